@@ -1,0 +1,67 @@
+/**
+ * Two error families per integration (contract §5): Bitrix answered with an error
+ * payload, or we could not get an answer at all. Both keep the method name so a log
+ * line says which call failed; neither ever carries a token.
+ */
+
+/** Bitrix answered `{ error, error_description }`. */
+export class BitrixApiError extends Error {
+  override readonly name = 'BitrixApiError';
+  constructor(
+    readonly method: string,
+    readonly status: number,
+    readonly code: string,
+    readonly description: string,
+  ) {
+    super(`${method} failed: ${status} ${code}${description ? ` (${description.slice(0, 200)})` : ''}`);
+  }
+
+  /** 401 expired_token / invalid_token: refresh once and repeat (contract §3). */
+  get isExpiredToken(): boolean {
+    return this.code === 'expired_token' || this.code === 'invalid_token';
+  }
+
+  /** Portal busy: leaky bucket full (503) or the method's operating limit (429). */
+  get isRateLimited(): boolean {
+    return this.code === 'QUERY_LIMIT_EXCEEDED' || this.code === 'OPERATION_TIME_LIMIT' || this.status === 429;
+  }
+
+  /** Worth trying again later: rate limits and server-side failures. Never other 4xx. */
+  get isRetryable(): boolean {
+    if (this.isRateLimited) return true;
+    if (this.code === 'OVERLOAD_LIMIT' || this.code === 'PORTAL_DELETED') return false;
+    return this.status >= 500;
+  }
+}
+
+/** No usable answer: DNS, TLS, reset, timeout, or a body that is not Bitrix JSON. */
+export class BitrixHttpError extends Error {
+  override readonly name = 'BitrixHttpError';
+  readonly isRetryable = true;
+  constructor(
+    readonly method: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${method} failed: ${reason}`, options);
+  }
+}
+
+/** The OAuth server refused a refresh (invalid_grant, invalid_client…). */
+export class OAuthError extends Error {
+  override readonly name = 'OAuthError';
+  constructor(
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(`token refresh failed: ${status} ${code}`);
+  }
+}
+
+/** The portal sent something we refuse to talk to (host not allowed). */
+export class PortalAddressError extends Error {
+  override readonly name = 'PortalAddressError';
+}
+
+export const isRetryable = (error: unknown): boolean =>
+  (error instanceof BitrixApiError || error instanceof BitrixHttpError) && error.isRetryable;

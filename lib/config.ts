@@ -1,0 +1,94 @@
+/**
+ * The one reader of process.env. Parsed once per cold start; every bad variable is
+ * reported together so a misconfigured deploy fails with one clear message.
+ */
+import { parseAllowedHosts, type AllowedHosts } from './bitrix/hosts.js';
+
+export interface Config {
+  readonly publicUrl: string;
+  readonly menuFile: string;
+  readonly tableName: string;
+  readonly dynamoEndpoint: string | undefined;
+  readonly region: string;
+  readonly queueUrl: string | undefined;
+  readonly clientId: string;
+  /** Plain secret (local runs) … */
+  readonly clientSecret: string | undefined;
+  /** … or the SSM SecureString parameter that holds it (AWS). */
+  readonly clientSecretParam: string | undefined;
+  /** Explicit OAuth token URL; when absent it is derived from the portal's stored server_endpoint. */
+  readonly oauthUrl: string | undefined;
+  readonly allowedHosts: AllowedHosts;
+  readonly maxBodyBytes: number;
+  readonly restTimeoutMs: number;
+  /** Per-portal REST budget (Bitrix leaky bucket: drain per second, burst). */
+  readonly restRate: { readonly perSecond: number; readonly burst: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEFAULT_ALLOWED_HOSTS =
+  'bitrix24.com,bitrix24.ru,bitrix24.de,bitrix24.eu,bitrix24.es,bitrix24.fr,bitrix24.it,bitrix24.pl,' +
+  'bitrix24.ua,bitrix24.by,bitrix24.kz,bitrix24.in,bitrix24.com.br,bitrix24.co,bitrix24.cn,bitrix24.jp,' +
+  'bitrix24.com.tr,bitrix24.id,bitrix24.vn,bitrix24.uk,bitrix24.site,bitrix24.shop,bitrix.info,bitrix24.tech';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, value: string | undefined): string | undefined => {
+    if (value === undefined || value === '') return undefined;
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('scheme');
+      return value;
+    } catch {
+      problems.push(`${name} must be an http(s) URL, got "${value}"`);
+      return undefined;
+    }
+  };
+
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = (url('PUBLIC_URL', env.PUBLIC_URL) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const oauthUrl = url('B24_OAUTH_URL', env.B24_OAUTH_URL);
+  let allowedHosts: AllowedHosts = parseAllowedHosts(DEFAULT_ALLOWED_HOSTS);
+  try {
+    if (env.B24_ALLOWED_HOSTS) allowedHosts = parseAllowedHosts(env.B24_ALLOWED_HOSTS);
+  } catch (error) {
+    problems.push(`B24_ALLOWED_HOSTS: ${(error as Error).message}`);
+  }
+  if (env.B24_CLIENT_SECRET && env.B24_CLIENT_SECRET_PARAM) {
+    problems.push('set either B24_CLIENT_SECRET or B24_CLIENT_SECRET_PARAM, not both');
+  }
+
+  const config: Config = {
+    publicUrl,
+    menuFile: env.MENU_FILE || 'menus/example.yaml',
+    tableName: env.TABLE_NAME || 'b24-openlines-bot',
+    dynamoEndpoint: url('DYNAMODB_ENDPOINT', env.DYNAMODB_ENDPOINT),
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    queueUrl: env.QUEUE_URL || undefined,
+    clientId: env.B24_CLIENT_ID || 'local.bot',
+    clientSecret: env.B24_CLIENT_SECRET || undefined,
+    clientSecretParam: env.B24_CLIENT_SECRET_PARAM || undefined,
+    oauthUrl,
+    allowedHosts,
+    maxBodyBytes: int('MAX_BODY_BYTES', 64 * 1024, 1024, 6 * 1024 * 1024),
+    restTimeoutMs: int('B24_TIMEOUT_MS', 10_000, 100, 60_000),
+    restRate: { perSecond: int('B24_RATE_PER_SECOND', 2, 1, 1000), burst: int('B24_RATE_BURST', 50, 1, 10_000) },
+  };
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return Object.freeze(config);
+}
