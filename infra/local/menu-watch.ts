@@ -1,0 +1,47 @@
+/**
+ * The local stack's menu: loaded from MENU_FILE at start (an invalid file stops the
+ * start with every problem listed) and reloaded when the file changes. A broken edit
+ * keeps the last good menu running and prints what is wrong.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { loadMenuFile } from '../../lib/menu/load-file.js';
+import type { CompiledMenu } from '../../lib/menu/types.js';
+import type { Logger } from '../../lib/log.js';
+
+export interface WatchedMenu {
+  readonly current: () => CompiledMenu;
+  close(): void;
+}
+
+export function watchMenu(file: string, log: Logger, opts: { watch: boolean } = { watch: true }): WatchedMenu {
+  let menu = loadMenuFile(file);
+  let watcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  if (opts.watch) {
+    try {
+      watcher = watch(file, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          try {
+            const next = loadMenuFile(file);
+            if (next.version !== menu.version) {
+              menu = next;
+              log.info('menu reloaded', { file, version: menu.version });
+            }
+          } catch (error) {
+            log.error('menu file has errors; keeping the previous menu', { file, problems: (error as Error).message });
+          }
+        }, 150);
+      });
+    } catch {
+      log.warn('cannot watch the menu file; restart to pick up changes', { file });
+    }
+  }
+  return {
+    current: () => menu,
+    close: () => {
+      clearTimeout(timer);
+      watcher?.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The simulated Bitrix24 side: portals, their OAuth tokens, bots, Open Lines chats and
+ * everything the bot did to them. Plain data; the REST methods (rest-methods.ts) and
+ * the event sender (events.ts) change it.
+ */
+
+export type SessionStatus = 'bot' | 'queue' | 'operator' | 'line' | 'other-bot' | 'finished';
+
+export interface SimMessage {
+  readonly id: number;
+  readonly chatId: number;
+  readonly author: 'bot' | 'customer' | 'operator' | 'system';
+  readonly authorId: number;
+  readonly text: string;
+  /** SKIP_CONNECTOR=Y: an operator-only note, never sent to the customer's channel. */
+  readonly operatorOnly: boolean;
+  readonly at: number;
+}
+
+export interface SimChat {
+  readonly chatId: number;
+  readonly dialogId: string;
+  readonly lineId: number;
+  readonly connector: string;
+  readonly customer: { readonly id: number; readonly name: string; readonly firstName: string; readonly lastName: string };
+  language: string;
+  sessionId: number;
+  status: SessionStatus;
+  /** Who holds the dialog: operator user id, line id or bot id, by status. */
+  holder?: number;
+  members: Set<number>;
+  readonly messages: SimMessage[];
+}
+
+export interface SimBot {
+  readonly id: number;
+  code: string;
+  name: string;
+  readonly openline: boolean;
+  readonly type: string;
+  /** Bots registered by our app (others are "foreign" bots already on the portal). */
+  readonly ours: boolean;
+  handlers: { messageAdd?: string; welcome?: string; botDelete?: string };
+  properties: Record<string, unknown>;
+}
+
+export interface RestCall {
+  readonly seq: number;
+  readonly memberId: string;
+  readonly method: string;
+  /** Parameters as received (auth removed). */
+  readonly params: Record<string, unknown>;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly result?: unknown;
+  /** Inside a batch: the batch call's seq. */
+  readonly batch?: number;
+  readonly at: number;
+}
+
+export interface SimPortal {
+  readonly memberId: string;
+  readonly domain: string;
+  readonly clientEndpoint: string;
+  readonly serverEndpoint: string;
+  applicationToken: string;
+  language: string;
+  /** Valid access tokens → expiry (ms) and whose they are. */
+  readonly accessTokens: Map<string, { expiresAt: number; userId: number; kind: 'user' | 'bot' }>;
+  /** The one refresh token that works now (single use, contract §3). */
+  refreshToken: string;
+  installed: boolean;
+  readonly bots: Map<number, SimBot>;
+  readonly bindings: { event: string; handler: string }[];
+  readonly lines: Map<number, Record<string, unknown>>;
+  readonly chats: Map<number, SimChat>;
+}
+
+export interface Fault {
+  /** Method name, or '*' for every method (batch counts as its own method). */
+  readonly method: string;
+  readonly status: number;
+  readonly error?: string;
+  /** Don't answer at all for this long (the client times out). */
+  readonly hangMs?: number;
+  /** How many times; Infinity until cleared. */
+  remaining: number;
+}

@@ -1,0 +1,464 @@
+/**
+ * A Bitrix24 simulator: it plays one or more portals with their Open Lines. It posts
+ * real form-encoded events to the bot's HTTP handlers (install, sessions, customer
+ * messages, uninstall) and answers the bot's REST calls and OAuth refreshes on
+ * `/rest/…` and `/oauth/token/` the way the contract describes, errors included.
+ * Used by `npm start` (the playground), the integration tests, the benchmarks and the
+ * load test. Faults can be injected: failing or hanging methods, expired tokens, the
+ * documented leaky-bucket rate limit.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import qs from 'qs';
+import type { Fault, RestCall, SimBot, SimChat, SimMessage, SimPortal } from './model.js';
+import { methods, SimError, type MethodContext } from './rest-methods.js';
+import * as bodies from './event-bodies.js';
+
+export interface SimulatorOptions {
+  /** Where the bot listens, e.g. http://localhost:3000 (install URL = `${botUrl}/bitrix/install`). */
+  readonly botUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly clock?: () => number;
+}
+
+export type SimChange =
+  | { readonly type: 'call'; readonly call: RestCall }
+  | { readonly type: 'chat'; readonly memberId: string; readonly chatId: number }
+  | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string };
+
+const HOUR = 3_600_000;
+/** "host:port/p/2/rest/" from an endpoint URL: how a REST request finds its portal. */
+const endpointKey = (endpoint: string) => {
+  const url = new URL(endpoint);
+  return `${url.host}${url.pathname}`;
+};
+const token = () => randomBytes(16).toString('hex');
+
+export function createSimulator(options: SimulatorOptions) {
+  const clock = options.clock ?? Date.now;
+  const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
+  const calls: RestCall[] = [];
+  const listeners = new Set<(change: SimChange) => void>();
+  const faults: Fault[] = [];
+  let seq = 0;
+  let ids = 1000;
+  let rate: { perSecond: number; burst: number } | undefined;
+  /** Bot-level tokens in events: fresh (current docs), expired, or none (older payloads, contract §1.4). */
+  let eventTokens: 'fresh' | 'expired' | 'none' = 'fresh';
+  const buckets = new Map<string, { level: number; at: number }>();
+  const stats = { restRequests: 0, oauthRequests: 0, rateLimited: 0, faultsInjected: 0, eventsSent: 0 };
+
+  const emit = (change: SimChange) => {
+    for (const listener of listeners) listener(change);
+  };
+  const nextId = () => ++ids;
+
+  function issue(portal: SimPortal, userId: number, kind: 'user' | 'bot'): bodies.Issued {
+    const accessToken = token();
+    const expiresAt = clock() + HOUR;
+    portal.accessTokens.set(accessToken, { expiresAt, userId, kind });
+    return { accessToken, expiresAt };
+  }
+
+  /**
+   * A new portal at `domain` (host:port of the simulator). Real portals each have their own
+   * host; on loopback several portals share one, so the second and later ones get a path
+   * prefix (`/p/<n>/rest/`) — the bot only cares that the endpoint's host is the domain.
+   */
+  function createPortal(opts: { domain: string; https?: boolean; memberId?: string; language?: string; lines?: Record<number, Record<string, unknown>> }): SimPortal {
+    const scheme = opts.https ? 'https' : 'http';
+    const taken = [...portals.values()].some((portal) => portal.domain === opts.domain);
+    const endpoint = `${scheme}://${opts.domain}${taken ? `/p/${portals.size + 1}` : ''}/rest/`;
+    const portal: SimPortal = {
+      memberId: opts.memberId ?? randomBytes(16).toString('hex'),
+      domain: opts.domain,
+      clientEndpoint: endpoint,
+      serverEndpoint: endpoint,
+      applicationToken: token(),
+      language: opts.language ?? 'en',
+      accessTokens: new Map(),
+      refreshToken: token(),
+      installed: false,
+      bots: new Map(),
+      bindings: [],
+      lines: new Map(Object.entries(opts.lines ?? { 1: { ID: '1', LINE_NAME: 'Support', ACTIVE: 'Y', WORKTIME_ENABLE: 'N' }, 2: { ID: '2', LINE_NAME: 'Sales', ACTIVE: 'Y', WORKTIME_ENABLE: 'N' } }).map(([id, config]) => [Number(id), config])),
+      chats: new Map(),
+    };
+    // Another app's Open Lines bot already on the portal, for `bot` transfers.
+    portal.bots.set(90, { id: 90, code: 'tracker', name: 'Tracking bot', openline: true, type: 'O', ours: false, handlers: {}, properties: {} });
+    portal.bots.set(91, { id: 91, code: 'helper', name: 'Helper (not for lines)', openline: false, type: 'B', ours: false, handlers: {}, properties: {} });
+    portals.set(endpointKey(endpoint), portal);
+    return portal;
+  }
+
+  const ourBot = (portal: SimPortal): SimBot | undefined => [...portal.bots.values()].find((bot) => bot.ours);
+
+  async function post(url: string, body: string, portal: SimPortal, event: string): Promise<{ status: number; text: string }> {
+    stats.eventsSent++;
+    let status = 0;
+    let text = '';
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(30_000) });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      text = (error as Error).message;
+    }
+    emit({ type: 'event', memberId: portal.memberId, event, status, outcome: text.trim().slice(0, 200) });
+    return { status, text };
+  }
+
+  // ── the portal's REST side ──
+
+  function limited(portal: SimPortal): boolean {
+    if (!rate) return false;
+    const now = clock();
+    const bucket = buckets.get(portal.memberId) ?? { level: 0, at: now };
+    bucket.level = Math.max(0, bucket.level - ((now - bucket.at) / 1000) * rate.perSecond);
+    bucket.at = now;
+    buckets.set(portal.memberId, bucket);
+    if (bucket.level + 1 > rate.burst) return true;
+    bucket.level += 1;
+    return false;
+  }
+
+  function takeFault(method: string): Fault | undefined {
+    const fault = faults.find((candidate) => candidate.remaining > 0 && (candidate.method === method || candidate.method === '*'));
+    if (fault) {
+      fault.remaining -= 1;
+      stats.faultsInjected++;
+    }
+    return fault;
+  }
+
+  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string }, batch?: number): RestCall {
+    const call: RestCall = { seq: ++seq, memberId: portal.memberId, method, params, ok: outcome.error === undefined, ...outcome, ...(batch ? { batch } : {}), at: clock() };
+    calls.push(call);
+    if (calls.length > 20_000) calls.splice(0, 10_000);
+    emit({ type: 'call', call });
+    return call;
+  }
+
+  function invoke(portal: SimPortal, method: string, params: Record<string, unknown>, caller: MethodContext['caller'], batch?: number): { result?: unknown; error?: SimError } {
+    const impl = methods[method];
+    try {
+      if (!impl) throw new SimError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
+      const fault = batch ? takeFault(method) : undefined;
+      if (fault) throw new SimError(fault.status, fault.error ?? 'INTERNAL_SERVER_ERROR', 'injected');
+      const result = impl(params, {
+        portal,
+        clientId: options.clientId,
+        caller,
+        now: clock(),
+        nextId,
+        changed: (chat) => chat && emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId }),
+      });
+      record(portal, method, params, { result }, batch);
+      return { result };
+    } catch (error) {
+      const simError = error instanceof SimError ? error : new SimError(500, 'INTERNAL_SERVER_ERROR', (error as Error).message);
+      record(portal, method, params, { error: simError.code }, batch);
+      return { error: simError };
+    }
+  }
+
+  function authorize(portal: SimPortal, auth: unknown): MethodContext['caller'] {
+    const entry = typeof auth === 'string' ? portal.accessTokens.get(auth) : undefined;
+    if (!entry) throw new SimError(401, 'invalid_token', 'The access token provided is invalid.');
+    if (entry.expiresAt <= clock()) throw new SimError(401, 'expired_token', 'The access token provided has expired.');
+    return { userId: entry.userId, kind: entry.kind };
+  }
+
+  function runBatch(portal: SimPortal, params: Record<string, unknown>, caller: MethodContext['caller']): unknown {
+    const cmd = params.cmd;
+    if (!cmd || typeof cmd !== 'object') throw new SimError(400, 'INVALID_REQUEST', 'cmd is required');
+    const entries = Object.entries(cmd as Record<string, unknown>);
+    if (entries.length > 50) throw new SimError(400, 'ERROR_BATCH_LENGTH_EXCEEDED', 'Max batch length exceeded');
+    const halt = String(params.halt ?? '0') === '1';
+    const batchSeq = seq + 1;
+    record(portal, 'batch', { halt: halt ? 1 : 0, cmd: Object.fromEntries(entries.map(([key, value]) => [key, String(value).split('?')[0]])) }, { result: 'batch' });
+    const result: Record<string, unknown> = {};
+    const errors: Record<string, { error: string; error_description: string }> = {};
+    for (const [key, value] of entries) {
+      const [method = '', query = ''] = String(value).split(/\?(.*)/s);
+      if (method === 'batch') {
+        errors[key] = { error: 'ERROR_BATCH_METHOD_NOT_ALLOWED', error_description: 'Method is not allowed for batch usage' };
+        if (halt) break;
+        continue;
+      }
+      const outcome = invoke(portal, method, qs.parse(query, { parseArrays: false, depth: 8 }) as Record<string, unknown>, caller, batchSeq);
+      if (outcome.error) {
+        errors[key] = { error: outcome.error.code, error_description: outcome.error.description };
+        if (halt) break;
+      } else result[key] = outcome.result;
+    }
+    return { result, result_error: Object.keys(errors).length > 0 ? errors : [], result_total: [], result_next: [], result_time: {} };
+  }
+
+  async function readBody(req: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  };
+
+  /** Serves `/rest/<method>` and `/oauth/token/`. Returns false for other paths. */
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') {
+      stats.oauthRequests++;
+      const raw = req.method === 'POST' ? await readBody(req) : url.search.slice(1);
+      const form = Object.fromEntries(new URLSearchParams(raw));
+      const answer = refresh(form);
+      send(res, answer.status, answer.body);
+      return true;
+    }
+    const route = /^((?:\/p\/\d+)?\/rest\/)([^/]+)$/.exec(url.pathname);
+    if (!route) return false;
+    stats.restRequests++;
+    const portal = portals.get(`${host}${route[1]}`);
+    if (!portal) return send(res, 404, { error: 'PORTAL_DELETED', error_description: 'Portal was deleted' }), true;
+    const method = route[2]!.replace(/\.json$/, '');
+    const raw = await readBody(req);
+    let params: Record<string, unknown>;
+    try {
+      params = (req.headers['content-type'] ?? '').includes('json')
+        ? (JSON.parse(raw || '{}') as Record<string, unknown>)
+        : (qs.parse(raw || url.search.slice(1), { parseArrays: false, depth: 8 }) as Record<string, unknown>);
+    } catch {
+      return send(res, 400, { error: 'INVALID_REQUEST', error_description: 'Body is not valid' }), true;
+    }
+    const { auth, ...rest } = params;
+    const fault = takeFault(method);
+    if (fault) {
+      if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+      if (fault.status === 0) {
+        req.socket.destroy();
+        return true;
+      }
+      record(portal, method, rest, { error: fault.error ?? `HTTP_${fault.status}` });
+      return send(res, fault.status, { error: fault.error ?? 'INTERNAL_SERVER_ERROR', error_description: 'injected fault' }), true;
+    }
+    if (limited(portal)) {
+      stats.rateLimited++;
+      record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED' });
+      return send(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), true;
+    }
+    let caller: MethodContext['caller'];
+    try {
+      caller = authorize(portal, auth);
+    } catch (error) {
+      const simError = error as SimError;
+      record(portal, method, rest, { error: simError.code });
+      return send(res, simError.status, { error: simError.code, error_description: simError.description }), true;
+    }
+    const time = { start: clock() / 1000, finish: clock() / 1000, duration: 0.01, processing: 0.005, operating: 0 };
+    if (method === 'batch') {
+      try {
+        return send(res, 200, { result: runBatch(portal, rest, caller), time }), true;
+      } catch (error) {
+        const simError = error as SimError;
+        return send(res, simError.status, { error: simError.code, error_description: simError.description }), true;
+      }
+    }
+    const outcome = invoke(portal, method, rest, caller);
+    if (outcome.error) return send(res, outcome.error.status, { error: outcome.error.code, error_description: outcome.error.description }), true;
+    return send(res, 200, { result: outcome.result, time }), true;
+  }
+
+  /** The OAuth server: refresh tokens are single-use; a used one answers invalid_grant. */
+  function refresh(form: Record<string, string>): { status: number; body: unknown } {
+    if (form.grant_type !== 'refresh_token') return { status: 400, body: { error: 'invalid_request', error_description: 'grant_type' } };
+    if (form.client_id !== options.clientId || form.client_secret !== options.clientSecret) {
+      return { status: 401, body: { error: 'invalid_client', error_description: 'Invalid client' } };
+    }
+    const portal = [...portals.values()].find((candidate) => candidate.refreshToken === form.refresh_token);
+    if (!portal || !portal.installed) return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } };
+    // The used pair is over: its user tokens stop working, the refresh token too.
+    for (const [value, entry] of portal.accessTokens) if (entry.kind === 'user' && entry.userId === 1) portal.accessTokens.delete(value);
+    const issued = issue(portal, 1, 'user');
+    portal.refreshToken = token();
+    return {
+      status: 200,
+      body: {
+        access_token: issued.accessToken,
+        expires: Math.floor(issued.expiresAt / 1000),
+        expires_in: 3600,
+        scope: 'imbot,imopenlines',
+        domain: 'oauth.bitrix.info',
+        server_endpoint: portal.serverEndpoint,
+        status: 'L',
+        client_endpoint: portal.clientEndpoint,
+        member_id: portal.memberId,
+        user_id: 1,
+        refresh_token: portal.refreshToken,
+      },
+    };
+  }
+
+  // ── what the portal does to the bot ──
+
+  async function install(portal: SimPortal, opts: { via?: 'event' | 'page'; url?: string } = {}) {
+    portal.installed = true;
+    const user = issue(portal, 1, 'user');
+    if (opts.via === 'page') {
+      const page = bodies.installPageBody(portal, user, portal.refreshToken);
+      return post(`${opts.url ?? `${options.botUrl}/bitrix/install`}?${page.query}`, page.body, portal, 'INSTALL PAGE');
+    }
+    return post(opts.url ?? `${options.botUrl}/bitrix/install`, bodies.installBody(portal, user, portal.refreshToken, clock()), portal, 'ONAPPINSTALL');
+  }
+
+  async function update(portal: SimPortal, opts: { newApplicationToken?: boolean; url?: string } = {}) {
+    if (opts.newApplicationToken) portal.applicationToken = token();
+    const user = issue(portal, 1, 'user');
+    const url = opts.url ?? portal.bindings.find((binding) => binding.event === 'ONAPPUPDATE')?.handler ?? `${options.botUrl}/bitrix/events`;
+    return post(url, bodies.updateBody(portal, user, portal.refreshToken, clock(), 2), portal, 'ONAPPUPDATE');
+  }
+
+  /** Uninstall as Bitrix does it: the bot is deleted (ONIMBOTDELETE), then ONAPPUNINSTALL. */
+  async function uninstall(portal: SimPortal, opts: { botDelete?: boolean } = {}) {
+    const bot = ourBot(portal);
+    const user = issue(portal, 1, 'user');
+    const results = [];
+    if (bot && opts.botDelete !== false && bot.handlers.botDelete) {
+      results.push(await post(bot.handlers.botDelete, bodies.botDeleteBody(portal, bot.id, bot.code, user, clock()), portal, 'ONIMBOTDELETE'));
+    }
+    const binding = portal.bindings.find((candidate) => candidate.event === 'ONAPPUNINSTALL');
+    if (binding) results.push(await post(binding.handler, bodies.uninstallBody(portal, clock()), portal, 'ONAPPUNINSTALL'));
+    portal.installed = false;
+    portal.accessTokens.clear();
+    portal.bindings.splice(0);
+    if (bot) portal.bots.delete(bot.id);
+    return results;
+  }
+
+  /** A customer writes to the line: a new chat, the line adds the bot, ONIMBOTJOINCHAT. */
+  async function openChat(portal: SimPortal, opts: { name?: string; language?: string; lineId?: number; connector?: string } = {}): Promise<SimChat> {
+    const bot = ourBot(portal);
+    if (!bot) throw new Error('the bot is not installed on this portal');
+    const chatId = nextId();
+    const name = opts.name ?? 'Ivan Petrov';
+    const chat: SimChat = {
+      chatId,
+      dialogId: `chat${chatId}`,
+      lineId: opts.lineId ?? 1,
+      connector: opts.connector ?? 'telegrambot',
+      customer: { id: nextId(), name, firstName: name.split(' ')[0] ?? name, lastName: name.split(' ').slice(1).join(' ') },
+      language: opts.language ?? portal.language,
+      sessionId: nextId(),
+      status: 'bot',
+      members: new Set([bot.id]),
+      messages: [],
+    };
+    portal.chats.set(chatId, chat);
+    await join(portal, chat);
+    return chat;
+  }
+
+  async function join(portal: SimPortal, chat: SimChat) {
+    const bot = ourBot(portal)!;
+    emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+    return post(bot.handlers.welcome!, bodies.joinBody(portal, chat, bot, botToken(portal, bot), issue(portal, chat.customer.id, 'user'), options.clientId, clock()), portal, 'ONIMBOTJOINCHAT');
+  }
+
+  /** The same chat gets a new Open Lines session (WELCOME_BOT_JOIN=always): the bot joins again. */
+  async function newSession(portal: SimPortal, chat: SimChat) {
+    const bot = ourBot(portal);
+    if (!bot) throw new Error('the bot is not installed on this portal');
+    chat.sessionId = nextId();
+    chat.status = 'bot';
+    chat.holder = undefined;
+    chat.members.add(bot.id);
+    return join(portal, chat);
+  }
+
+  /** The customer types. Returns the handler's answer; `messageId` forces a duplicate delivery. */
+  async function customerSays(portal: SimPortal, chat: SimChat, text: string, opts: { messageId?: number } = {}) {
+    const message: SimMessage = { id: opts.messageId ?? nextId(), chatId: chat.chatId, author: 'customer', authorId: chat.customer.id, text, operatorOnly: false, at: clock() };
+    if (opts.messageId === undefined) chat.messages.push(message);
+    emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+    const bot = ourBot(portal);
+    // Every message in a LINES chat goes to the Open Lines bots that are members (contract §1.5).
+    const answer = bot && chat.members.has(bot.id) && bot.handlers.messageAdd
+      ? await post(bot.handlers.messageAdd, messageBody(portal, chat, bot, message, { id: chat.customer.id, name: chat.customer.name, connector: true }), portal, 'ONIMBOTMESSAGEADD')
+      : { status: 0, text: 'the bot is not in the chat' };
+    // Bitrix's own "0": after dispatching, a bot session ends and the dialog goes to the queue.
+    if (text.trim() === '0' && chat.status === 'bot') {
+      chat.status = 'queue';
+      chat.holder = chat.lineId;
+      emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+    }
+    return { ...answer, messageId: message.id };
+  }
+
+  /** An operator (a Bitrix24 user, not a connector) writes in the chat. */
+  async function operatorSays(portal: SimPortal, chat: SimChat, text: string, operatorId = 12) {
+    const message: SimMessage = { id: nextId(), chatId: chat.chatId, author: 'operator', authorId: operatorId, text, operatorOnly: false, at: clock() };
+    chat.messages.push(message);
+    const bot = ourBot(portal);
+    if (!bot || !chat.members.has(bot.id) || !bot.handlers.messageAdd) return { status: 0, text: 'the bot is not in the chat' };
+    return post(bot.handlers.messageAdd, messageBody(portal, chat, bot, message, { id: operatorId, name: 'Olga Operator', connector: false }), portal, 'ONIMBOTMESSAGEADD');
+  }
+
+  function botToken(portal: SimPortal, bot: SimBot): bodies.Issued | undefined {
+    if (eventTokens === 'none') return undefined;
+    const issued = issue(portal, bot.id, 'bot');
+    if (eventTokens === 'expired') portal.accessTokens.get(issued.accessToken)!.expiresAt = clock() - 1;
+    return issued;
+  }
+
+  function messageBody(portal: SimPortal, chat: SimChat, bot: SimBot, message: SimMessage, author: bodies.MessageAuthor): string {
+    return bodies.messageBody(portal, chat, bot, botToken(portal, bot), issue(portal, author.id, 'user'), options.clientId, { id: message.id, text: message.text, author }, clock());
+  }
+
+  return {
+    createPortal,
+    portals,
+    portal: (memberId: string) => [...portals.values()].find((portal) => portal.memberId === memberId),
+    install,
+    update,
+    uninstall,
+    openChat,
+    newSession,
+    customerSays,
+    operatorSays,
+    /** Posts any raw body to the bot (for hand-made or malformed events). */
+    postRaw: (url: string, body: string, portal: SimPortal, label = 'RAW') => post(url, body, portal, label),
+    handle,
+    calls,
+    callsFor: (memberId: string, since = 0) => calls.filter((call) => call.memberId === memberId && call.seq > since),
+    get lastSeq() {
+      return seq;
+    },
+    /** Makes every access token of the portal expired (they answer expired_token). */
+    expireTokens(portal: SimPortal, kind?: 'user' | 'bot') {
+      for (const entry of portal.accessTokens.values()) if (!kind || entry.kind === kind) entry.expiresAt = clock() - 1;
+    },
+    /** The next `times` calls of `method` ('*' for any) fail with this status and error (status 0: connection dropped). */
+    fail(method: string, fault: { status: number; error?: string; times?: number; hangMs?: number }) {
+      faults.push({ method, status: fault.status, ...(fault.error ? { error: fault.error } : {}), ...(fault.hangMs ? { hangMs: fault.hangMs } : {}), remaining: fault.times ?? 1 });
+    },
+    clearFaults: () => faults.splice(0),
+    setEventTokens(mode: 'fresh' | 'expired' | 'none') {
+      eventTokens = mode;
+    },
+    /** Switches the documented leaky bucket on (2/s, burst 50) or off. */
+    setRateLimit(limit: { perSecond: number; burst: number } | undefined) {
+      rate = limit;
+      buckets.clear();
+    },
+    onChange(listener: (change: SimChange) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stats,
+    ourBot,
+    issueToken: issue,
+  };
+}
+
+export type Simulator = ReturnType<typeof createSimulator>;

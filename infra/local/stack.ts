@@ -1,0 +1,149 @@
+/**
+ * The whole bot on one machine, no AWS account: the same HTTP handlers behind a
+ * node:http server, dynalite as DynamoDB, the in-process FIFO queue with the same
+ * worker, and the Bitrix24 simulator answering REST calls on the same port (it plays
+ * a portal at http://localhost:<port>/rest/). `npm start`, the integration tests,
+ * the benchmarks and the load test all run this.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { processDialogJob, RetryableJobError } from '../../lib/app/process-dialog.js';
+import type { AppDeps } from '../../lib/app/deps.js';
+import { DEFAULT_ALLOWED_HOSTS, loadConfig } from '../../lib/config.js';
+import { createEventsHandler } from '../../lib/handlers/events.js';
+import { health } from '../../lib/handlers/health.js';
+import { createInstallHandler } from '../../lib/handlers/install.js';
+import { log as rootLog, type Logger } from '../../lib/log.js';
+import { createLocalQueue, type LocalQueue } from '../../lib/queue/local-queue.js';
+import type { RateBudget } from '../../lib/app/rate-budget.js';
+import type { Db } from '../../lib/store/db.js';
+import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import { startLocalDynamo, type LocalDynamo } from './dynamo.js';
+import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandler } from './http-adapter.js';
+import { watchMenu } from './menu-watch.js';
+import { createSimulator, type Simulator } from './simulator/simulator.js';
+
+export interface LocalStackOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** Overrides for the environment the handlers read (PUBLIC_URL, MENU_FILE, B24_*…). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly log?: Logger;
+  readonly watchMenu?: boolean;
+  readonly queue?: { maxReceives?: number; retryBaseMs?: number };
+  readonly budget?: (db: Db) => RateBudget;
+  /** Extra routes (the playground) tried before the built-in ones. */
+  readonly routes?: (stack: LocalStack) => (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  readonly dynamo?: LocalDynamo;
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly port: number;
+  readonly deps: AppDeps;
+  readonly simulator: Simulator;
+  readonly queue: LocalQueue;
+  readonly dynamo: LocalDynamo;
+  readonly server: Server;
+  /** Waits until every queued customer turn has been processed. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let tables = 0;
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const env = { ...process.env, ...options.env };
+  const log = options.log ?? rootLog;
+  const ownDynamo = !options.dynamo;
+  const dynamo = options.dynamo ?? (await startLocalDynamo());
+  const tableName = await dynamo.createTable(`b24-bot-local-${process.pid}-${++tables}`);
+
+  const server = createServer();
+  const host = options.host ?? env.HOST ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? Number(env.PORT ?? 3000), host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const config = loadConfig({
+    ...env,
+    PORT: String(port),
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    B24_CLIENT_ID: env.B24_CLIENT_ID ?? 'local.playground',
+    B24_CLIENT_SECRET: env.B24_CLIENT_SECRET ?? 'local-playground-secret',
+    // The simulator is a portal on loopback; real cloud portals stay allowed too.
+    B24_ALLOWED_HOSTS: env.B24_ALLOWED_HOSTS ?? `${DEFAULT_ALLOWED_HOSTS},localhost,127.0.0.1`,
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_REGION: env.AWS_REGION ?? 'local',
+  });
+  const menu = watchMenu(config.menuFile, log, { watch: options.watchMenu ?? false });
+
+  let deps!: AppDeps;
+  const queue = createLocalQueue({
+    maxReceives: options.queue?.maxReceives ?? 5,
+    retryBaseMs: options.queue?.retryBaseMs ?? 200,
+    process: async (job, attempt) => {
+      try {
+        return await processDialogJob(deps, job);
+      } catch (error) {
+        if (!(error instanceof RetryableJobError)) log.error('job failed', { jobId: job.jobId, attempt, error });
+        throw error;
+      }
+    },
+    onDeadLetter: (letter) => log.error('job dead-lettered', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
+  });
+  deps = createAppDeps({ config, menu: menu.current, queue, log, ...(options.budget ? { budget: options.budget } : {}) });
+
+  const simulator = createSimulator({ botUrl: config.publicUrl, clientId: config.clientId, clientSecret: config.clientSecret! });
+  const handlers: Record<string, LambdaHttpHandler> = {
+    'POST /bitrix/events': createEventsHandler(deps) as unknown as LambdaHttpHandler,
+    'POST /bitrix/install': createInstallHandler(deps) as unknown as LambdaHttpHandler,
+    'GET /health': health as unknown as LambdaHttpHandler,
+  };
+
+  const stack: LocalStack = {
+    url: `http://localhost:${port}`,
+    port,
+    deps,
+    simulator,
+    queue,
+    dynamo,
+    server,
+    idle: () => queue.idle(),
+    async close() {
+      menu.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue.idle();
+      if (ownDynamo) await dynamo.close();
+    },
+  };
+  const extra = options.routes?.(stack);
+
+  server.on('request', (req, res) => {
+    void (async () => {
+      try {
+        const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+        if (extra && (await extra(req, res, url))) return;
+        if (await simulator.handle(req, res, url)) return;
+        const path = url.pathname.replace(/\/+$/, '') || '/';
+        const handler = handlers[`${req.method} ${path}`];
+        if (!handler) {
+          const known = Object.keys(handlers).some((route) => route.endsWith(` ${path}`));
+          res.writeHead(known ? 405 : 404, { 'content-type': 'text/plain' }).end(known ? 'method not allowed\n' : 'not found\n');
+          return;
+        }
+        const body = await readRaw(req);
+        const result = await handler(toHttpEvent(req, url, body), lambdaContext(path.slice(1) || 'root'));
+        writeResult(res, result);
+      } catch (error) {
+        log.error('local server error', { error });
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
+      }
+    })();
+  });
+  return stack;
+}

@@ -1,0 +1,35 @@
+/**
+ * Every event proves itself with auth[application_token], compared in constant time
+ * with the value stored at install (contract §2.3). Unknown or removed portals and
+ * wrong tokens are all "401" with nothing else done. A warm cache is consulted first;
+ * on a mismatch the stored record is re-read (ONAPPUPDATE may have rotated the token
+ * in another instance) before refusing.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { PortalClaim } from '../bitrix/events.js';
+import { unauthorized } from '../http/errors.js';
+import type { PortalRecord } from '../store/portals.js';
+import type { AppDeps } from './deps.js';
+
+/** Constant-time equality (hashing first makes the lengths equal and hides them). */
+export function sameSecret(a: string, b: string): boolean {
+  const left = createHash('sha256').update(a, 'utf8').digest();
+  const right = createHash('sha256').update(b, 'utf8').digest();
+  return timingSafeEqual(left, right) && a.length === b.length;
+}
+
+export async function authenticate(deps: AppDeps, claim: PortalClaim): Promise<PortalRecord> {
+  const cached = deps.caches.portals.get(claim.memberId);
+  if (cached && cached.status === 'active' && sameSecret(cached.applicationToken, claim.applicationToken)) return cached;
+  const stored = await deps.portals.get(claim.memberId);
+  if (!stored || stored.status !== 'active') {
+    deps.caches.portals.delete(claim.memberId);
+    throw unauthorized('unknown portal');
+  }
+  if (!sameSecret(stored.applicationToken, claim.applicationToken)) {
+    deps.caches.portals.delete(claim.memberId);
+    throw unauthorized('application token does not match');
+  }
+  deps.caches.portals.set(claim.memberId, stored);
+  return stored;
+}

@@ -1,0 +1,32 @@
+/**
+ * Everything the use cases need from the outside world, passed in explicitly. Built
+ * once per process by lib/runtime/*.ts (the composition roots); tests build their own.
+ */
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { CompiledMenu } from '../menu/types.js';
+import type { JobQueue } from '../queue/job.js';
+import type { DialogStore } from '../store/dialogs.js';
+import type { PortalStore } from '../store/portals.js';
+import type { FunctionRegistry } from './functions.js';
+import type { RateBudget } from './rate-budget.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly portals: PortalStore;
+  readonly dialogs: DialogStore;
+  readonly queue: JobQueue;
+  /** The current menu (the local stack reloads it when the file changes). */
+  readonly menu: () => CompiledMenu;
+  readonly fetch: typeof fetch;
+  /** Milliseconds since the epoch. */
+  readonly clock: () => number;
+  /** B24_CLIENT_SECRET, read from SSM in AWS on first use. */
+  readonly clientSecret: () => Promise<string>;
+  readonly log: Logger;
+  readonly functions: FunctionRegistry;
+  readonly budget: RateBudget;
+  readonly newId: () => string;
+  /** Warm-instance caches (portal records, bot lists, line hours): bounded, short-lived. */
+  readonly caches: import('./caches.js').Caches;
+}

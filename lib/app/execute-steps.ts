@@ -1,0 +1,74 @@
+/**
+ * The one place where the bot's decisions reach Bitrix24. The remaining steps go out
+ * as a single request: one method call, or one `batch` with halt=1 so order is kept
+ * and nothing runs after a failure (contract §4.16). A method the portal refuses
+ * inside `batch` is remembered and from then on sent on its own.
+ */
+import { BitrixApiError } from '../bitrix/errors.js';
+import type { RestClient } from '../bitrix/rest-client.js';
+import type { Step } from '../store/dialogs.js';
+
+/** Steps [0, done) succeeded; `cause` stopped the rest. */
+export class StepFailure extends Error {
+  override readonly name = 'StepFailure';
+  constructor(
+    readonly done: number,
+    readonly step: Step,
+    override readonly cause: unknown,
+  ) {
+    super(`step ${done + 1} (${step.method}) failed: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+const REFUSED_IN_BATCH = new Set(['ERROR_BATCH_METHOD_NOT_ALLOWED']);
+
+export interface ExecuteOptions {
+  /** Methods this portal refuses inside batch (read and extended). */
+  readonly refusedInBatch: Set<string>;
+  /** Called after each step that is known to be done (used for sequential progress). */
+  readonly onDone?: (done: number) => Promise<void>;
+}
+
+export async function executeSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
+  let index = from;
+  while (index < steps.length) {
+    // The longest run of steps from `index` that can share one batch.
+    let end = index;
+    while (end < steps.length && !options.refusedInBatch.has(steps[end]!.method) && end - index < 50) end++;
+    if (end - index <= 1) {
+      const step = steps[index]!;
+      try {
+        await rest.call(step.method, step.params);
+      } catch (error) {
+        throw new StepFailure(index, step, error);
+      }
+      index += 1;
+      if (index < steps.length) await options.onDone?.(index);
+      continue;
+    }
+    const run = steps.slice(index, end);
+    let outcome;
+    try {
+      outcome = await rest.batch(run.map((step, i) => ({ key: `s${index + i}`, method: step.method, params: step.params })), true);
+    } catch (error) {
+      throw new StepFailure(index, steps[index]!, error);
+    }
+    for (let i = 0; i < run.length; i++) {
+      const key = `s${index + i}`;
+      const error = outcome.errors[key];
+      if (error) {
+        if (REFUSED_IN_BATCH.has(error.code)) {
+          options.refusedInBatch.add(run[i]!.method);
+          break; // send it (and the rest) again, that method on its own
+        }
+        throw new StepFailure(index + i, run[i]!, error);
+      }
+      if (!(key in outcome.results)) {
+        throw new StepFailure(index + i, run[i]!, new BitrixApiError(run[i]!.method, 500, 'BATCH_INCOMPLETE', 'no result'));
+      }
+    }
+    const refusedAt = run.findIndex((_, i) => outcome.errors[`s${index + i}`] !== undefined);
+    index += refusedAt === -1 ? run.length : refusedAt;
+    if (refusedAt !== -1 && index > from) await options.onDone?.(index);
+  }
+}

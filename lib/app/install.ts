@@ -1,0 +1,167 @@
+/**
+ * Installation (ONAPPINSTALL, the install page, and ONAPPUPDATE with tokens).
+ *
+ * An install is proven, not believed: the offered access token must work against the
+ * claimed portal and answer app.info for our application (CODE = B24_CLIENT_ID); the
+ * portal's addresses must be allowed hosts; and a member_id already stored must come
+ * from the same domain and endpoint, so a forged install cannot take over another
+ * portal's tokens or bot. Only then the bot is registered (or updated: one bot per
+ * portal, re-install never duplicates it), the app events are bound, and the portal
+ * is stored with a conditional write.
+ */
+import { BitrixApiError } from '../bitrix/errors.js';
+import type { InstallEvent, OAuthTokens, PortalClaim } from '../bitrix/events.js';
+import { allowedDomain, allowedUrl } from '../bitrix/hosts.js';
+import { createRestClient, type RestClient } from '../bitrix/rest-client.js';
+import { forbidden, RequestError } from '../http/errors.js';
+import { registerSecret, type Logger } from '../log.js';
+import type { CompiledMenu } from '../menu/types.js';
+import { ConcurrentUpdateError } from '../store/errors.js';
+import type { PortalRecord } from '../store/portals.js';
+import type { AppDeps } from './deps.js';
+
+export interface InstallOutcome {
+  readonly memberId: string;
+  readonly botId: number;
+  readonly reinstall: boolean;
+}
+
+/** The portal's addresses, checked and normalised; 403 when any is not an allowed host. */
+export function checkedAddresses(claim: PortalClaim, deps: AppDeps): { clientEndpoint: string; serverEndpoint: string; domain: string } {
+  const hosts = deps.config.allowedHosts;
+  const client = allowedUrl(claim.clientEndpoint, hosts);
+  const server = allowedUrl(claim.serverEndpoint, hosts);
+  const domain = claim.domain.toLowerCase();
+  if (!client || !server || !allowedDomain(domain, hosts)) {
+    throw forbidden('HOST_NOT_ALLOWED', 'portal address is not in B24_ALLOWED_HOSTS (https only, plain http only for listed loopback hosts)');
+  }
+  if (client.host.toLowerCase() !== domain) throw forbidden('HOST_MISMATCH', 'client_endpoint does not belong to the portal domain');
+  const clientEndpoint = client.href.endsWith('/') ? client.href : `${client.href}/`;
+  return { clientEndpoint, serverEndpoint: server.href, domain };
+}
+
+export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<InstallEvent, 'type'> & { type: 'update' }), log: Logger): Promise<InstallOutcome> {
+  const claim = event.portal;
+  const addresses = checkedAddresses(claim, deps);
+  registerSecret(event.tokens.accessToken);
+  registerSecret(event.tokens.refreshToken);
+  registerSecret(claim.applicationToken);
+
+  const existing = await deps.portals.get(claim.memberId);
+  const active = existing?.status === 'active' ? existing : undefined;
+  if (active && (active.domain !== addresses.domain || active.clientEndpoint !== addresses.clientEndpoint)) {
+    log.warn('install refused: portal claimed from another address', { memberId: claim.memberId, claimedDomain: addresses.domain });
+    throw forbidden('PORTAL_MISMATCH', 'this member_id is installed from another address');
+  }
+  if (event.type === 'update' && !active) throw new RequestError(401, 'UNAUTHORIZED', 'unknown portal');
+
+  const rest = createRestClient({
+    endpoint: new URL(addresses.clientEndpoint),
+    timeoutMs: deps.config.restTimeoutMs,
+    fetch: deps.fetch,
+    beforeRequest: () => deps.budget.take(claim.memberId, active?.rate ?? deps.config.restRate),
+    // The offered token must work as is: an install that needs a refresh is not proven.
+    tokens: { first: async () => event.tokens.accessToken, next: async () => undefined },
+  });
+
+  await proveApplication(rest, deps, log);
+  if (existing && !active) await deps.portals.purge(claim.memberId, { keepPortal: true }); // finish an interrupted uninstall
+  const botId = await registerBot(rest, deps.menu(), handlerUrl(deps), active?.botId, log);
+  await bindAppEvents(rest, handlerUrl(deps), log);
+
+  const now = deps.clock();
+  let saved: PortalRecord;
+  try {
+    saved = await deps.portals.save(
+      {
+        memberId: claim.memberId,
+        domain: addresses.domain,
+        clientEndpoint: addresses.clientEndpoint,
+        serverEndpoint: addresses.serverEndpoint,
+        applicationToken: claim.applicationToken,
+        ...tokenFields(event.tokens),
+        botId,
+        botCode: deps.menu().bot.code,
+        language: event.language ?? active?.language,
+        installedAt: active?.installedAt ?? now,
+      },
+      existing,
+      now,
+    );
+  } catch (error) {
+    if (error instanceof ConcurrentUpdateError) throw new RequestError(409, 'CONFLICT', 'the portal was changed by another request; try again');
+    throw error;
+  }
+  deps.caches.portals.set(claim.memberId, saved);
+  deps.caches.bots.delete(claim.memberId);
+  log.info(event.type === 'update' ? 'app updated' : active ? 'portal re-installed' : 'portal installed', { memberId: claim.memberId, botId, source: event.type === 'install' ? event.source : 'update' });
+  return { memberId: claim.memberId, botId, reinstall: Boolean(active) };
+}
+
+const tokenFields = (tokens: OAuthTokens) => ({
+  accessToken: tokens.accessToken,
+  refreshToken: tokens.refreshToken,
+  tokenExpiresAt: tokens.expiresAt,
+  scope: tokens.scope,
+});
+
+export const handlerUrl = (deps: AppDeps): string => `${deps.config.publicUrl}/bitrix/events`;
+
+/** app.info answers for the application that owns the token (contract §4.15). */
+async function proveApplication(rest: RestClient, deps: AppDeps, log: Logger): Promise<void> {
+  let info: { CODE?: unknown; ID?: unknown } | undefined;
+  try {
+    info = await rest.call<{ CODE?: unknown }>('app.info');
+  } catch (error) {
+    log.warn('install refused: app.info failed with the offered token', { error });
+    throw forbidden('NOT_PROVEN', 'the portal did not confirm the installation (app.info failed)');
+  }
+  if (info?.CODE !== deps.config.clientId) {
+    log.warn('install refused: app.info names another application', { code: typeof info?.CODE === 'string' ? info.CODE.slice(0, 80) : undefined });
+    throw forbidden('NOT_OUR_APP', 'the portal answered for another application');
+  }
+}
+
+function botFields(menu: CompiledMenu, handler: string) {
+  const properties: Record<string, string> = { NAME: menu.bot.name };
+  if (menu.bot.workPosition) properties.WORK_POSITION = menu.bot.workPosition;
+  if (menu.bot.color) properties.COLOR = menu.bot.color;
+  if (menu.bot.avatar) properties.PERSONAL_PHOTO = menu.bot.avatar;
+  return { EVENT_MESSAGE_ADD: handler, EVENT_WELCOME_MESSAGE: handler, EVENT_BOT_DELETE: handler, PROPERTIES: properties };
+}
+
+/**
+ * One bot per portal. A stored bot is updated in place (handlers and profile); if the
+ * portal no longer knows it, or there is none, imbot.register — which itself returns
+ * the existing bot for the same CODE (contract §2.4).
+ */
+export async function registerBot(rest: RestClient, menu: CompiledMenu, handler: string, knownBotId: number | undefined, log: Logger): Promise<number> {
+  const fields = botFields(menu, handler);
+  if (knownBotId) {
+    try {
+      await rest.call('imbot.update', { BOT_ID: knownBotId, FIELDS: fields });
+      return knownBotId;
+    } catch (error) {
+      if (!(error instanceof BitrixApiError) || !['BOT_ID_ERROR', 'APP_ID_ERROR'].includes(error.code)) throw error;
+      log.warn('stored bot is gone from the portal; registering again', { botId: knownBotId });
+    }
+  }
+  const botId = Number(await rest.call('imbot.register', { CODE: menu.bot.code, TYPE: 'O', OPENLINE: 'Y', ...fields }));
+  if (!Number.isInteger(botId) || botId <= 0) throw new BitrixApiError('imbot.register', 200, 'NO_BOT_ID', 'no bot id in the answer');
+  return botId;
+}
+
+/**
+ * OnAppUpdate (as ITR does) and OnAppUninstall, so an uninstall can clean up. An
+ * already bound handler is not an error (re-install).
+ */
+export async function bindAppEvents(rest: RestClient, handler: string, log: Logger): Promise<void> {
+  for (const event of ['OnAppUpdate', 'OnAppUninstall']) {
+    try {
+      await rest.call('event.bind', { event, handler });
+    } catch (error) {
+      const already = error instanceof BitrixApiError && /handler|already/i.test(`${error.code} ${error.description}`);
+      if (!already) log.warn('event.bind failed', { event, error });
+    }
+  }
+}

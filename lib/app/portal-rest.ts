@@ -1,0 +1,28 @@
+/**
+ * A REST client bound to one stored portal: its checked endpoint, its rate budget, and
+ * the token order of lib/app/tokens.ts. The portal's address was checked at install;
+ * it is checked again here so no code path can send a token anywhere else.
+ */
+import { PortalAddressError } from '../bitrix/errors.js';
+import { allowedUrl } from '../bitrix/hosts.js';
+import { createRestClient, type RestClient } from '../bitrix/rest-client.js';
+import type { Logger } from '../log.js';
+import type { PortalRecord } from '../store/portals.js';
+import type { AppDeps } from './deps.js';
+import { portalTokenSource, type EventToken } from './tokens.js';
+
+export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: EventToken | undefined, log: Logger): RestClient {
+  const endpoint = allowedUrl(portal.clientEndpoint, deps.config.allowedHosts);
+  if (!endpoint) throw new PortalAddressError(`portal ${portal.memberId} has an endpoint outside B24_ALLOWED_HOSTS`);
+  const rate = portal.rate ?? deps.config.restRate;
+  return createRestClient({
+    endpoint,
+    timeoutMs: deps.config.restTimeoutMs,
+    fetch: deps.fetch,
+    beforeRequest: () => deps.budget.take(portal.memberId, rate),
+    tokens: portalTokenSource(deps, portal, eventToken, log, (fresh) => {
+      if (fresh) deps.caches.portals.set(portal.memberId, fresh);
+      else deps.caches.portals.delete(portal.memberId);
+    }),
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * The worker's use case for one customer turn (a queued ONIMBOTJOINCHAT or
+ * ONIMBOTMESSAGEADD): load → decide (pure engine) → commit → act.
+ *
+ * Commit first: the new state, the event id (de-duplication) and the outbox of REST
+ * steps are one conditional write on the dialog's version. A duplicate or concurrent
+ * delivery of the same event then finds its id already handled and does nothing; a
+ * concurrent different message loses the write, re-reads and decides again on the
+ * fresh state, so no transition is lost. Only a retry of the same job (same jobId)
+ * may resume an outbox that a failure left unfinished.
+ *
+ * Hot path: one read (portal + dialog, or the dialog alone when the portal is cached),
+ * one conditional write, one request to Bitrix24.
+ */
+import { BitrixApiError, isRetryable } from '../bitrix/errors.js';
+import type { RestClient } from '../bitrix/rest-client.js';
+import { decide, type Context, type Turn } from '../menu/engine.js';
+import { isOpen } from '../menu/hours.js';
+import type { Logger } from '../log.js';
+import type { DialogJob } from '../queue/job.js';
+import type { DialogKey, DialogRecord, Step } from '../store/dialogs.js';
+import { ConcurrentUpdateError } from '../store/errors.js';
+import type { PortalRecord } from '../store/portals.js';
+import type { AppDeps } from './deps.js';
+import { executeSteps, StepFailure } from './execute-steps.js';
+import { lineHours, openLineBots } from './lookups.js';
+import { planSteps, type ResolvedEffect } from './plan.js';
+import { restForPortal } from './portal-rest.js';
+import type { Effect } from '../menu/effects.js';
+
+/** How long a worker is presumed to be sending an outbox (keep below the queue's visibility timeout). */
+export const CLAIM_MS = 60_000;
+const MAX_CONFLICTS = 8;
+
+export type JobOutcome = 'done' | 'duplicate' | 'resumed' | 'gone' | 'failed';
+
+/** Thrown when the job should be tried again later (the queue redelivers it). */
+export class RetryableJobError extends Error {
+  override readonly name = 'RetryableJobError';
+}
+
+export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<JobOutcome> {
+  const log = deps.log.child({ memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, jobId: job.jobId });
+  const key: DialogKey = { memberId: job.memberId, botId: job.botId, dialogId: job.dialogId };
+  const now = deps.clock();
+
+  let { portal, dialog } = await load(deps, key, now);
+  if (!portal || portal.status !== 'active') {
+    log.warn('job dropped: portal is not installed');
+    return 'gone';
+  }
+  const menu = deps.menu();
+  let rest: RestClient | undefined;
+  const restClient = () => (rest ??= restForPortal(deps, portal!, job.botToken ? { accessToken: job.botToken, expiresAt: job.botTokenExpiresAt } : undefined, log));
+  const send = (steps: readonly Step[], from: number, version: number) => sendSteps(deps, key, portal!, restClient(), steps, from, version, log);
+
+  for (let attempt = 1; attempt <= MAX_CONFLICTS; attempt++) {
+    if (dialog.processed.includes(job.eventId)) {
+      const outbox = dialog.outbox;
+      const mine = outbox && outbox.eventId === job.eventId && outbox.jobId === job.jobId && outbox.done < outbox.steps.length;
+      if (!mine || outbox.claimedUntil > now) {
+        log.info('duplicate event ignored', { inFlight: Boolean(mine) });
+        return 'duplicate';
+      }
+      // A retry of this very job after a partial failure: send only what is missing.
+      let version: number;
+      try {
+        version = await deps.dialogs.progress(key, dialog.version!, outbox.done, now + CLAIM_MS);
+      } catch (error) {
+        if (!(error instanceof ConcurrentUpdateError)) throw error;
+        dialog = await deps.dialogs.get(key, now);
+        continue;
+      }
+      log.info('resuming outbox', { from: outbox.done, steps: outbox.steps.length });
+      return (await send(outbox.steps, outbox.done, version)) ? 'resumed' : 'failed';
+    }
+
+    const turn: Turn = job.kind === 'join' ? { kind: 'join' } : { kind: 'message', text: job.text ?? '' };
+    const ctx = await context(deps, job, portal, menu.hours, restClient, log);
+    let decision = decide(menu, dialog.state, turn, ctx);
+    if (decision.kind === 'need') {
+      const bots = await openLineBots(deps, job.memberId, restClient());
+      decision = decide(menu, dialog.state, turn, { ...ctx, bots });
+    }
+    if (decision.kind !== 'act') throw new Error('engine asked twice for the same lookup');
+    const effects = await resolveFunctions(deps, job, decision.effects, decision.state.language ?? ctx.language ?? portal.language ?? menu.language, decision.state.vars, restClient, log);
+    const steps = planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId });
+
+    let saved: DialogRecord;
+    try {
+      saved = await deps.dialogs.save(key, dialog, {
+        state: decision.state,
+        eventId: job.eventId,
+        outbox: steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: now + CLAIM_MS } : undefined,
+        ttlSeconds: Math.floor(now / 1000) + menu.settings.stateTtlDays * 86_400,
+      });
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      log.debug('dialog changed concurrently, deciding again', { attempt });
+      dialog = await deps.dialogs.get(key, now);
+      continue;
+    }
+    if (steps.length === 0) {
+      log.info('handled silently', { status: decision.state.status });
+      return 'done';
+    }
+    const ok = await send(steps, 0, saved.version!);
+    log.info('handled', { menu: decision.state.menu, status: decision.state.status, steps: steps.map((step) => step.method), ms: deps.clock() - job.receivedAt });
+    return ok ? 'done' : 'failed';
+  }
+  throw new RetryableJobError(`dialog ${job.dialogId} kept changing under ${MAX_CONFLICTS} attempts`);
+}
+
+async function load(deps: AppDeps, key: DialogKey, now: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
+  const cached = deps.caches.portals.get(key.memberId);
+  if (cached) return { portal: cached, dialog: await deps.dialogs.get(key, now) };
+  const both = await deps.dialogs.getWithPortal(key, now);
+  if (both.portal?.status === 'active') deps.caches.portals.set(key.memberId, both.portal);
+  return both;
+}
+
+async function context(
+  deps: AppDeps,
+  job: DialogJob,
+  portal: PortalRecord,
+  hours: ReturnType<AppDeps['menu']>['hours'],
+  rest: () => RestClient,
+  log: Logger,
+): Promise<Context> {
+  const now = deps.clock();
+  let open: boolean | undefined;
+  if (hours?.source === 'file') open = isOpen(hours, now);
+  else if (hours?.source === 'line' && job.lineId) {
+    try {
+      const line = await lineHours(deps, job.memberId, job.lineId, rest());
+      open = line ? isOpen(line, now) : undefined;
+    } catch (error) {
+      log.warn('line hours unavailable; treating the line as open', { error });
+    }
+  }
+  return {
+    now,
+    customer: job.customer ?? { id: '', name: '' },
+    language: job.language,
+    portalLanguage: portal.language,
+    open,
+    sessionId: job.sessionId,
+    bots: deps.caches.bots.get(job.memberId),
+  };
+}
+
+async function resolveFunctions(
+  deps: AppDeps,
+  job: DialogJob,
+  effects: readonly Effect[],
+  language: string,
+  vars: Readonly<Record<string, string>>,
+  rest: () => RestClient,
+  log: Logger,
+): Promise<ResolvedEffect[]> {
+  const out: ResolvedEffect[] = [];
+  for (const effect of effects) {
+    if (effect.type !== 'function') {
+      out.push(effect);
+      continue;
+    }
+    const fn = deps.functions[effect.name];
+    if (!fn) {
+      log.warn('menu names an unknown function', { function: effect.name });
+      continue;
+    }
+    try {
+      const result = await fn({ memberId: job.memberId, dialogId: job.dialogId, chatId: job.chatId, customer: job.customer ?? { id: '', name: '' }, language, vars, rest: rest(), now: deps.clock() });
+      if (result.text) out.push({ type: 'send', text: result.text });
+    } catch (error) {
+      log.error('menu function failed', { function: effect.name, error });
+    }
+  }
+  return out;
+}
+
+/**
+ * Sends steps [from…] and records progress when something stops them. Returns false
+ * for a failure that no retry can fix; throws RetryableJobError for one that a later
+ * attempt may get through.
+ */
+async function sendSteps(
+  deps: AppDeps,
+  key: DialogKey,
+  portal: PortalRecord,
+  rest: RestClient,
+  steps: readonly Step[],
+  from: number,
+  version: number,
+  log: Logger,
+): Promise<boolean> {
+  const refusedInBatch = new Set(portal.batchRefused ?? []);
+  const before = refusedInBatch.size;
+  let current = version;
+  try {
+    await executeSteps(rest, steps, from, {
+      refusedInBatch,
+      onDone: async (done) => {
+        current = await deps.dialogs.progress(key, current, done, deps.clock() + CLAIM_MS);
+      },
+    });
+    return true;
+  } catch (error) {
+    if (!(error instanceof StepFailure)) throw error;
+    // Record what is done and release the claim, so a retry sends only the rest.
+    await deps.dialogs.progress(key, current, error.done, 0).catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
+    const cause = error.cause;
+    if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
+    if (isRetryable(cause)) {
+      log.warn('REST step failed, will retry', { step: error.done, method: error.step.method, error: cause });
+      throw new RetryableJobError(error.message, { cause });
+    }
+    log.error('REST step failed', { step: error.done, method: error.step.method, error: cause });
+    return false;
+  } finally {
+    if (refusedInBatch.size > before) {
+      const batchRefused = [...refusedInBatch];
+      deps.caches.portals.set(key.memberId, { ...portal, batchRefused });
+      await deps.portals.update(key.memberId, { batchRefused }, deps.clock()).catch((error) => log.warn('could not remember batch refusal', { error }));
+    }
+  }
+}

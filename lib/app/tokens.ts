@@ -1,0 +1,115 @@
+/**
+ * Which token a REST call uses, and the race-free refresh (contract §3).
+ *
+ * Order: the per-event bot token (fresh, costs nothing) → the portal's stored token →
+ * one refresh. Bitrix refresh tokens are single-use and a chain must not branch, so
+ * only one invocation per portal may call the OAuth server: it takes a short lease on
+ * the portal item (conditional on the token version); the others wait for the
+ * version to move and use the winner's pair. The new pair is stored conditionally
+ * on the version it replaces.
+ */
+import { refreshGrant, tokenUrlFor } from '../bitrix/oauth.js';
+import { OAuthError, PortalAddressError } from '../bitrix/errors.js';
+import { allowedUrl } from '../bitrix/hosts.js';
+import type { TokenSource } from '../bitrix/rest-client.js';
+import { registerSecret, type Logger } from '../log.js';
+import { ConcurrentUpdateError } from '../store/errors.js';
+import type { PortalRecord } from '../store/portals.js';
+import type { AppDeps } from './deps.js';
+
+const LEASE_MS = 10_000;
+const POLL_MS = 100;
+const EARLY_EXPIRY_S = 30;
+
+export interface EventToken {
+  readonly accessToken: string;
+  readonly expiresAt: number | undefined;
+}
+
+export function portalTokenSource(
+  deps: AppDeps,
+  portal: PortalRecord,
+  eventToken: EventToken | undefined,
+  log: Logger,
+  onPortalChange: (portal: PortalRecord | undefined) => void,
+): TokenSource {
+  let known = portal;
+  let refreshed = false;
+  const nowS = () => Math.floor(deps.clock() / 1000);
+  const usable = eventToken && (eventToken.expiresAt === undefined || eventToken.expiresAt > nowS() + EARLY_EXPIRY_S) ? eventToken.accessToken : undefined;
+  registerSecret(usable);
+  registerSecret(portal.accessToken);
+  registerSecret(portal.refreshToken);
+
+  return {
+    first: async () => usable ?? known.accessToken,
+
+    async next(failed) {
+      if (failed === usable && failed !== known.accessToken) return known.accessToken;
+      if (refreshed) return undefined; // refreshed once already: give up
+      refreshed = true;
+      const fresh = await refreshOnce(deps, known, log);
+      onPortalChange(fresh);
+      if (!fresh) return undefined;
+      known = fresh;
+      registerSecret(fresh.accessToken);
+      registerSecret(fresh.refreshToken);
+      return fresh.accessToken;
+    },
+  };
+}
+
+/**
+ * Returns the portal with a newer token than `stale`: refreshed by us, or by another
+ * invocation while we waited. undefined when the portal is gone.
+ */
+export async function refreshOnce(deps: AppDeps, stale: PortalRecord, log: Logger): Promise<PortalRecord | undefined> {
+  const deadline = deps.clock() + LEASE_MS + 2_000;
+  for (;;) {
+    const current = await deps.portals.get(stale.memberId);
+    if (!current || current.status !== 'active') return undefined;
+    if (current.tokenVersion > stale.tokenVersion) return current; // someone refreshed already
+    if (await deps.portals.takeRefreshLease(stale.memberId, current.tokenVersion, deps.clock(), LEASE_MS)) {
+      return refreshWithLease(deps, current, log);
+    }
+    if (deps.clock() > deadline) throw new OAuthError('refresh_wait_timeout', 0);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logger): Promise<PortalRecord> {
+  const tokenUrl = tokenUrlFor(current.serverEndpoint, deps.config.oauthUrl);
+  if (!allowedUrl(tokenUrl.href, deps.config.allowedHosts)) {
+    throw new PortalAddressError(`OAuth server ${tokenUrl.host} is not an allowed host`);
+  }
+  const started = deps.clock();
+  let tokens;
+  try {
+    tokens = await refreshGrant({
+      tokenUrl,
+      clientId: deps.config.clientId,
+      clientSecret: await deps.clientSecret(),
+      refreshToken: current.refreshToken,
+      timeoutMs: deps.config.restTimeoutMs,
+      now: Math.floor(started / 1000),
+      fetch: deps.fetch,
+    });
+  } catch (error) {
+    await deps.portals.releaseRefreshLease(current.memberId, current.tokenVersion).catch(() => undefined);
+    log.error('token refresh failed', { memberId: current.memberId, error });
+    throw error;
+  }
+  registerSecret(tokens.accessToken);
+  registerSecret(tokens.refreshToken);
+  try {
+    const version = await deps.portals.replaceTokens(current.memberId, tokens, current.tokenVersion, deps.clock());
+    log.info('tokens refreshed', { memberId: current.memberId, tokenVersion: version, ms: deps.clock() - started });
+    return { ...current, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, tokenExpiresAt: tokens.expiresAt, scope: tokens.scope, tokenVersion: version };
+  } catch (error) {
+    if (!(error instanceof ConcurrentUpdateError)) throw error;
+    // A reinstall replaced the tokens while we refreshed: theirs are newer.
+    const latest = await deps.portals.get(current.memberId);
+    if (!latest || latest.status !== 'active') throw error;
+    return latest;
+  }
+}

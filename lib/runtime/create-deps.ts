@@ -1,0 +1,61 @@
+/**
+ * The composition root shared by the Lambda entry points and the local stack: config,
+ * DynamoDB stores, caches, the client secret, the queue. Module scope elsewhere holds
+ * nothing tenant-specific; everything a use case touches comes through AppDeps.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../app/deps.js';
+import { createCaches } from '../app/caches.js';
+import { builtinFunctions, type FunctionRegistry } from '../app/functions.js';
+import { unlimitedBudget, type RateBudget } from '../app/rate-budget.js';
+import { ConfigError, type Config } from '../config.js';
+import { log as rootLog, type Logger } from '../log.js';
+import type { CompiledMenu } from '../menu/types.js';
+import type { JobQueue } from '../queue/job.js';
+import { createDb, type Db } from '../store/db.js';
+import { createDialogStore } from '../store/dialogs.js';
+import { createPortalStore } from '../store/portals.js';
+import { ssmSecret } from './ssm-secret.js';
+
+export interface RuntimeParts {
+  readonly config: Config;
+  readonly menu: () => CompiledMenu;
+  readonly queue: JobQueue;
+  readonly db?: Db;
+  readonly fetch?: typeof fetch;
+  readonly clock?: () => number;
+  readonly log?: Logger;
+  readonly functions?: FunctionRegistry;
+  readonly budget?: (db: Db) => RateBudget;
+}
+
+export function createAppDeps(parts: RuntimeParts): AppDeps {
+  const { config } = parts;
+  const db = parts.db ?? createDb({ region: config.region, endpoint: config.dynamoEndpoint });
+  const clock = parts.clock ?? Date.now;
+  let secret: Promise<string> | undefined;
+  return {
+    config,
+    portals: createPortalStore(db, config.tableName),
+    dialogs: createDialogStore(db, config.tableName),
+    queue: parts.queue,
+    menu: parts.menu,
+    fetch: parts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    clock,
+    clientSecret: () => {
+      if (config.clientSecret) return Promise.resolve(config.clientSecret);
+      if (!config.clientSecretParam) return Promise.reject(new ConfigError('B24_CLIENT_SECRET (or B24_CLIENT_SECRET_PARAM) is not set'));
+      // Only a token refresh needs it: fetched on first use, then kept for the instance.
+      secret ??= ssmSecret(config.clientSecretParam, config.region).catch((error: unknown) => {
+        secret = undefined;
+        throw error;
+      });
+      return secret;
+    },
+    log: parts.log ?? rootLog,
+    functions: parts.functions ?? builtinFunctions,
+    budget: parts.budget?.(db) ?? unlimitedBudget,
+    newId: randomUUID,
+    caches: createCaches(clock),
+  };
+}

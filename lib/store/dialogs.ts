@@ -1,0 +1,146 @@
+/**
+ * Dialog state items: the menu state, a version for optimistic concurrency, the ids
+ * of recently handled messages (de-duplication rides on the same conditional write
+ * as the transition, so "handled" and "moved on" can never disagree), and the outbox
+ * of REST steps the transition decided on.
+ */
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DialogState } from '../menu/state.js';
+import type { Db } from './db.js';
+import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
+import { keys } from './keys.js';
+import { portalFromItem, type PortalRecord } from './portals.js';
+
+/** One REST call the bot decided to make, in order. */
+export interface Step {
+  readonly method: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface Outbox {
+  /** The event (message id or join key) these steps answer. */
+  readonly eventId: string;
+  /** The job that owns them: only a retry of that job resumes them. */
+  readonly jobId: string;
+  readonly steps: readonly Step[];
+  /** Steps already done (recorded after a partial failure). */
+  readonly done: number;
+  /** Until then (ms) the owner is presumed to be working on them. */
+  readonly claimedUntil: number;
+}
+
+export interface DialogRecord {
+  readonly state: DialogState | undefined;
+  readonly processed: readonly string[];
+  readonly outbox: Outbox | undefined;
+  /** undefined: no item yet (the next write must create it). */
+  readonly version: number | undefined;
+}
+
+export interface DialogKey {
+  readonly memberId: string;
+  readonly botId: number;
+  readonly dialogId: string;
+}
+
+/** How many handled event ids a dialog remembers. Bitrix duplicates arrive within seconds. */
+export const PROCESSED_LIMIT = 50;
+
+const EMPTY: DialogRecord = { state: undefined, processed: [], outbox: undefined, version: undefined };
+
+function fromItem(item: Record<string, unknown> | undefined, nowMs: number): DialogRecord {
+  if (!item) return EMPTY;
+  const version = Number(item.version);
+  // DynamoDB deletes expired items lazily (up to days later): an expired item is absent,
+  // but its version still guards the next write.
+  if (typeof item.ttl === 'number' && item.ttl * 1000 <= nowMs) return { ...EMPTY, version };
+  return {
+    state: item.state as DialogState,
+    processed: (item.processed as string[] | undefined) ?? [],
+    outbox: (item.outbox as Outbox | undefined) ?? undefined,
+    version,
+  };
+}
+
+export function createDialogStore(db: Db, table: string) {
+  return {
+    async get(key: DialogKey, nowMs: number): Promise<DialogRecord> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: table, Key: keys.dialog(key.memberId, key.botId, key.dialogId), ConsistentRead: true }),
+      );
+      return fromItem(Item, nowMs);
+    },
+
+    /** The portal and the dialog in one round trip (BatchGetItem), for a cold portal cache. */
+    async getWithPortal(key: DialogKey, nowMs: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
+      const wanted = [keys.portal(key.memberId), keys.dialog(key.memberId, key.botId, key.dialogId)];
+      const found: Record<string, unknown>[] = [];
+      let request: Record<string, unknown>[] = wanted;
+      for (let attempt = 0; request.length > 0; attempt++) {
+        if (attempt > 6) throw new Error('DynamoDB kept keys unprocessed');
+        const result = await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: request, ConsistentRead: true } } }));
+        found.push(...(result.Responses?.[table] ?? []));
+        request = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+        if (request.length > 0) await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+      }
+      const portalItem = found.find((item) => item.sk === 'PORTAL');
+      const dialogItem = found.find((item) => item.sk !== 'PORTAL');
+      return { portal: portalItem ? portalFromItem(portalItem) : undefined, dialog: fromItem(dialogItem, nowMs) };
+    },
+
+    /**
+     * The transition: new state + handled event id + outbox, iff the item is still at
+     * `expected.version`. ConcurrentUpdateError when another invocation got there first.
+     */
+    async save(
+      key: DialogKey,
+      expected: DialogRecord,
+      next: { state: DialogState; eventId: string; outbox: Outbox | undefined; ttlSeconds: number },
+    ): Promise<DialogRecord> {
+      const processed = [...expected.processed.filter((id) => id !== next.eventId), next.eventId].slice(-PROCESSED_LIMIT);
+      const version = (expected.version ?? 0) + 1;
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...keys.dialog(key.memberId, key.botId, key.dialogId),
+              state: next.state,
+              processed,
+              ...(next.outbox ? { outbox: next.outbox } : {}),
+              version,
+              ttl: next.ttlSeconds,
+            },
+            ConditionExpression: expected.version === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+            ...(expected.version === undefined ? {} : { ExpressionAttributeValues: { ':v': expected.version } }),
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`dialog ${key.dialogId}`, { cause: error });
+        throw error;
+      }
+      return { state: next.state, processed, outbox: next.outbox, version };
+    },
+
+    /** Records outbox progress (after a partial failure, or a claim for a retry). */
+    async progress(key: DialogKey, version: number, done: number, claimedUntil: number): Promise<number> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.dialog(key.memberId, key.botId, key.dialogId),
+            UpdateExpression: 'SET outbox.done = :d, outbox.claimedUntil = :c, version = :next',
+            ConditionExpression: 'version = :v AND attribute_exists(outbox)',
+            ExpressionAttributeValues: { ':d': done, ':c': claimedUntil, ':v': version, ':next': version + 1 },
+          }),
+        );
+        return version + 1;
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`outbox of ${key.dialogId}`, { cause: error });
+        throw error;
+      }
+    },
+  };
+}
+
+export type DialogStore = ReturnType<typeof createDialogStore>;

@@ -1,0 +1,241 @@
+/**
+ * Portals: identity, OAuth tokens and the registered bot, one item per portal.
+ * Tokens carry a version so concurrent refreshes are decided by a conditional
+ * write (lib/app/tokens.ts); the portal's dialogs live in the same partition and
+ * leave with it.
+ */
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OAuthTokens } from '../bitrix/events.js';
+import type { Db } from './db.js';
+import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
+import { keys, portalPk } from './keys.js';
+
+export interface PortalRecord {
+  readonly memberId: string;
+  readonly domain: string;
+  readonly clientEndpoint: string;
+  readonly serverEndpoint: string;
+  readonly applicationToken: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  /** Unix seconds. */
+  readonly tokenExpiresAt: number;
+  readonly scope: string;
+  /** Bumped by every token change; refreshes are conditional on it. */
+  readonly tokenVersion: number;
+  readonly botId: number;
+  readonly botCode: string;
+  readonly language: string | undefined;
+  readonly installedAt: number;
+  readonly updatedAt: number;
+  /** `active`, or `removed` between an uninstall and the end of its clean-up. */
+  readonly status: 'active' | 'removed';
+  /** Methods this portal refused inside `batch`; sent one by one from then on. */
+  readonly batchRefused?: readonly string[];
+  /** REST budget override (Enterprise plans: 5/s, burst 250). */
+  readonly rate?: { readonly perSecond: number; readonly burst: number };
+}
+
+export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status'>;
+
+/** A stored item as a PortalRecord (keys and the refresh lease are storage details). */
+export const portalFromItem = (item: Record<string, unknown>): PortalRecord => {
+  const { pk: _pk, sk: _sk, refreshLease: _lease, ...rest } = item;
+  return rest as unknown as PortalRecord;
+};
+
+export function createPortalStore(db: Db, table: string) {
+  return {
+    async get(memberId: string): Promise<PortalRecord | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: table, Key: keys.portal(memberId), ConsistentRead: true }));
+      return Item ? portalFromItem(Item) : undefined;
+    },
+
+    /**
+     * Writes the portal at install. `expected` is the record the caller checked the
+     * claim against (or undefined for a new portal): if someone else changed it in
+     * between, nothing is written.
+     */
+    async save(portal: NewPortal, expected: PortalRecord | undefined, now: number): Promise<PortalRecord> {
+      const record: PortalRecord = {
+        ...portal,
+        tokenVersion: (expected?.tokenVersion ?? 0) + 1,
+        updatedAt: now,
+        status: 'active',
+        ...(expected?.batchRefused ? { batchRefused: expected.batchRefused } : {}),
+        ...(expected?.rate ? { rate: expected.rate } : {}),
+      };
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...keys.portal(portal.memberId), ...record },
+            ConditionExpression: expected ? 'tokenVersion = :v' : 'attribute_not_exists(pk)',
+            ...(expected ? { ExpressionAttributeValues: { ':v': expected.tokenVersion } } : {}),
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`portal ${portal.memberId}`, { cause: error });
+        throw error;
+      }
+      return record;
+    },
+
+    /** Stores a refreshed pair iff nobody stored another one since `expectedVersion`. */
+    async replaceTokens(memberId: string, tokens: OAuthTokens, expectedVersion: number, now: number): Promise<number> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET accessToken = :a, refreshToken = :r, tokenExpiresAt = :e, #scope = :s, tokenVersion = :next, updatedAt = :now REMOVE refreshLease',
+            ConditionExpression: 'tokenVersion = :v AND #status = :active',
+            ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':a': tokens.accessToken,
+              ':r': tokens.refreshToken,
+              ':e': tokens.expiresAt,
+              ':s': tokens.scope,
+              ':v': expectedVersion,
+              ':next': expectedVersion + 1,
+              ':now': now,
+              ':active': 'active',
+            },
+          }),
+        );
+        return expectedVersion + 1;
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`tokens of portal ${memberId}`, { cause: error });
+        throw error;
+      }
+    },
+
+    /**
+     * Single-flight for the OAuth refresh: true when this caller may refresh the tokens at
+     * `version` (nobody holds an unexpired lease on them).
+     */
+    async takeRefreshLease(memberId: string, version: number, nowMs: number, leaseMs: number): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET refreshLease = :until',
+            ConditionExpression: 'tokenVersion = :v AND #status = :active AND (attribute_not_exists(refreshLease) OR refreshLease < :now)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':until': nowMs + leaseMs, ':v': version, ':now': nowMs, ':active': 'active' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async releaseRefreshLease(memberId: string, version: number): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.portal(memberId),
+          UpdateExpression: 'REMOVE refreshLease',
+          ConditionExpression: 'tokenVersion = :v',
+          ExpressionAttributeValues: { ':v': version },
+        }),
+      ).catch((error) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    },
+
+    /** ONAPPUPDATE: a new application token (and tokens, when the event has them). */
+    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused'>>, now: number): Promise<void> {
+      const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+      if (entries.length === 0) return;
+      const names: Record<string, string> = { '#status': 'status' };
+      const values: Record<string, unknown> = { ':now': now, ':active': 'active' };
+      const sets = entries.map(([name, value], index) => {
+        names[`#f${index}`] = name;
+        values[`:f${index}`] = value;
+        return `#f${index} = :f${index}`;
+      });
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: `SET ${sets.join(', ')}, updatedAt = :now`,
+            ConditionExpression: '#status = :active',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`portal ${memberId}`, { cause: error });
+        throw error;
+      }
+    },
+
+    /**
+     * Removes the portal and everything in its partition. The portal item is first
+     * marked removed and stripped of its tokens (one conditional write), so events are
+     * refused at once even if the clean-up below is cut short; a later install or
+     * uninstall finishes it.
+     */
+    async remove(memberId: string, now: number): Promise<number> {
+      await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.portal(memberId),
+          UpdateExpression: 'SET #status = :removed, updatedAt = :now REMOVE accessToken, refreshToken',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':removed': 'removed', ':now': now },
+        }),
+      ).catch((error) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+      return this.purge(memberId, { keepPortal: false });
+    },
+
+    /** Deletes the partition's items (dialogs, budget, and the portal item unless kept). */
+    async purge(memberId: string, opts: { keepPortal: boolean }): Promise<number> {
+      let removed = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': portalPk(memberId) },
+            ProjectionExpression: 'pk, sk',
+            ExclusiveStartKey: start,
+          }),
+        );
+        start = page.LastEvaluatedKey;
+        // The portal item goes last, so an interrupted clean-up can be finished by the next uninstall.
+        const items = (page.Items ?? []).filter((item) => item.sk !== 'PORTAL');
+        for (let i = 0; i < items.length; i += 25) {
+          await writeDeletes(db, table, items.slice(i, i + 25));
+          removed += Math.min(25, items.length - i);
+        }
+      } while (start);
+      if (!opts.keepPortal) {
+        await writeDeletes(db, table, [keys.portal(memberId)]);
+        removed += 1;
+      }
+      return removed;
+    },
+  };
+}
+
+async function writeDeletes(db: Db, table: string, items: Record<string, unknown>[]): Promise<void> {
+  let requests = items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
+  for (let attempt = 0; requests.length > 0; attempt++) {
+    if (attempt > 8) throw new Error('DynamoDB kept items unprocessed during clean-up');
+    const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+    requests = (result.UnprocessedItems?.[table] ?? []) as typeof requests;
+    if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+  }
+}
+
+export type PortalStore = ReturnType<typeof createPortalStore>;
