@@ -1,0 +1,2 @@
+/** GET /health. */
+export { health as handler } from '../lib/handlers/health.js';

@@ -1,0 +1,9 @@
+/** POST /bitrix/install (API Gateway HTTP API): ONAPPINSTALL or the install page. */
+import menu from 'virtual:menu';
+import { createInstallHandler } from '../lib/handlers/install.js';
+import { lambdaDeps } from '../lib/runtime/lambda.js';
+import type { HttpEvent } from '../lib/http/request.js';
+import type { Context } from 'aws-lambda';
+
+let handle: ReturnType<typeof createInstallHandler> | undefined;
+export const handler = (event: HttpEvent, context: Context) => (handle ??= createInstallHandler(lambdaDeps(menu)))(event, context);

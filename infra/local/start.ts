@@ -1,0 +1,41 @@
+/**
+ * `npm start`: the bot on http://localhost:3000 (PORT) with an embedded DynamoDB, the
+ * queue and worker in process, and a simulated Bitrix24 portal with the app installed,
+ * so everything works with no AWS account and no portal. A real portal can use it too
+ * through a tunnel: set PUBLIC_URL to the tunnel's address.
+ */
+import { log } from '../../lib/log.js';
+import { MenuError } from '../../lib/menu/compile.js';
+import { startLocalStack } from './stack.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function main(): Promise<void> {
+  const stack = await startLocalStack({ watchMenu: true, host: process.env.HOST ?? 'localhost' });
+  const portal = stack.simulator.createPortal({ domain: `localhost:${stack.port}` });
+  const installed = await stack.simulator.install(portal);
+  const url = stack.url;
+  process.stdout.write(
+    [
+      '',
+      `  Bitrix24 Open Lines bot — local stack`,
+      `  bot:        ${url}/bitrix/events   ${url}/bitrix/install   ${url}/health`,
+      `  portal:     simulated at ${portal.clientEndpoint} (install: ${installed.status === 200 ? 'ok' : installed.text.trim()})`,
+      `  menu:       ${stack.deps.config.menuFile} (reloaded when it changes)`,
+      '',
+    ].join('\n') + '\n',
+  );
+  const stop = async () => {
+    await stack.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MenuError) process.stderr.write(`${error.message}\n`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write(`Port ${process.env.PORT ?? 3000} is busy: set PORT to another one.\n`);
+  else log.error('local stack failed to start', { error });
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/**
+ * The JobQueue port on SQS FIFO: MessageGroupId = portal + chat (one chat in order,
+ * chats in parallel), MessageDeduplicationId = portal + dialog + event (the same
+ * Bitrix event is accepted once within SQS's five-minute window).
+ */
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { dedupOf, groupOf, type DialogJob, type JobQueue } from './job.js';
+
+const safeId = (value: string) => value.replace(/[^A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '_').slice(0, 128);
+
+export function createSqsQueue(queueUrl: string, region: string): JobQueue {
+  const client = new SQSClient({ region });
+  return {
+    async send(job: DialogJob) {
+      await client.send(
+        new SendMessageCommand({
+          QueueUrl: queueUrl,
+          MessageBody: JSON.stringify(job),
+          MessageGroupId: safeId(groupOf(job)),
+          MessageDeduplicationId: safeId(dedupOf(job)),
+        }),
+      );
+    },
+  };
+}
