@@ -98,7 +98,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
     if (!isObj(value)) return fail(at, `${where(at)} must be text or a map of language to text ({ en: …, ru: … })`);
     const out: Record<string, string> = {};
     for (const [lang, text] of Object.entries(value)) {
-      if (!LANG.test(lang)) fail([...at, lang], `${where(at)}: "${lang}" is not a two-letter language code`);
+      if (!LANG.test(lang)) fail([...at, lang], `${where(at)}: "${lang}" is not a two-letter language code (inside { … }, put texts with a comma or colon in quotes)`);
       else if (typeof text !== 'string' && typeof text !== 'number') fail([...at, lang], `${where([...at, lang])} must be text`);
       else out[lang] = String(text);
     }

@@ -188,6 +188,18 @@ function choicesOf(lines: readonly Line[]): Choice[] {
   }));
 }
 
+/**
+ * How the engine reads `text` in menu `menuId` (visible items, global items, words), without
+ * deciding anything. For tests, the corpus and the menu tooling.
+ */
+export function readInput(menu: CompiledMenu, menuId: string, text: string, open?: boolean): ReturnType<typeof understand> {
+  const def = menu.menus[menuId];
+  if (!def) throw new Error(`no menu ${menuId}`);
+  const isStart = menuId === menu.start || menuId === menu.hours?.closedStart;
+  const lines = visibleLines(menu, def, open, isStart);
+  return understand(stripBbCodes(text), choicesOf(lines), new Set(lines.map((line) => line.id)), vocabulary(menu));
+}
+
 function interpret(draft: Draft, raw: string, opts: { firstContact: boolean }): Decision {
   const { def, lines } = currentLines(draft);
   const ids = new Set(lines.map((line) => line.id));
@@ -204,7 +216,9 @@ function interpret(draft: Draft, raw: string, opts: { firstContact: boolean }): 
       if (zero?.item) {
         const action = zero.item.action;
         if (action.type === 'text' || action.type === 'queue' || action.type === 'function' || action.type === 'void') {
-          if ('text' in action) draft.say(draft.text(action.text));
+          // Out of hours, no operator promise (unless the item was written for closed hours).
+          if (draft.ctx.open === false && zero.item.show !== 'closed') draft.say(draft.message('noOperatorNow'));
+          else if ('text' in action) draft.say(draft.text(action.text));
           if (action.type === 'function') draft.emit({ type: 'function', name: action.name });
         } else {
           run(draft, action, { menuId: def.id, itemId: 0, forceHide: true, skipCard: true });
@@ -423,7 +437,8 @@ function answer(draft: Draft, raw: string, at: AskLocation): Decision {
     state.vars = { ...state.vars, [ask.var]: checked.value };
     state.asking = undefined;
     state.misses = 0;
-    run(draft, ask.next, { menuId: at.menu, itemId: at.item, depth: at.depth + 1 });
+    const itemShow = draft.menu.menus[at.menu]?.items.find((item) => item.id === at.item)?.show;
+    run(draft, ask.next, { menuId: at.menu, itemId: at.item, depth: at.depth + 1, ...(itemShow ? { itemShow } : {}) });
     return draft.finish();
   }
   const tries = at.tries + 1;
