@@ -25,6 +25,8 @@ export type Path = readonly (string | number)[];
 export interface Issue {
   readonly path: Path;
   readonly message: string;
+  /** Point at the key itself (an unknown key) rather than at its value. */
+  readonly atKey?: boolean;
 }
 
 export class MenuError extends Error {
@@ -53,6 +55,9 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
   const fail = (path: Path, message: string): undefined => {
     issues.push({ path, message });
     return undefined;
+  };
+  const failKey = (path: Path, message: string): void => {
+    issues.push({ path, message, atKey: true });
   };
   if (!isObj(raw)) return { menu: undefined, issues: [{ path: [], message: 'the menu file must be a mapping with bot, start and menus' }] };
 
@@ -137,6 +142,23 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
   const language = str(raw, 'language', []) ?? 'en';
   if (!LANG.test(language)) fail(['language'], 'language must be a two-letter code such as en');
 
+  // Global items first: menus must not reuse their ids.
+  const settingsRaw = isObj(raw.settings) ? raw.settings : {};
+  if (raw.settings !== undefined && !isObj(raw.settings)) fail(['settings'], 'settings must be a mapping');
+  const globalItem = (key: string): GlobalItem | undefined => {
+    const value = settingsRaw[key];
+    if (value === undefined || value === null || value === false) return undefined;
+    if (!isObj(value)) return fail(['settings', key], `settings.${key} must be { id, title }`);
+    const id = int(value, 'id', ['settings', key], 1, 99);
+    const title = localText(value, 'title', ['settings', key], true);
+    if (value.id === undefined) fail(['settings', key, 'id'], `settings.${key}.id is required`);
+    return id === undefined || title === undefined ? undefined : { id, title };
+  };
+  const backItem = globalItem('backItem');
+  const homeItem = globalItem('homeItem');
+  const startRaw = typeof raw.start === 'string' ? raw.start : undefined;
+  const closedStartRaw = isObj(raw.hours) && typeof raw.hours.closedStart === 'string' ? raw.hours.closedStart : undefined;
+
   // ── menus ──
   const menusRaw = raw.menus;
   const menus: Record<string, MenuDef> = {};
@@ -167,6 +189,10 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
           if (itemRaw.id === undefined) fail([...itemPath, 'id'], `${where(itemPath)}: id is required`);
           if (id !== undefined && seen.has(id)) fail([...itemPath, 'id'], `${where(itemPath)}: id ${id} is used twice in this menu`);
           if (id !== undefined) seen.add(id);
+          const isStartMenu = menuId === startRaw || menuId === closedStartRaw;
+          for (const [global, name] of [[backItem, 'backItem'], [homeItem, 'homeItem']] as const) {
+            if (global && id === global.id && !isStartMenu) fail([...itemPath, 'id'], `${where(itemPath)}: id ${id} is taken by settings.${name}, shown in every menu but the start menu`);
+          }
           const title = localText(itemRaw, 'title', itemPath, true);
           const action = readAction(itemRaw.action, [...itemPath, 'action']);
           if (id !== undefined && title !== undefined && action) {
@@ -196,6 +222,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
       }
       case 'menu': {
         const menu = str(value, 'menu', path, { required: true });
+        if (menu !== undefined && isObj(menusRaw) && !Object.hasOwn(menusRaw, menu)) return fail([...path, 'menu'], `${where(path)}: menu "${menu}" does not exist`);
         return menu === undefined ? undefined : { type, menu, ...withText };
       }
       case 'back':
@@ -294,7 +321,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
     if (!isObj(messagesRaw)) fail(['messages'], 'messages must be a mapping such as { unknown: "…" }');
     else {
       for (const key of Object.keys(messagesRaw)) {
-        if (!(MESSAGE_KEYS as string[]).includes(key)) fail(['messages', key], `messages.${key} is not a known message (known: ${MESSAGE_KEYS.join(', ')})`);
+        if (!(MESSAGE_KEYS as string[]).includes(key)) failKey(['messages', key], `messages.${key} is not a known message (known: ${MESSAGE_KEYS.join(', ')})`);
         else {
           const value = localText(messagesRaw, key, ['messages']);
           if (value !== undefined) messages[key as MessageKey] = value;
@@ -303,23 +330,10 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
     }
   }
 
-  const settingsRaw = isObj(raw.settings) ? raw.settings : {};
-  if (raw.settings !== undefined && !isObj(raw.settings)) fail(['settings'], 'settings must be a mapping');
-  const globalItem = (key: string): GlobalItem | undefined => {
-    const value = settingsRaw[key];
-    if (value === undefined || value === null || value === false) return undefined;
-    if (!isObj(value)) return fail(['settings', key], `settings.${key} must be { id, title }`);
-    const id = int(value, 'id', ['settings', key], 1, 99);
-    const title = localText(value, 'title', ['settings', key], true);
-    if (value.id === undefined) fail(['settings', key, 'id'], `settings.${key}.id is required`);
-    return id === undefined || title === undefined ? undefined : { id, title };
-  };
   const onRetriesExceeded =
     settingsRaw.onRetriesExceeded === undefined
       ? ({ type: 'queue', text: messages.retriesExceeded, hideMenu: true } as const)
       : readAction(settingsRaw.onRetriesExceeded, ['settings', 'onRetriesExceeded']);
-  const backItem = globalItem('backItem');
-  const homeItem = globalItem('homeItem');
   const settings: Settings = {
     maxRetries: int(settingsRaw, 'maxRetries', ['settings'], 0, 100, DEFAULT_SETTINGS.maxRetries) ?? DEFAULT_SETTINGS.maxRetries,
     onRetriesExceeded: onRetriesExceeded ?? { type: 'queue', hideMenu: true },
@@ -332,7 +346,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
   if (backItem && homeItem && backItem.id === homeItem.id) fail(['settings', 'homeItem', 'id'], 'settings.backItem and settings.homeItem use the same id');
   for (const key of Object.keys(settingsRaw)) {
     if (!['maxRetries', 'onRetriesExceeded', 'idleRestartMinutes', 'stateTtlDays', 'handoverCard', 'backItem', 'homeItem'].includes(key)) {
-      fail(['settings', key], `settings.${key} is not a known setting`);
+      failKey(['settings', key], `settings.${key} is not a known setting`);
     }
   }
 
@@ -343,7 +357,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
     else {
       for (const [kind, perLang] of Object.entries(raw.words)) {
         if (!(WORD_KINDS as string[]).includes(kind)) {
-          fail(['words', kind], `words.${kind} is not known (known: ${WORD_KINDS.join(', ')})`);
+          failKey(['words', kind], `words.${kind} is not known (known: ${WORD_KINDS.join(', ')})`);
           continue;
         }
         const lists = Array.isArray(perLang) ? { [language]: perLang } : perLang;
@@ -395,29 +409,9 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
 
   for (const key of Object.keys(raw)) {
     if (!['bot', 'start', 'language', 'messages', 'settings', 'words', 'hours', 'menus'].includes(key)) {
-      fail([key], `"${key}" is not a known top-level key (known: bot, start, language, messages, settings, words, hours, menus)`);
+      failKey([key], `"${key}" is not a known top-level key (known: bot, start, language, messages, settings, words, hours, menus)`);
     }
   }
-
-  // ── cross references ──
-  const checkTargets = (action: Action, path: Path): void => {
-    if (action.type === 'menu' && !(action.menu in menus)) fail([...path, 'menu'], `${where(path)}: menu "${action.menu}" does not exist`);
-    if (action.type === 'ask') checkTargets(action.next, [...path, 'next']);
-  };
-  for (const menu of Object.values(menus)) {
-    menu.items.forEach((item) => {
-      const index = Array.isArray((menusRaw as Obj)[menu.id] && ((menusRaw as Obj)[menu.id] as Obj).items)
-        ? (((menusRaw as Obj)[menu.id] as Obj).items as unknown[]).findIndex((candidate) => isObj(candidate) && Number(candidate.id) === item.id)
-        : 0;
-      checkTargets(item.action, ['menus', menu.id, 'items', index, 'action']);
-      for (const global of [settings.backItem, settings.homeItem]) {
-        if (global && global.id === item.id && menu.id !== start) {
-          fail(['menus', menu.id, 'items', index, 'id'], `${where(['menus', menu.id, 'items', index])}: id ${item.id} is taken by the global ${global === settings.backItem ? 'backItem' : 'homeItem'}`);
-        }
-      }
-    });
-  }
-  checkTargets(settings.onRetriesExceeded, ['settings', 'onRetriesExceeded']);
 
   if (issues.length > 0 || start === undefined) return { menu: undefined, issues };
   const body = { bot, start, language, messages, settings, words, ...(hours ? { hours } : {}), menus };

@@ -18,7 +18,7 @@ export interface ParsedFile {
   readonly file: string;
   readonly raw: unknown;
   readonly document: Document;
-  readonly position: (path: Path) => { line: number; column: number };
+  readonly position: (path: Path, atKey?: boolean) => { line: number; column: number };
   /** YAML/JSON syntax errors. */
   readonly syntax: readonly Located[];
 }
@@ -30,10 +30,10 @@ export function parseMenuText(source: string, file: string): ParsedFile {
     const at = lineCounter.linePos(error.pos[0]);
     return { path: [], message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line: at.line, column: at.col };
   });
-  const position = (path: Path) => {
+  const position = (path: Path, atKey = false) => {
     // Walk down to the deepest node that exists, so a missing key points at its parent.
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = document.getIn(path.slice(0, depth), true);
+      const node = atKey && depth === path.length ? undefined : document.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {
         const at = lineCounter.linePos(node.range[0]);
         return { line: at.line, column: at.col };
@@ -63,7 +63,7 @@ export function loadMenuSource(source: string, file: string): LoadResult {
   const parsed = parseMenuText(source, file);
   if (parsed.syntax.length > 0) return { menu: undefined, issues: parsed.syntax, parsed };
   const { menu, issues } = compileMenu(parsed.raw);
-  const located = issues.map((issue) => ({ ...issue, ...parsed.position(issue.path) }));
+  const located = issues.map((issue) => ({ ...issue, ...parsed.position(issue.path, issue.atKey) }));
   if (!menu) return { menu: undefined, issues: located, parsed };
   return { menu: withAvatar(menu, file), issues: located, parsed };
 }
