@@ -228,6 +228,15 @@ function interpret(draft: Draft, raw: string, opts: { firstContact: boolean }): 
     }
     case 'choice': {
       const line = lines.find((candidate) => candidate.id === understood.id);
+      if (line?.item && line.id === 0) {
+        // Item 0 chosen by its title, not by typing "0": the platform won't hand over, so we do.
+        const action = line.item.action;
+        const text = action.type === 'text' ? action.text : draft.menu.messages.toOperator;
+        draft.state.misses = 0;
+        draft.state.path = pushBounded(draft.state.path, `${def.id}:0`, PATH_LIMIT);
+        run(draft, { type: 'queue', text, hideMenu: true }, { menuId: def.id, itemId: 0, itemShow: line.item.show });
+        return draft.finish();
+      }
       if (line?.item) {
         draft.state.misses = 0;
         draft.state.path = pushBounded(draft.state.path, `${def.id}:${line.id}`, PATH_LIMIT);
