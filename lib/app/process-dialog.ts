@@ -68,6 +68,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
         version = await deps.dialogs.progress(key, dialog.version!, outbox.done, now + CLAIM_MS);
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
+        await jitter(attempt);
         dialog = await deps.dialogs.get(key, now);
         continue;
       }
@@ -97,6 +98,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError)) throw error;
       log.debug('dialog changed concurrently, deciding again', { attempt });
+      await jitter(attempt);
       dialog = await deps.dialogs.get(key, now);
       continue;
     }
@@ -110,6 +112,9 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
   }
   throw new RetryableJobError(`dialog ${job.dialogId} kept changing under ${MAX_CONFLICTS} attempts`);
 }
+
+/** Spreads out writers that keep colliding on one dialog (only under real concurrency). */
+const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 
 async function load(deps: AppDeps, key: DialogKey, now: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
   const cached = deps.caches.portals.get(key.memberId);
