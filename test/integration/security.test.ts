@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBody, uninstallBody } from '../../infra/local/simulator/event-bodies.js';
 import { keys, portalPk } from '../../lib/store/keys.js';
@@ -120,6 +121,27 @@ describe('every event authenticates', () => {
     const line = t.logs.slice(before).map((entry) => JSON.parse(entry) as Record<string, unknown>).find((entry) => entry.msg === 'request refused');
     expect(line).toMatchObject({ level: 'warn', status: 400, code: 'MISSING_FIELD', reason: 'data[PARAMS][MESSAGE_ID] is required', path: '/bitrix/events' });
     expect(await itemsOf('abc')).toEqual([]);
+  });
+});
+
+describe('the public URL survives anything', () => {
+  it('[fuzz] random and half-valid bodies always get a 4xx (or 200), never a 5xx, and the server keeps answering', async () => {
+    const portal = await t.portal();
+    const valid = `auth[member_id]=${portal.memberId}&auth[domain]=${portal.domain}&auth[client_endpoint]=${encodeURIComponent(portal.clientEndpoint)}&auth[application_token]=${portal.applicationToken}`;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.tuple(fc.constantFrom('ONIMBOTMESSAGEADD', 'ONIMBOTJOINCHAT', 'ONAPPUPDATE', 'ONIMBOTDELETE', 'ONAPPUNINSTALL'), fc.string({ maxLength: 120 })).map(([event, tail]) => `event=${event}&${valid}&${tail}`),
+        ),
+        async (body) => {
+          const answer = await post(`${t.stack.url}/bitrix/events`, body);
+          expect(answer.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect((await fetch(`${t.stack.url}/health`)).status).toBe(200);
   });
 });
 

@@ -48,6 +48,8 @@ export function createSimulator(options: SimulatorOptions) {
   let eventTokens: 'fresh' | 'expired' | 'none' = 'fresh';
   const buckets = new Map<string, { level: number; at: number }>();
   const stats = { restRequests: 0, oauthRequests: 0, rateLimited: 0, faultsInjected: 0, eventsSent: 0 };
+  /** Every secret the simulated portals ever handed out (tests check none of them is logged). */
+  const issuedSecrets = new Set<string>([options.clientSecret]);
 
   const emit = (change: SimChange) => {
     for (const listener of listeners) listener(change);
@@ -58,6 +60,7 @@ export function createSimulator(options: SimulatorOptions) {
     const accessToken = token();
     const expiresAt = clock() + HOUR;
     portal.accessTokens.set(accessToken, { expiresAt, userId, kind });
+    issuedSecrets.add(accessToken);
     return { accessToken, expiresAt };
   }
 
@@ -89,6 +92,7 @@ export function createSimulator(options: SimulatorOptions) {
     portal.bots.set(90, { id: 90, code: 'tracker', name: 'Tracking bot', openline: true, type: 'O', ours: false, handlers: {}, properties: {} });
     portal.bots.set(91, { id: 91, code: 'helper', name: 'Helper (not for lines)', openline: false, type: 'B', ours: false, handlers: {}, properties: {} });
     portals.set(endpointKey(endpoint), portal);
+    issuedSecrets.add(portal.applicationToken).add(portal.refreshToken);
     return portal;
   }
 
@@ -282,6 +286,7 @@ export function createSimulator(options: SimulatorOptions) {
     for (const [value, entry] of portal.accessTokens) if (entry.kind === 'user' && entry.userId === 1) portal.accessTokens.delete(value);
     const issued = issue(portal, 1, 'user');
     portal.refreshToken = token();
+    issuedSecrets.add(portal.refreshToken);
     return {
       status: 200,
       body: {
@@ -313,7 +318,7 @@ export function createSimulator(options: SimulatorOptions) {
   }
 
   async function update(portal: SimPortal, opts: { newApplicationToken?: boolean; url?: string } = {}) {
-    if (opts.newApplicationToken) portal.applicationToken = token();
+    if (opts.newApplicationToken) issuedSecrets.add((portal.applicationToken = token()));
     const user = issue(portal, 1, 'user');
     const url = opts.url ?? portal.bindings.find((binding) => binding.event === 'ONAPPUPDATE')?.handler ?? `${options.botUrl}/bitrix/events`;
     return post(url, bodies.updateBody(portal, user, portal.refreshToken, clock(), 2), portal, 'ONAPPUPDATE');
@@ -456,6 +461,7 @@ export function createSimulator(options: SimulatorOptions) {
       return () => listeners.delete(listener);
     },
     stats,
+    issuedSecrets,
     ourBot,
     issueToken: issue,
   };
