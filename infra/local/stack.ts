@@ -35,6 +35,8 @@ export interface LocalStackOptions {
   /** Extra routes (the playground) tried before the built-in ones. */
   readonly routes?: (stack: LocalStack) => (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   readonly dynamo?: LocalDynamo;
+  /** The bot's clock (ms); tests move it to office hours or past the idle restart. */
+  readonly clock?: () => number;
 }
 
 export interface LocalStack {
@@ -95,7 +97,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
     onDeadLetter: (letter) => log.error('job dead-lettered', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
   });
-  deps = createAppDeps({ config, menu: menu.current, queue, log, ...(options.budget ? { budget: options.budget } : {}) });
+  deps = createAppDeps({ config, menu: menu.current, queue, log, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
 
   const simulator = createSimulator({ botUrl: config.publicUrl, clientId: config.clientId, clientSecret: config.clientSecret! });
   const handlers: Record<string, LambdaHttpHandler> = {
