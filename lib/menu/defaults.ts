@@ -70,9 +70,10 @@ export const DEFAULT_WORDS: Readonly<Record<WordKind, Readonly<Record<string, re
     de: ['zurück', 'zuruck', 'zurueck', 'vorherige'],
   },
   operator: {
-    en: ['operator', 'human', 'agent', 'person', 'manager', 'live agent', 'real person', 'talk to a human', 'talk to operator', 'support agent'],
-    ru: ['оператор', 'оператора', 'человек', 'живой человек', 'менеджер', 'менеджера', 'позовите оператора', 'соедините с оператором', 'специалист'],
-    de: ['mitarbeiter', 'mensch', 'berater', 'operator', 'agent', 'echter mensch', 'mit einem menschen sprechen', 'kundenberater'],
+    en: ['operator', 'human', 'agent', 'person', 'manager', 'live agent', 'real person', 'talk to a human', 'talk to operator', 'support agent', 'speak to someone', 'talk to someone', 'customer service'],
+    // Russian nouns change their ending after a preposition ("с оператором", "с человеком"): list the forms.
+    ru: ['оператор', 'оператора', 'оператором', 'оператору', 'человек', 'человеком', 'живой человек', 'менеджер', 'менеджера', 'менеджером', 'позовите оператора', 'соедините с оператором', 'специалист', 'специалистом', 'сотрудник', 'сотрудником'],
+    de: ['mitarbeiter', 'mitarbeiterin', 'mensch', 'menschen', 'berater', 'operator', 'agent', 'echter mensch', 'mit einem menschen sprechen', 'kundenberater', 'kundenservice'],
   },
   greeting: {
     en: ['hi', 'hello', 'hey', 'good morning', 'good afternoon', 'good evening', 'hi there', 'hello there', 'greetings', 'yo'],

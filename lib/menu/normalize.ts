@@ -18,3 +18,18 @@ export function normalize(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+// After normalize() "й" is "и" and "ё" is "е", so those need no letters of their own.
+const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't',
+  у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/**
+ * A normalised Russian text as customers write it on a Latin keyboard ("oplata",
+ * "vozvrat", "dostavka"): the common informal transliteration, not a standard one;
+ * the matcher's typo tolerance absorbs the variants (sch/shch, h/kh, ya/ja).
+ */
+export function latin(normalized: string): string {
+  return normalized.replace(/[\u0430-\u044f]/g, (letter) => CYRILLIC_TO_LATIN[letter] ?? letter);
+}
