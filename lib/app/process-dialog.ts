@@ -77,7 +77,8 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     }
 
     const turn: Turn = job.kind === 'join' ? { kind: 'join' } : { kind: 'message', text: job.text ?? '' };
-    const ctx = await context(deps, job, portal, menu.hours, restClient, log);
+    // imopenlines.config.* needs a user with Open Lines rights: the installer's stored token, not the bot's.
+    const ctx = await context(deps, job, portal, menu.hours, () => restForPortal(deps, portal!, undefined, log), log);
     let decision = decide(menu, dialog.state, turn, ctx);
     if (decision.kind === 'need') {
       const bots = await openLineBots(deps, job.memberId, restClient());
