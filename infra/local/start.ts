@@ -1,26 +1,34 @@
 /**
  * `npm start`: the bot on http://localhost:3000 (PORT) with an embedded DynamoDB, the
- * queue and worker in process, and a simulated Bitrix24 portal with the app installed,
- * so everything works with no AWS account and no portal. A real portal can use it too
- * through a tunnel: set PUBLIC_URL to the tunnel's address.
+ * queue and worker in process, a simulated Bitrix24 portal with the app installed, and
+ * the playground page at / to talk to the bot as a customer. No AWS account, no portal.
+ * A real portal can use the same server through a tunnel: set PUBLIC_URL to its address.
  */
 import { log } from '../../lib/log.js';
 import { MenuError } from '../../lib/menu/compile.js';
+import { createPlayground, movableClock, type Playground } from './playground/server.js';
 import { startLocalStack } from './stack.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({ watchMenu: true, host: process.env.HOST ?? 'localhost' });
-  const portal = stack.simulator.createPortal({ domain: `localhost:${stack.port}` });
-  const installed = await stack.simulator.install(portal);
+  let playground: Playground | undefined;
+  const clock = movableClock();
+  const stack = await startLocalStack({
+    watchMenu: true,
+    host: process.env.HOST ?? 'localhost',
+    clock: clock.now,
+    routes: (created) => (playground = createPlayground(created, clock)).routes,
+  });
+  await playground!.start();
   const url = stack.url;
   process.stdout.write(
     [
       '',
-      `  Bitrix24 Open Lines bot — local stack`,
-      `  bot:        ${url}/bitrix/events   ${url}/bitrix/install   ${url}/health`,
-      `  portal:     simulated at ${portal.clientEndpoint} (install: ${installed.status === 200 ? 'ok' : installed.text.trim()})`,
+      '  Bitrix24 Open Lines bot — local stack',
+      `  playground: ${url}/            (talk to the bot as a customer)`,
+      `  bot:        ${url}/bitrix/events  ${url}/bitrix/install  ${url}/health`,
+      `  portal:     simulated at ${playground!.portal()!.clientEndpoint}`,
       `  menu:       ${stack.deps.config.menuFile} (reloaded when it changes)`,
       '',
     ].join('\n') + '\n',

@@ -1,0 +1,226 @@
+/**
+ * The playground behind http://localhost:3000/: a customer chat with the bot, through the
+ * Bitrix24 simulator. The page only talks to these routes; they drive the simulator, and
+ * the simulator posts real events to the bot's HTTP handlers, exactly as a portal would.
+ * The page never calls the engine. Live updates are server-sent events.
+ *
+ *   GET  /                      the page
+ *   GET  /playground/state      everything the page shows (JSON)
+ *   GET  /playground/stream     the same, pushed on every change (text/event-stream)
+ *   POST /playground/say        { text }            the customer writes
+ *   POST /playground/session    {}                  a new Open Lines session in the same chat
+ *   POST /playground/customer   { name, language }  a new chat as another customer
+ *   POST /playground/reset      {}                  a fresh chat and a clean log
+ *   POST /playground/hours      { mode }            the bot's clock: now | open | closed
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isOpen } from '../../../lib/menu/hours.js';
+import type { SimChat, SimPortal } from '../simulator/model.js';
+import type { LocalStack } from '../stack.js';
+
+const PAGE = new URL('./page.html', import.meta.url);
+const MAX_CALLS = 300;
+
+interface Customer {
+  name: string;
+  language: string;
+}
+
+export interface Playground {
+  readonly routes: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** Installs the app on a simulated portal and opens the first chat. */
+  start(): Promise<void>;
+  readonly portal: () => SimPortal | undefined;
+  readonly chat: () => SimChat | undefined;
+}
+
+/** The local bot's clock, which the playground may move to office hours or after hours. */
+export interface MovableClock {
+  readonly now: () => number;
+  shift(offsetMs: number): void;
+  readonly offset: () => number;
+}
+
+export function movableClock(): MovableClock {
+  let offset = 0;
+  return { now: () => Date.now() + offset, shift: (ms) => void (offset = ms), offset: () => offset };
+}
+
+/** The first moment from now that stays open (or closed) for two hours, within two weeks. */
+export function nextTime(hours: Parameters<typeof isOpen>[0], from: number, open: boolean): number | undefined {
+  const step = 30 * 60_000;
+  for (let t = from; t < from + 14 * 86_400_000; t += step) {
+    if (isOpen(hours, t) === open && isOpen(hours, t + 2 * 3_600_000) === open) return t + 15 * 60_000;
+  }
+  return undefined;
+}
+
+export function createPlayground(stack: LocalStack, clock?: MovableClock): Playground {
+  const sim = stack.simulator;
+  let portal: SimPortal | undefined;
+  let chat: SimChat | undefined;
+  let customer: Customer = { name: 'Ivan Petrov', language: 'en' };
+  let fromSeq = 0;
+  const events: { event: string; status: number; outcome: string; at: number }[] = [];
+  const streams = new Set<ServerResponse>();
+  let timer: NodeJS.Timeout | undefined;
+
+  sim.onChange((change) => {
+    const memberId = change.type === 'call' ? change.call.memberId : change.memberId;
+    if (!portal || memberId !== portal.memberId) return;
+    if (change.type === 'event') events.push({ event: change.event, status: change.status, outcome: change.outcome, at: Date.now() });
+    if (events.length > 200) events.splice(0, 100);
+    schedulePush();
+  });
+
+  function schedulePush(): void {
+    if (timer || streams.size === 0) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void snapshot().then((state) => {
+        const data = `data: ${JSON.stringify(state)}\n\n`;
+        for (const stream of streams) stream.write(data);
+      });
+    }, 25);
+  }
+
+  async function snapshot() {
+    const bot = portal ? sim.ourBot(portal) : undefined;
+    let dialog: unknown;
+    if (portal && chat && bot) {
+      const record = await stack.deps.dialogs.get({ memberId: portal.memberId, botId: bot.id, dialogId: chat.dialogId }, stack.deps.clock());
+      dialog = record.state ? { ...record.state, version: record.version } : undefined;
+    }
+    const menu = stack.deps.menu();
+    const hours = menu.hours?.source === 'file' ? menu.hours : undefined;
+    return {
+      customer,
+      hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },
+      bot: bot ? { id: bot.id, name: bot.name } : undefined,
+      menu: { file: stack.deps.config.menuFile, version: menu.version, name: menu.bot.name },
+      chat: chat && {
+        chatId: chat.chatId,
+        dialogId: chat.dialogId,
+        sessionId: chat.sessionId,
+        status: chat.status,
+        holder: chat.holder,
+        holderName: chat.status === 'other-bot' && portal ? portal.bots.get(chat.holder ?? 0)?.name : undefined,
+        botInChat: bot ? chat.members.has(bot.id) : false,
+        messages: chat.messages.map((message) => ({ id: message.id, author: message.author, text: message.text, operatorOnly: message.operatorOnly, at: message.at })),
+      },
+      calls: portal ? sim.callsFor(portal.memberId, fromSeq).slice(-MAX_CALLS) : [],
+      events: events.slice(-50),
+      dialog,
+    };
+  }
+
+  async function openChat(): Promise<void> {
+    if (!portal) return;
+    chat = await sim.openChat(portal, { name: customer.name, language: customer.language });
+    await stack.idle();
+  }
+
+  async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > 16_384) throw new Error('too large');
+      chunks.push(chunk as Buffer);
+    }
+    const raw = Buffer.concat(chunks).toString('utf8');
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  }
+
+  const json = (res: ServerResponse, status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
+
+  async function routes(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(readFileSync(PAGE));
+      return true;
+    }
+    if (!url.pathname.startsWith('/playground/')) return false;
+    const action = url.pathname.slice('/playground/'.length);
+    if (req.method === 'GET' && action === 'state') return json(res, 200, await snapshot()), true;
+    if (req.method === 'GET' && action === 'stream') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`data: ${JSON.stringify(await snapshot())}\n\n`);
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return true;
+    }
+    if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' }), true;
+    let input: Record<string, unknown>;
+    try {
+      input = await body(req);
+    } catch {
+      return json(res, 400, { error: 'the body must be JSON under 16 KB' }), true;
+    }
+    if (!portal) return json(res, 503, { error: 'the playground is still starting' }), true;
+    switch (action) {
+      case 'say': {
+        const text = typeof input.text === 'string' ? input.text.slice(0, 4000) : '';
+        if (!text.trim()) return json(res, 400, { error: 'text is required' }), true;
+        if (!chat) await openChat();
+        const answer = await sim.customerSays(portal, chat!, text);
+        await stack.idle();
+        return json(res, 200, { status: answer.status }), true;
+      }
+      case 'session':
+        if (!chat) await openChat();
+        else {
+          await sim.newSession(portal, chat);
+          await stack.idle();
+        }
+        return json(res, 200, { ok: true }), true;
+      case 'customer': {
+        const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim().slice(0, 100) : customer.name;
+        const language = typeof input.language === 'string' && /^[a-z]{2}$/.test(input.language) ? input.language : customer.language;
+        customer = { name, language };
+        await openChat();
+        return json(res, 200, { ok: true }), true;
+      }
+      case 'hours': {
+        const hours = stack.deps.menu().hours;
+        if (!clock || !hours || hours.source !== 'file') return json(res, 400, { error: 'this menu has no working hours in the file' }), true;
+        const mode = input.mode;
+        if (mode === 'now') clock.shift(0);
+        else if (mode === 'open' || mode === 'closed') {
+          const target = nextTime(hours, Date.now(), mode === 'open');
+          if (target === undefined) return json(res, 400, { error: `the schedule is never ${mode} for two hours` }), true;
+          clock.shift(target - Date.now());
+        } else return json(res, 400, { error: 'mode must be now, open or closed' }), true;
+        await openChat();
+        return json(res, 200, { ok: true }), true;
+      }
+      case 'reset':
+        fromSeq = sim.lastSeq;
+        events.splice(0);
+        await openChat();
+        return json(res, 200, { ok: true }), true;
+      default:
+        return json(res, 404, { error: 'unknown playground action' }), true;
+    }
+  }
+
+  return {
+    routes: async (req, res, url) => {
+      try {
+        return await routes(req, res, url);
+      } catch (error) {
+        if (!res.headersSent) json(res, 500, { error: (error as Error).message });
+        return true;
+      }
+    },
+    async start() {
+      portal = sim.createPortal({ domain: `localhost:${stack.port}` });
+      const installed = await sim.install(portal);
+      if (installed.status !== 200) throw new Error(`the simulated portal could not install the bot: ${installed.status} ${installed.text.trim()}`);
+      await openChat();
+      schedulePush();
+    },
+    portal: () => portal,
+    chat: () => chat,
+  };
+}

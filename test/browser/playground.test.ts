@@ -1,0 +1,94 @@
+/**
+ * The playground in a real browser: Debian's Chromium driven by playwright-core (no
+ * browser download). Opens the page, walks a submenu by clicking, answers a question by
+ * typing, triggers a transfer and finds the REST call in the portal panel; checks the
+ * plain-text view and a phone-sized screen; saves the README screenshot.
+ * Needs /usr/bin/chromium (`apt-get install chromium`, done by .ci/run).
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createPlayground, movableClock, type Playground } from '../../infra/local/playground/server.js';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import { setLogSink } from '../../lib/log.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`playground browser test not run: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+let stack: LocalStack;
+let playground: Playground;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  setLogSink(() => undefined);
+  const clock = movableClock();
+  stack = await startLocalStack({ port: 0, clock: clock.now, env: { MENU_FILE: 'menus/example.yaml' }, routes: (created) => (playground = createPlayground(created, clock)).routes });
+  await playground.start();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const lastBotMessage = () => page.locator('#messages .msg.bot').last();
+
+describe.skipIf(!hasChromium)('the playground page', () => {
+  it('opens with the greeting and the start menu, and the text box focused', async () => {
+    await page.goto(stack.url);
+    await expect.poll(() => page.locator('#messages .msg.bot').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('text');
+    expect(await lastBotMessage().textContent()).toMatch(/Hello, Ivan Petrov!/);
+  });
+
+  it('walks a submenu by clicking, answers a question by typing, and hands over to the queue', async () => {
+    await page.selectOption('#hours', 'open'); // the bot's clock to office hours: the full main menu
+    await expect.poll(() => lastBotMessage().textContent()).toMatch(/How can we help\?.*Payment and invoices/);
+    await lastBotMessage().getByRole('button', { name: '3. Return or refund' }).click();
+    await expect.poll(() => lastBotMessage().textContent()).toBe('ACME SupportPlease send your order number (digits only).');
+    await page.fill('#text', '1048576');
+    await page.press('#text', 'Enter');
+    await expect.poll(() => lastBotMessage().textContent()).toMatch(/Which e-mail/);
+    await page.fill('#text', 'ivan@example.com');
+    await page.click('#composer button[type=submit]');
+    await expect.poll(() => lastBotMessage().textContent()).toMatch(/handle the return of order 1048576 and write to ivan@example\.com/);
+    // The portal panel shows the transfer the bot made, the session status and the hand-over card.
+    await expect.poll(() => page.locator('details.call[data-method="imopenlines.bot.session.operator"]').count()).toBe(1);
+    expect(await page.locator('#badge').textContent()).toMatch(/in the queue/);
+    expect(await page.locator('#notes .note').first().textContent()).toMatch(/Hand-over from the bot.*Answers: ORDER: 1048576; EMAIL: ivan@example\.com/);
+    await page.locator('details.call[data-method="imopenlines.bot.session.operator"] summary').click();
+    expect(await page.locator('details.call[data-method="imopenlines.bot.session.operator"] pre').textContent()).toContain('"CHAT_ID"');
+    await page.click('#session');
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with the bot/);
+    await lastBotMessage().getByRole('button', { name: '2. Payment and invoices' }).click();
+    await expect.poll(() => lastBotMessage().textContent()).toMatch(/^ACME SupportPayment and invoices/);
+    await page.screenshot({ path: 'docs/playground.png' });
+  });
+
+  it('shows what a Telegram or WhatsApp customer gets: flattened text, nothing clickable', async () => {
+    await page.click('#view-plain');
+    expect(await page.locator('#messages button.send').count()).toBe(0);
+    expect(await lastBotMessage().textContent()).toMatch(/1\. Payment methods\n2\. A copy of my invoice/);
+    await page.click('#view-b24');
+    expect(await page.locator('#messages button.send').count()).toBeGreaterThan(0);
+  });
+
+  it('is usable on a phone-sized screen', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await phone.goto(stack.url);
+    await expect.poll(() => phone.locator('#messages .msg.bot').count()).toBeGreaterThan(0);
+    const input = await phone.locator('#text').boundingBox();
+    expect(input!.x + input!.width).toBeLessThanOrEqual(375);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.close();
+  });
+});
