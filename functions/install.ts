@@ -2,8 +2,9 @@
 import menu from 'virtual:menu';
 import { createInstallHandler } from '../lib/handlers/install.js';
 import { lambdaDeps } from '../lib/runtime/lambda.js';
+import { sqsQueueFromConfig } from '../lib/queue/sqs-queue.js';
 import type { HttpEvent } from '../lib/http/request.js';
 import type { Context } from 'aws-lambda';
 
 let handle: ReturnType<typeof createInstallHandler> | undefined;
-export const handler = (event: HttpEvent, context: Context) => (handle ??= createInstallHandler(lambdaDeps(menu)))(event, context);
+export const handler = (event: HttpEvent, context: Context) => (handle ??= createInstallHandler(lambdaDeps(menu, sqsQueueFromConfig)))(event, context);

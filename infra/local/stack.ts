@@ -16,7 +16,7 @@ import { createInstallHandler } from '../../lib/handlers/install.js';
 import { log as rootLog, type Logger } from '../../lib/log.js';
 import { createLocalQueue, type LocalQueue } from '../../lib/queue/local-queue.js';
 import type { RateBudget } from '../../lib/app/rate-budget.js';
-import type { Db } from '../../lib/store/db.js';
+import { createDb, type Db } from '../../lib/store/db.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
 import { startLocalDynamo, type LocalDynamo } from './dynamo.js';
 import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandler } from './http-adapter.js';
@@ -47,6 +47,8 @@ export interface LocalStack {
   readonly queue: LocalQueue;
   readonly dynamo: LocalDynamo;
   readonly server: Server;
+  /** DynamoDB round trips of the bot, by command (counted on the wire by an SDK middleware). */
+  readonly dbCalls: Record<string, number>;
   /** Waits until every queued customer turn has been processed. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -97,7 +99,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
     onDeadLetter: (letter) => log.error('job dead-lettered', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
   });
-  deps = createAppDeps({ config, menu: menu.current, queue, log, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  const dbCalls: Record<string, number> = {};
+  const db = createDb({ region: config.region, endpoint: config.dynamoEndpoint, onCall: (command) => void (dbCalls[command] = (dbCalls[command] ?? 0) + 1) });
+  deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
 
   const simulator = createSimulator({ botUrl: config.publicUrl, clientId: config.clientId, clientSecret: config.clientSecret! });
   const handlers: Record<string, LambdaHttpHandler> = {
@@ -114,6 +118,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     queue,
     dynamo,
     server,
+    dbCalls,
     idle: () => queue.idle(),
     async close() {
       menu.close();

@@ -5,7 +5,7 @@
  * A real portal can use the same server through a tunnel: set PUBLIC_URL to its address.
  */
 import { log } from '../../lib/log.js';
-import { MenuError } from '../../lib/menu/compile.js';
+import { MenuError } from '../../lib/menu/errors.js';
 import { createPlayground, movableClock, type Playground } from './playground/server.js';
 import { startLocalStack } from './stack.js';
 

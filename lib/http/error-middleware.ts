@@ -6,7 +6,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import { BitrixApiError, BitrixHttpError, OAuthError, PortalAddressError } from '../bitrix/errors.js';
 import type { Logger } from '../log.js';
-import { MenuError } from '../menu/compile.js';
+import { MenuError } from '../menu/errors.js';
 import { RequestError } from './errors.js';
 import { requestIdOf, text, type HttpEvent, type HttpResult } from './request.js';
 

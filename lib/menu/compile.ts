@@ -29,16 +29,6 @@ export interface Issue {
   readonly atKey?: boolean;
 }
 
-export class MenuError extends Error {
-  override readonly name = 'MenuError';
-  constructor(
-    readonly issues: readonly Issue[],
-    readonly file?: string,
-  ) {
-    super(`Menu${file ? ` ${file}` : ''} is invalid:\n${issues.map((issue) => `- ${issue.message}`).join('\n')}`);
-  }
-}
-
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { compileMenu, MenuError, type Issue, type Path } from './compile.js';
+import { compileMenu, type Issue, type Path } from './compile.js';
+import { MenuError } from './errors.js';
 import type { CompiledMenu } from './types.js';
 
 export interface Located extends Issue {

@@ -8,6 +8,12 @@ import { dedupOf, groupOf, type DialogJob, type JobQueue } from './job.js';
 
 const safeId = (value: string) => value.replace(/[^A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '_').slice(0, 128);
 
+/** The queue of the ingest functions (QUEUE_URL from serverless.yml). */
+export function sqsQueueFromConfig(config: { queueUrl: string | undefined; region: string }): JobQueue {
+  if (!config.queueUrl) throw new Error('QUEUE_URL is not set');
+  return createSqsQueue(config.queueUrl, config.region);
+}
+
 export function createSqsQueue(queueUrl: string, region: string): JobQueue {
   const client = new SQSClient({ region });
   return {

@@ -8,6 +8,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export interface DbOptions {
   readonly region: string;
   readonly endpoint?: string | undefined;
+  /** Called once per request on the wire (retries included), with the command's name. */
+  readonly onCall?: (command: string) => void;
 }
 
 export function createDb(options: DbOptions): DynamoDBDocumentClient {
@@ -18,6 +20,14 @@ export function createDb(options: DbOptions): DynamoDBDocumentClient {
       : {}),
     maxAttempts: 3,
   });
+  if (options.onCall) {
+    const onCall = options.onCall;
+    // The deserialize step runs once per HTTP attempt: this counts round trips, not API calls.
+    client.middlewareStack.add((next, context) => (args) => {
+      onCall(context.commandName ?? 'unknown');
+      return next(args);
+    }, { step: 'deserialize', name: 'countRoundTrips' });
+  }
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The playground in a real browser: Debian's Chromium driven by playwright-core (no
  * browser download). Opens the page, walks a submenu by clicking, answers a question by

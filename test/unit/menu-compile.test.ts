@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMenuFile, loadMenuSource } from '../../lib/menu/load-file.js';
-import { MenuError } from '../../lib/menu/compile.js';
+import { MenuError } from '../../lib/menu/errors.js';
 
 const problems = (source: string) => loadMenuSource(source, 'menu.yaml').issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`);
 

@@ -44,6 +44,8 @@ export function createSimulator(options: SimulatorOptions) {
   let seq = 0;
   let ids = 1000;
   let rate: { perSecond: number; burst: number } | undefined;
+  /** Methods this portal refuses inside batch (contract §4.16 leaves it open for imbot.*). */
+  const refusedInBatch = new Set<string>();
   /** Bot-level tokens in events: fresh (current docs), expired, or none (older payloads, contract §1.4). */
   let eventTokens: 'fresh' | 'expired' | 'none' = 'fresh';
   const buckets = new Map<string, { level: number; at: number }>();
@@ -186,7 +188,7 @@ export function createSimulator(options: SimulatorOptions) {
     const errors: Record<string, { error: string; error_description: string }> = {};
     for (const [key, value] of entries) {
       const [method = '', query = ''] = String(value).split(/\?(.*)/s);
-      if (method === 'batch') {
+      if (method === 'batch' || refusedInBatch.has(method)) {
         errors[key] = { error: 'ERROR_BATCH_METHOD_NOT_ALLOWED', error_description: 'Method is not allowed for batch usage' };
         if (halt) break;
         continue;
@@ -448,6 +450,11 @@ export function createSimulator(options: SimulatorOptions) {
       faults.push({ method, status: fault.status, ...(fault.error ? { error: fault.error } : {}), ...(fault.hangMs ? { hangMs: fault.hangMs } : {}), remaining: fault.times ?? 1 });
     },
     clearFaults: () => faults.splice(0),
+    /** From now on these methods fail inside batch with ERROR_BATCH_METHOD_NOT_ALLOWED (none: reset). */
+    refuseInBatch(...methodNames: string[]) {
+      refusedInBatch.clear();
+      for (const name of methodNames) refusedInBatch.add(name);
+    },
     setEventTokens(mode: 'fresh' | 'expired' | 'none') {
       eventTokens = mode;
     },
