@@ -15,6 +15,7 @@ import { health } from '../../lib/handlers/health.js';
 import { createInstallHandler } from '../../lib/handlers/install.js';
 import { log as rootLog, type Logger } from '../../lib/log.js';
 import { createLocalQueue, type LocalQueue } from '../../lib/queue/local-queue.js';
+import type { DialogJob } from '../../lib/queue/job.js';
 import type { RateBudget } from '../../lib/app/rate-budget.js';
 import { createDb, type Db } from '../../lib/store/db.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
@@ -37,6 +38,8 @@ export interface LocalStackOptions {
   readonly dynamo?: LocalDynamo;
   /** The bot's clock (ms); tests move it to office hours or past the idle restart. */
   readonly clock?: () => number;
+  /** Called after the worker finished a job (benchmarks time each message with it). */
+  readonly onJobDone?: (job: DialogJob) => void;
 }
 
 export interface LocalStack {
@@ -49,6 +52,8 @@ export interface LocalStack {
   readonly server: Server;
   /** DynamoDB round trips of the bot, by command (counted on the wire by an SDK middleware). */
   readonly dbCalls: Record<string, number>;
+  /** The bot's DynamoDB client (benchmarks measure the floor with the very same client). */
+  readonly db: Db;
   /** Waits until every queued customer turn has been processed. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -91,7 +96,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     retryBaseMs: options.queue?.retryBaseMs ?? 200,
     process: async (job, attempt) => {
       try {
-        return await processDialogJob(deps, job);
+        const outcome = await processDialogJob(deps, job);
+        options.onJobDone?.(job);
+        return outcome;
       } catch (error) {
         if (!(error instanceof RetryableJobError)) log.error('job failed', { jobId: job.jobId, attempt, error });
         throw error;
@@ -119,6 +126,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dynamo,
     server,
     dbCalls,
+    db,
     idle: () => queue.idle(),
     async close() {
       menu.close();

@@ -30,6 +30,6 @@ export type FunctionRegistry = Readonly<Record<string, BotFunction>>;
 export const builtinFunctions: FunctionRegistry = {
   /** A reference number for the conversation, e.g. for the customer to quote later. */
   ticketNumber: ({ chatId, now }) => ({ text: `Your reference: #${chatId}-${Math.floor(now / 1000).toString(36).toUpperCase()}` }),
-  /** Local time of the support team, as text. */
+  /** The current time (UTC), as text. */
   serverTime: ({ now }) => ({ text: new Date(now).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' }),
 };

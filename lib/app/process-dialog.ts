@@ -18,7 +18,7 @@ import { decide, type Context, type Turn } from '../menu/engine.js';
 import { isOpen } from '../menu/hours.js';
 import type { Logger } from '../log.js';
 import type { DialogJob } from '../queue/job.js';
-import type { DialogKey, DialogRecord, Step } from '../store/dialogs.js';
+import type { DialogKey, DialogRecord, Outbox } from '../store/dialogs.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
 import type { PortalRecord } from '../store/portals.js';
 import type { AppDeps } from './deps.js';
@@ -52,7 +52,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
   const menu = deps.menu();
   let rest: RestClient | undefined;
   const restClient = () => (rest ??= restForPortal(deps, portal!, job.botToken ? { accessToken: job.botToken, expiresAt: job.botTokenExpiresAt } : undefined, log));
-  const send = (steps: readonly Step[], from: number, version: number) => sendSteps(deps, key, portal!, restClient(), steps, from, version, log);
+  const send = (outbox: Outbox, version: number) => sendSteps(deps, key, portal!, restClient(), outbox, version, log);
 
   for (let attempt = 1; attempt <= MAX_CONFLICTS; attempt++) {
     if (dialog.processed.includes(job.eventId)) {
@@ -65,7 +65,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
       // A retry of this very job after a partial failure: send only what is missing.
       let version: number;
       try {
-        version = await deps.dialogs.progress(key, dialog.version!, outbox.done, now + CLAIM_MS);
+        version = await deps.dialogs.progress(key, dialog.version!, outbox, outbox.done, now + CLAIM_MS);
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
         await jitter(attempt);
@@ -73,7 +73,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
         continue;
       }
       log.info('resuming outbox', { from: outbox.done, steps: outbox.steps.length });
-      return (await send(outbox.steps, outbox.done, version)) ? 'resumed' : 'failed';
+      return (await send(outbox, version)) ? 'resumed' : 'failed';
     }
 
     const turn: Turn = job.kind === 'join' ? { kind: 'join' } : { kind: 'message', text: job.text ?? '' };
@@ -88,12 +88,13 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     const effects = await resolveFunctions(deps, job, decision.effects, decision.state.language ?? ctx.language ?? portal.language ?? menu.language, decision.state.vars, restClient, log);
     const steps = planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId });
 
+    const outbox: Outbox | undefined = steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: now + CLAIM_MS } : undefined;
     let saved: DialogRecord;
     try {
       saved = await deps.dialogs.save(key, dialog, {
         state: decision.state,
         eventId: job.eventId,
-        outbox: steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: now + CLAIM_MS } : undefined,
+        outbox,
         ttlSeconds: Math.floor(now / 1000) + menu.settings.stateTtlDays * 86_400,
       });
     } catch (error) {
@@ -103,11 +104,11 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
       dialog = await deps.dialogs.get(key, now);
       continue;
     }
-    if (steps.length === 0) {
+    if (!outbox) {
       log.info('handled silently', { status: decision.state.status });
       return 'done';
     }
-    const ok = await send(steps, 0, saved.version!);
+    const ok = await send(outbox, saved.version!);
     log.info('handled', { menu: decision.state.menu, status: decision.state.status, steps: steps.map((step) => step.method), ms: deps.clock() - job.receivedAt });
     return ok ? 'done' : 'failed';
   }
@@ -195,8 +196,7 @@ async function sendSteps(
   key: DialogKey,
   portal: PortalRecord,
   rest: RestClient,
-  steps: readonly Step[],
-  from: number,
+  outbox: Outbox,
   version: number,
   log: Logger,
 ): Promise<boolean> {
@@ -204,17 +204,17 @@ async function sendSteps(
   const before = refusedInBatch.size;
   let current = version;
   try {
-    await executeSteps(rest, steps, from, {
+    await executeSteps(rest, outbox.steps, outbox.done, {
       refusedInBatch,
       onDone: async (done) => {
-        current = await deps.dialogs.progress(key, current, done, deps.clock() + CLAIM_MS);
+        current = await deps.dialogs.progress(key, current, outbox, done, deps.clock() + CLAIM_MS);
       },
     });
     return true;
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
     // Record what is done and release the claim, so a retry sends only the rest.
-    await deps.dialogs.progress(key, current, error.done, 0).catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
+    await deps.dialogs.progress(key, current, outbox, error.done, 0).catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
     const cause = error.cause;
     if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
     if (isRetryable(cause)) {

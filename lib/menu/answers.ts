@@ -4,15 +4,15 @@
  */
 import type { ValidatorSpec } from './types.js';
 
-const MAX_ANSWER = 500;
+/** Without a maxLength, answers up to this long are taken (a message can be 20,000). */
+const DEFAULT_MAX_ANSWER = 1000;
 
 export type Checked = { readonly ok: true; readonly value: string } | { readonly ok: false };
 
 export function checkAnswer(spec: ValidatorSpec, raw: string): Checked {
   const value = raw.trim();
-  if (value === '' || value.length > MAX_ANSWER) return { ok: false };
+  if (value === '' || value.length > (spec.maxLength ?? DEFAULT_MAX_ANSWER)) return { ok: false };
   if (spec.minLength !== undefined && value.length < spec.minLength) return { ok: false };
-  if (spec.maxLength !== undefined && value.length > spec.maxLength) return { ok: false };
   switch (spec.type) {
     case 'any':
       return { ok: true, value };

@@ -34,6 +34,21 @@ const isObj = (value: unknown): value is Obj => typeof value === 'object' && val
 
 const ACTION_TYPES = ['void', 'text', 'menu', 'back', 'queue', 'user', 'line', 'bot', 'finish', 'function', 'ask', 'language'] as const;
 const VALIDATORS = ['any', 'email', 'phone', 'number', 'regex'] as const;
+/** Keys each action type takes besides `type` and `text`. */
+const ACTION_KEYS: Readonly<Record<(typeof ACTION_TYPES)[number], readonly string[]>> = {
+  void: ['hideMenu'],
+  text: ['hideMenu'],
+  menu: ['menu'],
+  back: [],
+  queue: ['hideMenu'],
+  user: ['userId', 'leave', 'hideMenu'],
+  line: ['lineId', 'hideMenu'],
+  bot: ['botCode', 'leave', 'errorText'],
+  finish: ['hideMenu'],
+  function: ['name', 'hideMenu'],
+  ask: ['question', 'var', 'validate', 'hint', 'retries', 'next'],
+  language: ['language'],
+};
 const COLORS = ['RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN', 'AZURE', 'KHAKI', 'SAND', 'MARENGO', 'GRAY', 'GRAPHITE'];
 const MESSAGE_KEYS = Object.keys(DEFAULT_MESSAGES) as MessageKey[];
 const WORD_KINDS: WordKind[] = ['menu', 'back', 'operator', 'greeting'];
@@ -100,6 +115,14 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
     if (Object.keys(out).length === 0) return fail(at, `${where(at)} has no texts`);
     return out;
   };
+  /** Unknown keys are mistakes: a misspelt `hidemenu`, or a text cut at a comma in `{ … }`. */
+  const onlyKeys = (obj: Obj, allowed: readonly string[], path: Path): void => {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) {
+        failKey([...path, key], `${where(path)}: "${key}" is not a known key here (known: ${allowed.join(', ')}; inside { … }, put texts with a comma or colon in quotes)`);
+      }
+    }
+  };
   const visibility = (obj: Obj, path: Path): Visibility => {
     const value = obj.show ?? obj.when;
     if (value === undefined || value === null) return 'always';
@@ -162,6 +185,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
         fail(path, `${where(path)} must be a mapping with text and items`);
         continue;
       }
+      onlyKeys(menuRaw, ['text', 'items', 'show', 'when'], path);
       const text = localText(menuRaw, 'text', path) ?? '';
       const itemsRaw = menuRaw.items;
       const items: MenuItem[] = [];
@@ -175,6 +199,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
             fail(itemPath, `${where(itemPath)} must be a mapping { id, title, action }`);
             return;
           }
+          onlyKeys(itemRaw, ['id', 'title', 'action', 'show', 'when'], itemPath);
           const id = int(itemRaw, 'id', itemPath, 0, 99);
           if (itemRaw.id === undefined) fail([...itemPath, 'id'], `${where(itemPath)}: id is required`);
           if (id !== undefined && seen.has(id)) fail([...itemPath, 'id'], `${where(itemPath)}: id ${id} is used twice in this menu`);
@@ -200,6 +225,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
     if (typeof type !== 'string' || !(ACTION_TYPES as readonly string[]).includes(type)) {
       return fail([...path, 'type'], `${where(path)}: type must be one of ${ACTION_TYPES.join(', ')}${typeof type === 'string' ? ` (got "${type}")` : ''}`);
     }
+    onlyKeys(value, ['type', 'text', ...(ACTION_KEYS[type as (typeof ACTION_TYPES)[number]] ?? [])], path);
     const text = localText(value, 'text', path);
     const withText = text === undefined ? {} : { text };
     const hide = (fallback: boolean) => bool(value, 'hideMenu', path, fallback);
@@ -244,7 +270,8 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
         return name === undefined ? undefined : { type, name, ...withText, hideMenu: hide(false) };
       }
       case 'ask': {
-        const question = localText(value, 'question', path, true) ?? (text === undefined ? undefined : text);
+        const question = localText(value, 'question', path) ?? text;
+        if (question === undefined) fail([...path, 'question'], `${where(path)}: question is required for an ask action`);
         const variable = str(value, 'var', path, { required: true });
         if (variable && !/^[A-Z][A-Z0-9_]{0,39}$/.test(variable)) fail([...path, 'var'], `${where(path)}: var must be UPPER_CASE (used as #${variable.toUpperCase()}#)`);
         const validate = readValidator(value.validate, [...path, 'validate']);

@@ -114,6 +114,9 @@ function fresh(menu: CompiledMenu, ctx: Context, previous: DialogState | undefin
   };
 }
 
+/** Both start menus (open and closed) are start menus: no global back/home items there. */
+export const isStartMenu = (menu: CompiledMenu, id: string): boolean => id === menu.start || id === menu.hours?.closedStart;
+
 const startMenuId = (menu: CompiledMenu, ctx: Context): string =>
   ctx.open === false && menu.hours?.closedStart ? menu.hours.closedStart : menu.start;
 
@@ -121,6 +124,7 @@ function decideOrThrow(menu: CompiledMenu, previous: DialogState | undefined, tu
   // A new Open Lines session (the line added the bot): always from the start menu.
   if (turn.kind === 'join') {
     const draft = new Draft(menu, ctx, fresh(menu, ctx, undefined));
+    if (ctx.open === false && !menu.hours?.closedStart) draft.say(draft.message('outOfHours'));
     showMenu(draft);
     return draft.finish();
   }
@@ -173,19 +177,33 @@ function currentLines(draft: Draft): { def: MenuDef; lines: Line[] } {
     state.history = [];
     def = menu.menus[state.menu]!;
   }
-  return { def, lines: visibleLines(menu, def, ctx.open, state.menu === startMenuId(menu, ctx)) };
+  return { def, lines: visibleLines(menu, def, ctx.open, isStartMenu(menu, state.menu)) };
 }
 
+const vocabularies = new WeakMap<object, { words: Record<WordKind, string[]> }>();
+
+/** Every language's words together: a Russian customer may well type "operator". */
 function vocabulary(menu: CompiledMenu): { words: Record<WordKind, string[]> } {
-  const merge = (kind: WordKind) => Object.values(menu.words[kind]).flat();
-  return { words: { menu: merge('menu'), back: merge('back'), operator: merge('operator'), greeting: merge('greeting') } };
+  let found = vocabularies.get(menu.words);
+  if (!found) {
+    const merge = (kind: WordKind) => Object.values(menu.words[kind]).flat();
+    found = { words: { menu: merge('menu'), back: merge('back'), operator: merge('operator'), greeting: merge('greeting') } };
+    vocabularies.set(menu.words, found);
+  }
+  return found;
 }
+
+/** Normalised titles per title object, computed once per compiled menu (a menu never changes). */
+const normalizedTitles = new WeakMap<object, readonly string[]>();
+const titlesOf = (title: LocalText): readonly string[] => {
+  if (typeof title === 'string') return [normalize(title)];
+  let titles = normalizedTitles.get(title);
+  if (!titles) normalizedTitles.set(title, (titles = Object.values(title).map(normalize)));
+  return titles;
+};
 
 function choicesOf(lines: readonly Line[]): Choice[] {
-  return lines.map((line) => ({
-    id: line.id,
-    titles: (typeof line.title === 'string' ? [line.title] : Object.values(line.title)).map(normalize),
-  }));
+  return lines.map((line) => ({ id: line.id, titles: titlesOf(line.title) }));
 }
 
 /**
@@ -195,8 +213,7 @@ function choicesOf(lines: readonly Line[]): Choice[] {
 export function readInput(menu: CompiledMenu, menuId: string, text: string, open?: boolean): ReturnType<typeof understand> {
   const def = menu.menus[menuId];
   if (!def) throw new Error(`no menu ${menuId}`);
-  const isStart = menuId === menu.start || menuId === menu.hours?.closedStart;
-  const lines = visibleLines(menu, def, open, isStart);
+  const lines = visibleLines(menu, def, open, isStartMenu(menu, menuId));
   return understand(stripBbCodes(text), choicesOf(lines), new Set(lines.map((line) => line.id)), vocabulary(menu));
 }
 
@@ -231,7 +248,7 @@ function interpret(draft: Draft, raw: string, opts: { firstContact: boolean }): 
       if (line?.item && line.id === 0) {
         // Item 0 chosen by its title, not by typing "0": the platform won't hand over, so we do.
         const action = line.item.action;
-        const text = action.type === 'text' ? action.text : draft.menu.messages.toOperator;
+        const text = (action.type === 'text' || action.type === 'queue') && action.text !== undefined ? action.text : draft.menu.messages.toOperator;
         draft.state.misses = 0;
         draft.state.path = pushBounded(draft.state.path, `${def.id}:0`, PATH_LIMIT);
         run(draft, { type: 'queue', text, hideMenu: true }, { menuId: def.id, itemId: 0, itemShow: line.item.show });
@@ -435,9 +452,12 @@ function askAt(menu: CompiledMenu, at: AskLocation): Extract<Action, { type: 'as
 function answer(draft: Draft, raw: string, at: AskLocation): Decision {
   const ask = askAt(draft.menu, at)!;
   const { state } = draft;
-  // The customer can always leave a question: 0, operator, menu, back.
-  const escape = understand(raw, [], new Set(), vocabulary(draft.menu));
-  if (escape.kind === 'zero' || (escape.kind === 'word' && escape.word !== 'greeting' && normalize(raw).split(' ').length <= 3)) {
+  // The customer can always leave a question with "0" or a whole-message word (operator,
+  // menu, back); "Back street 12" is an address, not a way out.
+  const said = normalize(raw);
+  const words = vocabulary(draft.menu).words;
+  const escaping = raw.trim() === '0' || (['operator', 'menu', 'back'] as const).some((kind) => words[kind].includes(said));
+  if (escaping) {
     state.asking = undefined;
     return interpret(draft, raw, { firstContact: false });
   }

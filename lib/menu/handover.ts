@@ -29,13 +29,21 @@ const CARD_LABELS = {
   target: 'Transfer',
 } as const;
 
+/** Steps that are not items: what the customer did instead. */
+const PATH_LABELS: Readonly<Record<string, string>> = {
+  back: '(back)',
+  home: '(start menu)',
+  operator: '(asked for an operator)',
+  retries: '(not understood)',
+  0: '(0: operator)',
+};
+
 export function pathTitles(menu: CompiledMenu, path: readonly string[], language: string): string[] {
   return path.map((step) => {
     const [menuId, itemId] = step.split(':');
     const item = menu.menus[menuId ?? '']?.items.find((candidate) => String(candidate.id) === itemId);
     if (item) return pick(item.title, language, menu.language);
-    if (itemId === 'back' || itemId === 'home' || itemId === 'operator' || itemId === 'menu') return `(${itemId})`;
-    return step;
+    return PATH_LABELS[itemId ?? ''] ?? step;
   });
 }
 

@@ -60,7 +60,7 @@ export function lintMenu(menu: CompiledMenu, knownFunctions: readonly string[]):
     def.items.forEach((item, index) => {
       const path = ['menus', id, 'items', index];
       if (item.id === 0 && !['text', 'void', 'queue'].includes(item.action.type)) {
-        warn([...path, 'id'], `menu '${id}', item ${index + 1}: id 0 is Bitrix24's operator key — after a customer sends 0 the platform moves the dialog to the queue, so use 0 only for "talk to an operator" (a text or queue action)`);
+        warn([...path, 'id'], `menu '${id}', item ${index + 1}: id 0 is Bitrix24's operator key — after a customer sends 0 the platform moves the dialog to the queue, so use 0 only for "talk to an operator" (a text, void or queue action)`);
       }
       for (const action of chain(item.action)) {
         if (action.type === 'function' && !knownFunctions.includes(action.name)) warn([...path, 'action', 'name'], `menu '${id}', item ${index + 1}: function "${action.name}" is not registered in lib/app/functions.ts`);

@@ -66,7 +66,13 @@ export function loadMenuSource(source: string, file: string): LoadResult {
   const { menu, issues } = compileMenu(parsed.raw);
   const located = issues.map((issue) => ({ ...issue, ...parsed.position(issue.path, issue.atKey) }));
   if (!menu) return { menu: undefined, issues: located, parsed };
-  return { menu: withAvatar(menu, file), issues: located, parsed };
+  try {
+    return { menu: withAvatar(menu, file), issues: located, parsed };
+  } catch (error) {
+    const at = parsed.position(['bot', 'avatar']);
+    const issue = { path: ['bot', 'avatar'], message: `bot.avatar: cannot read the image (${(error as NodeJS.ErrnoException).code ?? 'error'})`, ...at };
+    return { menu: undefined, issues: [issue], parsed };
+  }
 }
 
 /** bot.avatar may name an image next to the menu file; imbot.register wants it as base64. */

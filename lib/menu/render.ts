@@ -9,8 +9,8 @@ import type { CompiledMenu, GlobalItem, LocalText, MenuDef, MenuItem, Visibility
 /** Separator between blocks of one message (an item's answer, then the menu). */
 export const BLOCK = '[br][br]';
 
-export const isVisible = (show: Visibility, open: boolean | undefined): boolean =>
-  show === 'always' || open === undefined || (show === 'open') === open;
+/** `open: undefined` means no schedule (or none readable): always open, so closed-only items stay hidden. */
+export const isVisible = (show: Visibility, open: boolean | undefined): boolean => show === 'always' || (show === 'open') === (open ?? true);
 
 export interface Line {
   readonly id: number;

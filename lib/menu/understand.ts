@@ -170,7 +170,11 @@ export function understand(rawText: string, choices: readonly Choice[], ids: Rea
   if (trimmed === '0') return { kind: 'zero' };
   const number = numberIn(trimmed, ids);
   if (number === 'unclear') return { kind: 'none' };
-  if (number !== undefined) return number === 0 ? { kind: 'zero' } : { kind: 'choice', id: number, by: 'number' };
+  // Bitrix24 itself hands over only on a message that is exactly "0" (contract §1.5); "0.",
+  // "0️⃣" or "option 0" mean the same to the customer, but the bot must act on them itself:
+  // item 0 when the menu shows one, otherwise a request for an operator.
+  if (number === 0) return ids.has(0) ? { kind: 'choice', id: 0, by: 'number' } : { kind: 'word', word: 'operator' };
+  if (number !== undefined) return { kind: 'choice', id: number, by: 'number' };
 
   const message = normalize(trimmed);
   if (!message) return { kind: 'none' };

@@ -7,10 +7,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { processDialogJob } from '../../lib/app/process-dialog.js';
+import { ACTION_SCENARIOS, OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
 
-const OPEN = Date.parse('2026-11-25T09:00:00Z'); // Wednesday 10:00 in Berlin
-const t = useStack({ clock: () => OPEN + (Date.now() % 1_000_000) });
+const t = useStack({ clock: () => OFFICE_HOURS + (Date.now() % 1_000_000) });
 
 let portal: SimPortal;
 beforeAll(async () => {
@@ -38,25 +38,7 @@ async function chatAt(...path: string[]) {
 }
 
 describe('one message, one request to Bitrix24, two DynamoDB round trips', () => {
-  it.each([
-    ['text (answer + menu in one message)', [], '4'],
-    ['menu', [], '1'],
-    ['global back item', ['1'], '8'],
-    ['global home item', ['1'], '9'],
-    ['back word', ['2'], 'back'],
-    ['queue (card + text + transfer in one batch)', [], 'operator'],
-    ['user (after a question)', ['1', '3'], 'Hauptstraße 5, 10115 Berlin'],
-    ['line', ['1'], '4'],
-    ['bot (bot list cached)', ['1'], '1'],
-    ['finish', ['2'], '4'],
-    ['function', ['2'], '3'],
-    ['ask: the question', [], '3'],
-    ['ask: a wrong answer and the hint', ['3'], 'abc'],
-    ['language', ['5'], '2'],
-    ['not understood', [], 'blah blah'],
-    ['greeting', ['1'], 'hello'],
-    ['0 with item 0 (card + text)', [], '0'],
-  ])('%s', async (_name, path, text) => {
+  it.each(ACTION_SCENARIOS.map((scenario) => [scenario.name, scenario.path, scenario.text] as const))('%s', async (_name, path, text) => {
     const chat = await chatAt(...path);
     expect(await cost(chat, text)).toEqual({ rest: 1, db: 2 });
   });

@@ -167,6 +167,44 @@ describe('beyond ITR', () => {
     expect(state.status).toBe('transferred');
   });
 
+  it('only an exact "0" is left to the platform; "0." or "0️⃣" make the bot hand over itself', () => {
+    expect(dialog([JOIN, '0.']).effects.map((e) => e.type)).toEqual(['note', 'send', 'queue']);
+    expect(dialog([JOIN, '3', '0️⃣']).effects.map((e) => e.type)).toEqual(['note', 'send', 'queue']);
+  });
+
+  it('a question is left only by a whole-message word: "Back street 12" is an answer', () => {
+    const asking = compile(`
+bot: { code: b, name: Bot }
+start: main
+menus:
+  main:
+    text: Hi
+    items:
+      - { id: 1, title: Address, action: { type: ask, question: "Address?", var: ADDRESS, next: { type: text, text: "Got #ADDRESS#" } } }
+`);
+    expect(sends(dialog([JOIN, '1', 'Back street 12'], {}, asking).effects)[0]).toMatch(/^Got Back street 12/);
+    expect(dialog([JOIN, '1', 'back'], {}, asking).state.asking).toBeUndefined();
+  });
+
+  it('out of hours without a closed start menu: the outOfHours text first; closed-only items need a schedule', () => {
+    const hours = compile(`
+bot: { code: b, name: Bot }
+start: main
+hours: { timezone: UTC, weekly: { mon-fri: "09:00-17:00" } }
+menus:
+  main:
+    text: Hi
+    items:
+      - { id: 1, title: Leave a note, show: closed, action: { type: text, text: Noted } }
+      - { id: 2, title: Call us, show: open, action: { type: text, text: Call } }
+`);
+    const closed = sends(dialog([JOIN], { open: false }, hours).effects)[0]!;
+    expect(closed).toMatch(/^We are closed right now\./);
+    expect(closed).toContain('1. Leave a note');
+    expect(closed).not.toContain('2. Call us');
+    expect(sends(dialog([JOIN], { open: undefined }, hours).effects)[0]).not.toContain('Leave a note');
+  });
+
   it('customer data never becomes BB-code', () => {
     const evil = '[URL=https://evil.example]Support[/URL] [send=0]x[/send]';
     const text = sends(dialog([JOIN], { customer: { id: '5', name: evil } }).effects)[0]!.split('[br]')[0]!;

@@ -82,6 +82,18 @@ menus:
     expect(problems(`${BASE}colour: red\n`)).toEqual(['8:1 "colour" is not a known top-level key (known: bot, start, language, messages, settings, words, hours, menus)']);
   });
 
+  it('unknown keys in menus, items and actions are errors (a misspelling, or a text cut at a comma)', () => {
+    const source = BASE.replace('{ type: text, text: "1" }', '{ type: text, text: We open at 9:00, closed on Sundays, hidemenu: true }');
+    expect(problems(source)).toEqual([
+      "7:75 menu 'main', item 1, action: \"closed on Sundays\" is not a known key here (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)",
+      "7:94 menu 'main', item 1, action: \"hidemenu\" is not a known key here (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)",
+    ]);
+  });
+
+  it('a missing avatar image is reported, not thrown', () => {
+    expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot: { code: b, name: Bot, avatar: missing.png }'))).toEqual(['1:36 bot.avatar: cannot read the image (ENOENT)']);
+  });
+
   it('loadMenuFile throws one MenuError listing file:line:column for each problem', () => {
     expect(() => loadMenuFile('test/fixtures/menus/does-not-exist.yaml')).toThrow(MenuError);
   });

@@ -37,7 +37,8 @@ const percent = (hits: number, total: number): string => `${((100 * hits) / Math
 describe('understanding corpus (menus/example.yaml)', () => {
   const menu = loadMenuFile('menus/example.yaml');
   const results = corpus.map((c) => {
-    const got = readInput(menu, c.menu, c.text);
+    // The closed start menu is what customers see out of hours: read it with the office closed.
+    const got = readInput(menu, c.menu, c.text, c.menu === 'closed' ? false : undefined);
     return { c, got, ok: matches(got, c.expect) };
   });
   const hits = results.filter((result) => result.ok).length;
