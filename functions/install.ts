@@ -1,10 +1,10 @@
 /** POST /bitrix/install (API Gateway HTTP API): ONAPPINSTALL or the install page. */
-import menu from 'virtual:menu';
+import bot from 'virtual:menu-bot';
 import { createInstallHandler } from '../lib/handlers/install.js';
-import { lambdaDeps } from '../lib/runtime/lambda.js';
+import { ingestDeps } from '../lib/runtime/lambda.js';
 import { sqsQueueFromConfig } from '../lib/queue/sqs-queue.js';
 import type { HttpEvent } from '../lib/http/request.js';
 import type { Context } from 'aws-lambda';
 
 let handle: ReturnType<typeof createInstallHandler> | undefined;
-export const handler = (event: HttpEvent, context: Context) => (handle ??= createInstallHandler(lambdaDeps(menu, sqsQueueFromConfig)))(event, context);
+export const handler = (event: HttpEvent, context: Context) => (handle ??= createInstallHandler(ingestDeps(bot, sqsQueueFromConfig)))(event, context);

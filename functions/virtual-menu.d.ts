@@ -1,5 +1,12 @@
-/** Provided at build time by infra/build/esbuild-plugins.cjs: the compiled MENU_FILE. */
+/** Provided at build time by infra/build/esbuild-plugins.cjs from MENU_FILE. */
 declare module 'virtual:menu' {
-  const menu: import('../lib/menu/types.js').CompiledMenu;
+  /** The compiled menu (parsed on first call). */
+  const menu: () => import('../lib/menu/types.js').CompiledMenu;
   export default menu;
+}
+
+declare module 'virtual:menu-bot' {
+  /** Only the bot's profile: what the ingest functions need for imbot.register. */
+  const bot: import('../lib/menu/types.js').BotProfile;
+  export default bot;
 }

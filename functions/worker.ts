@@ -2,7 +2,7 @@
 import menu from 'virtual:menu';
 import type { SQSEvent } from 'aws-lambda';
 import { createWorkerHandler } from '../lib/handlers/worker.js';
-import { lambdaDeps } from '../lib/runtime/lambda.js';
+import { workerDeps } from '../lib/runtime/lambda.js';
 
 let handle: ReturnType<typeof createWorkerHandler> | undefined;
-export const handler = (event: SQSEvent) => (handle ??= createWorkerHandler(lambdaDeps(menu)))(event);
+export const handler = (event: SQSEvent) => (handle ??= createWorkerHandler(workerDeps(menu)))(event);

@@ -57,7 +57,7 @@ async function run(concurrency: number, perCustomer: number, oneEvent: (customer
   return { eventsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-export async function measureThroughput(concurrencies: readonly number[] = [1, 16], events = 480, repeats = 3): Promise<ThroughputResult[]> {
+export async function measureThroughput(concurrencies: readonly number[] = [1, 16], events = 480, repeats = 5, only?: 'full' | 'floor'): Promise<ThroughputResult[]> {
   const waiting = new Map<string, () => void>();
   const stack: LocalStack = await startLocalStack({
     port: 0,
@@ -94,16 +94,32 @@ export async function measureThroughput(concurrencies: readonly number[] = [1, 1
       waiting.delete(key);
     };
 
+    // The floor does the same I/O with the same payloads: read the dialog item, write it back
+    // as big as the bot writes it (conditionally, as any race-free write must be), send the
+    // reply text the bot sends — and nothing else.
     const token = sim.issueToken(portal, bot.id, 'bot').accessToken;
-    const floorEvent = (chats: SimChat[]) => async (customer: number, n: number) => {
+    const table = stack.deps.config.tableName;
+    let reply = '';
+    let template: Record<string, unknown> = {};
+    const prepareFloor = async (chats: SimChat[]) => {
+      const real = await stack.db.send(new GetCommand({ TableName: table, Key: keys.dialog(portal.memberId, bot.id, chats[0]!.dialogId) }));
+      template = real.Item ?? {};
+      reply = [...chats[0]!.messages].reverse().find((message) => message.author === 'bot')?.text ?? 'reply';
+      for (const chat of chats) {
+        await stack.db.send(new PutCommand({ TableName: table, Item: { ...template, ...keys.dialog(portal.memberId, bot.id, `floor-${chat.dialogId}`) } }));
+      }
+    };
+    const floorEvent = (chats: SimChat[]) => async (customer: number) => {
       const chat = chats[customer]!;
       const key = keys.dialog(portal.memberId, bot.id, `floor-${chat.dialogId}`);
-      await stack.db.send(new GetCommand({ TableName: stack.deps.config.tableName, Key: key, ConsistentRead: true }));
-      await stack.db.send(new PutCommand({ TableName: stack.deps.config.tableName, Item: { ...key, n, state: { menu: 'main' } } }));
+      const { Item } = await stack.db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
+      // Conditional on the version read, as every state write must be (race-free dialogs, issue 3).
+      const version = Number(Item?.version ?? 0);
+      await stack.db.send(new PutCommand({ TableName: table, Item: { ...template, ...Item, ...key, version: version + 1 }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } }));
       const response = await stack.deps.fetch(`${portal.clientEndpoint}imbot.message.add`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ BOT_ID: bot.id, DIALOG_ID: chat.dialogId, MESSAGE: 'We answer Monday to Friday.', auth: token }),
+        body: JSON.stringify({ BOT_ID: bot.id, DIALOG_ID: chat.dialogId, MESSAGE: reply, auth: token }),
       });
       await response.json();
     };
@@ -116,15 +132,16 @@ export async function measureThroughput(concurrencies: readonly number[] = [1, 1
       const perCustomer = Math.max(1, Math.round(events / concurrency));
       const warmup = Math.min(20, perCustomer);
       await run(concurrency, warmup, fullEvent(bodiesFor(chats, warmup)));
+      await prepareFloor(chats);
       await run(concurrency, warmup, floorEvent(chats));
       const fulls: RunResult[] = [];
       const floors: RunResult[] = [];
       for (let r = 0; r < repeats; r++) {
-        floors.push(await run(concurrency, perCustomer, floorEvent(chats)));
+        if (only !== 'full') floors.push(await run(concurrency, perCustomer, floorEvent(chats)));
         const bodies = bodiesFor(chats, perCustomer);
-        fulls.push(await run(concurrency, perCustomer, fullEvent(bodies)));
+        if (only !== 'floor') fulls.push(await run(concurrency, perCustomer, fullEvent(bodies)));
       }
-      const best = (runs: RunResult[]) => runs.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
+      const best = (runs: RunResult[]) => runs.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a), { eventsPerSecond: 0, p50: 0, p99: 0 });
       const full = best(fulls);
       const floor = best(floors);
       results.push({ concurrency, full, floor, ratio: full.eventsPerSecond / floor.eventsPerSecond });

@@ -25,12 +25,16 @@ async function menuLoader(esbuild) {
 const menuPlugin = {
   name: 'compiled-menu',
   setup(build) {
-    build.onResolve({ filter: /^virtual:menu$/ }, () => ({ path: 'menu', namespace: 'compiled-menu' }));
-    build.onLoad({ filter: /.*/, namespace: 'compiled-menu' }, async () => {
+    build.onResolve({ filter: /^virtual:menu(-bot)?$/ }, (args) => ({ path: args.path.slice('virtual:'.length), namespace: 'compiled-menu' }));
+    build.onLoad({ filter: /.*/, namespace: 'compiled-menu' }, async (args) => {
       const file = path.resolve(process.env.MENU_FILE || 'menus/example.yaml');
       try {
         const { loadMenuFile } = await menuLoader(build.esbuild);
-        return { contents: JSON.stringify(loadMenuFile(file)), loader: 'json', watchFiles: [file] };
+        const menu = loadMenuFile(file);
+        if (args.path === 'menu-bot') return { contents: `export default ${JSON.stringify(menu.bot)};`, loader: 'js', watchFiles: [file] };
+        // A string literal is cheap to load; it is parsed on the first event, not at module load.
+        const json = JSON.stringify(menu);
+        return { contents: `let menu;\nexport default () => (menu ??= JSON.parse(${JSON.stringify(json)}));`, loader: 'js', watchFiles: [file] };
       } catch (error) {
         return { errors: [{ text: error.message }] };
       }

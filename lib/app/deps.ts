@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { CompiledMenu } from '../menu/types.js';
+import type { BotProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import type { DialogStore } from '../store/dialogs.js';
 import type { PortalStore } from '../store/portals.js';
@@ -18,6 +18,8 @@ export interface AppDeps {
   readonly queue: JobQueue;
   /** The current menu (the local stack reloads it when the file changes). */
   readonly menu: () => CompiledMenu;
+  /** The bot's profile from the menu file (all install needs; the ingest Lambdas carry only this). */
+  readonly bot: () => BotProfile;
   readonly fetch: typeof fetch;
   /** Milliseconds since the epoch. */
   readonly clock: () => number;

@@ -15,7 +15,7 @@ import { allowedDomain, allowedUrl } from '../bitrix/hosts.js';
 import { createRestClient, type RestClient } from '../bitrix/rest-client.js';
 import { forbidden, RequestError } from '../http/errors.js';
 import { registerSecret, type Logger } from '../log.js';
-import type { CompiledMenu } from '../menu/types.js';
+import type { BotProfile } from '../menu/types.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
 import type { PortalRecord } from '../store/portals.js';
 import type { AppDeps } from './deps.js';
@@ -66,7 +66,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
 
   await proveApplication(rest, deps, log);
   if (existing && !active) await deps.portals.purge(claim.memberId, { keepPortal: true }); // finish an interrupted uninstall
-  const botId = await registerBot(rest, deps.menu(), handlerUrl(deps), active?.botId, log);
+  const botId = await registerBot(rest, deps.bot(), handlerUrl(deps), active?.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
 
   const now = deps.clock();
@@ -81,7 +81,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
         applicationToken: claim.applicationToken,
         ...tokenFields(event.tokens),
         botId,
-        botCode: deps.menu().bot.code,
+        botCode: deps.bot().code,
         language: event.language ?? active?.language,
         installedAt: active?.installedAt ?? now,
       },
@@ -122,11 +122,11 @@ async function proveApplication(rest: RestClient, deps: AppDeps, log: Logger): P
   }
 }
 
-function botFields(menu: CompiledMenu, handler: string) {
-  const properties: Record<string, string> = { NAME: menu.bot.name };
-  if (menu.bot.workPosition) properties.WORK_POSITION = menu.bot.workPosition;
-  if (menu.bot.color) properties.COLOR = menu.bot.color;
-  if (menu.bot.avatar) properties.PERSONAL_PHOTO = menu.bot.avatar;
+function botFields(bot: BotProfile, handler: string) {
+  const properties: Record<string, string> = { NAME: bot.name };
+  if (bot.workPosition) properties.WORK_POSITION = bot.workPosition;
+  if (bot.color) properties.COLOR = bot.color;
+  if (bot.avatar) properties.PERSONAL_PHOTO = bot.avatar;
   return { EVENT_MESSAGE_ADD: handler, EVENT_WELCOME_MESSAGE: handler, EVENT_BOT_DELETE: handler, PROPERTIES: properties };
 }
 
@@ -135,8 +135,8 @@ function botFields(menu: CompiledMenu, handler: string) {
  * portal no longer knows it, or there is none, imbot.register — which itself returns
  * the existing bot for the same CODE (contract §2.4).
  */
-export async function registerBot(rest: RestClient, menu: CompiledMenu, handler: string, knownBotId: number | undefined, log: Logger): Promise<number> {
-  const fields = botFields(menu, handler);
+export async function registerBot(rest: RestClient, bot: BotProfile, handler: string, knownBotId: number | undefined, log: Logger): Promise<number> {
+  const fields = botFields(bot, handler);
   if (knownBotId) {
     try {
       await rest.call('imbot.update', { BOT_ID: knownBotId, FIELDS: fields });
@@ -146,7 +146,7 @@ export async function registerBot(rest: RestClient, menu: CompiledMenu, handler:
       log.warn('stored bot is gone from the portal; registering again', { botId: knownBotId });
     }
   }
-  const botId = Number(await rest.call('imbot.register', { CODE: menu.bot.code, TYPE: 'O', OPENLINE: 'Y', ...fields }));
+  const botId = Number(await rest.call('imbot.register', { CODE: bot.code, TYPE: 'O', OPENLINE: 'Y', ...fields }));
   if (!Number.isInteger(botId) || botId <= 0) throw new BitrixApiError('imbot.register', 200, 'NO_BOT_ID', 'no bot id in the answer');
   return botId;
 }

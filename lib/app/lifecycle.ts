@@ -23,7 +23,7 @@ export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger):
   }
   const portal = await authenticate(deps, event.portal);
   const rest = restForPortal(deps, portal, undefined, log);
-  const botId = await registerBot(rest, deps.menu(), handlerUrl(deps), portal.botId, log);
+  const botId = await registerBot(rest, deps.bot(), handlerUrl(deps), portal.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
   if (botId !== portal.botId || (event.language && event.language !== portal.language)) {
     await deps.portals.update(portal.memberId, { botId, language: event.language ?? portal.language }, deps.clock());

@@ -23,8 +23,8 @@ const MAX_FIELDS = 2000;
 const MAX_DEPTH = 8;
 
 function decode(text: string): string {
-  const spaced = text.includes('+') ? text.replace(/\+/g, ' ') : text;
-  if (!spaced.includes('%')) return spaced;
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return text; // most values: ids, tokens, Y/N
+  const spaced = text.indexOf('+') < 0 ? text : text.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(spaced);
   } catch {
@@ -40,14 +40,17 @@ function decode(text: string): string {
 
 /** `data[PARAMS][DIALOG_ID]` → ['data', 'PARAMS', 'DIALOG_ID']; text after the last `]` is ignored, as PHP does. */
 function segments(key: string): string[] {
-  const open = key.indexOf('[');
+  let open = key.indexOf('[');
   if (open <= 0) return [key];
   const parts = [key.slice(0, open)];
-  const bracket = /\[([^\[\]]*)\]/y;
-  bracket.lastIndex = open;
-  for (let match = bracket.exec(key); match; match = bracket.exec(key)) {
+  while (open >= 0 && key.charCodeAt(open) === 91 /* [ */) {
+    const close = key.indexOf(']', open + 1);
+    if (close < 0) break;
+    const inner = key.slice(open + 1, close);
+    if (inner.includes('[')) break;
     if (parts.length > MAX_DEPTH) throw badRequest('MALFORMED_BODY', `form body could not be parsed: a key is nested deeper than ${MAX_DEPTH} levels`);
-    parts.push(match[1]!);
+    parts.push(inner);
+    open = close + 1 < key.length ? close + 1 : -1;
   }
   return parts.length === 1 ? [key] : parts;
 }
@@ -55,21 +58,27 @@ function segments(key: string): string[] {
 export function parseForm(raw: string): Form {
   const root: MutableForm = Object.create(null);
   let fields = 0;
-  for (const pair of raw.split('&')) {
-    if (pair === '') continue;
-    if (++fields > MAX_FIELDS) throw badRequest('MALFORMED_BODY', `form body could not be parsed: more than ${MAX_FIELDS} fields`);
-    const at = pair.indexOf('=');
-    const path = segments(decode(at < 0 ? pair : pair.slice(0, at)));
-    const value = at < 0 ? '' : decode(pair.slice(at + 1));
-    let node = root;
-    for (let i = 0; i < path.length - 1; i++) {
-      const name = path[i] === '' ? String(Object.keys(node).length) : path[i]!;
-      const next = node[name];
-      if (typeof next === 'object') node = next;
-      else node = node[name] = Object.create(null) as MutableForm; // a later nested key replaces a scalar, as in PHP
+  let start = 0;
+  while (start <= raw.length) {
+    let end = raw.indexOf('&', start);
+    if (end < 0) end = raw.length;
+    if (end > start) {
+      if (++fields > MAX_FIELDS) throw badRequest('MALFORMED_BODY', `form body could not be parsed: more than ${MAX_FIELDS} fields`);
+      const at = raw.indexOf('=', start);
+      const hasValue = at >= 0 && at < end;
+      const path = segments(decode(raw.slice(start, hasValue ? at : end)));
+      const value = hasValue ? decode(raw.slice(at + 1, end)) : '';
+      let node = root;
+      for (let i = 0; i < path.length - 1; i++) {
+        const name = path[i] === '' ? String(Object.keys(node).length) : path[i]!;
+        const next = node[name];
+        if (typeof next === 'object') node = next;
+        else node = node[name] = Object.create(null) as MutableForm; // a later nested key replaces a scalar, as in PHP
+      }
+      const last = path[path.length - 1]!;
+      node[last === '' ? String(Object.keys(node).length) : last] = value;
     }
-    const last = path[path.length - 1]!;
-    node[last === '' ? String(Object.keys(node).length) : last] = value;
+    start = end + 1;
   }
   return root;
 }

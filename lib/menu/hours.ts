@@ -86,7 +86,19 @@ export function localTime(now: number, timezone: string): { weekday: number; min
   };
 }
 
+const lastAnswers = new WeakMap<object, { minute: number; open: boolean }>();
+
 export function isOpen(hours: Pick<Hours, 'timezone' | 'weekly' | 'holidays'>, now: number): boolean {
+  // Asked on every message; the answer can only change at a minute boundary.
+  const minute = Math.floor(now / 60_000);
+  const last = lastAnswers.get(hours);
+  if (last?.minute === minute) return last.open;
+  const open = computeOpen(hours, now);
+  lastAnswers.set(hours, { minute, open });
+  return open;
+}
+
+function computeOpen(hours: Pick<Hours, 'timezone' | 'weekly' | 'holidays'>, now: number): boolean {
   const local = localTime(now, hours.timezone);
   if (hours.holidays.some((day) => day === local.date || day === local.date.slice(5))) return false;
   return (hours.weekly.days[local.weekday] ?? []).some(([start, end]) => local.minute >= start && local.minute < end);

@@ -10,7 +10,7 @@ import { builtinFunctions, type FunctionRegistry } from '../app/functions.js';
 import { unlimitedBudget, type RateBudget } from '../app/rate-budget.js';
 import { ConfigError, type Config } from '../config.js';
 import { log as rootLog, type Logger } from '../log.js';
-import type { CompiledMenu } from '../menu/types.js';
+import type { BotProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
 import { createDialogStore } from '../store/dialogs.js';
@@ -20,6 +20,8 @@ import { ssmSecret } from './ssm-secret.js';
 export interface RuntimeParts {
   readonly config: Config;
   readonly menu: () => CompiledMenu;
+  /** Defaults to the menu's profile. */
+  readonly bot?: () => BotProfile;
   readonly queue: JobQueue;
   readonly db?: Db;
   readonly fetch?: typeof fetch;
@@ -40,6 +42,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     dialogs: createDialogStore(db, config.tableName),
     queue: parts.queue,
     menu: parts.menu,
+    bot: parts.bot ?? (() => parts.menu().bot),
     fetch: parts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     clock,
     clientSecret: () => {

@@ -6,7 +6,7 @@
  */
 import type { AppDeps } from '../app/deps.js';
 import { loadConfig, type Config } from '../config.js';
-import type { CompiledMenu } from '../menu/types.js';
+import type { BotProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createAppDeps } from './create-deps.js';
 
@@ -14,9 +14,20 @@ let deps: AppDeps | undefined;
 
 const noQueue: JobQueue = { send: () => Promise.reject(new Error('this function does not send jobs')) };
 
-export function lambdaDeps(menu: CompiledMenu, queue?: (config: Config) => JobQueue): AppDeps {
+/** The worker: the whole menu, no queue to send to. */
+export function workerDeps(menu: () => CompiledMenu): AppDeps {
+  return (deps ??= createAppDeps({ config: loadConfig(process.env), menu, queue: noQueue }));
+}
+
+/**
+ * The ingest functions (events, install): they never run the menu, so they carry only the
+ * bot's profile (for imbot.register) and send customer turns to the queue.
+ */
+export function ingestDeps(bot: BotProfile, queue: (config: Config) => JobQueue): AppDeps {
   if (deps) return deps;
   const config = loadConfig(process.env);
-  deps = createAppDeps({ config, menu: () => menu, queue: queue ? queue(config) : noQueue });
-  return deps;
+  const menu = (): CompiledMenu => {
+    throw new Error('the ingest functions do not run the menu');
+  };
+  return (deps = createAppDeps({ config, menu, bot: () => bot, queue: queue(config) }));
 }

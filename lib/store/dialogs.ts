@@ -66,10 +66,16 @@ function fromItem(item: Record<string, unknown> | undefined, nowMs: number): Dia
   // DynamoDB deletes expired items lazily (up to days later): an expired item is absent,
   // but its version still guards the next write.
   if (typeof item.ttl === 'number' && item.ttl * 1000 <= nowMs) return { ...EMPTY, version };
+  const raw = item.outbox;
+  let outbox: Outbox | undefined | null = null;
   return {
     state: parsed<DialogState>(item.state),
-    processed: parsed<string[]>(item.processed) ?? [],
-    outbox: parsed<Outbox>(item.outbox),
+    processed: typeof item.processed === 'string' ? (item.processed ? item.processed.split(',') : []) : ((item.processed as string[] | undefined) ?? []),
+    // Needed only when a retry resumes it: parsed on first use, not on every read.
+    get outbox() {
+      if (outbox === null) outbox = parsed<Outbox>(raw);
+      return outbox;
+    },
     version,
   };
 }
@@ -118,7 +124,7 @@ export function createDialogStore(db: Db, table: string) {
             Item: {
               ...keys.dialog(key.memberId, key.botId, key.dialogId),
               state: json(next.state),
-              processed: json(processed),
+              processed: processed.join(','), // event ids have no commas (m<MESSAGE_ID>, j<ts>-<digest>)
               ...(next.outbox ? { outbox: json(next.outbox) } : {}),
               version,
               ttl: next.ttlSeconds,

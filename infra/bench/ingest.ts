@@ -1,0 +1,34 @@
+/**
+ * How fast the events endpoint answers Bitrix24 (issue 7: under 100 ms p99): real
+ * message events posted over HTTP to the local stack, 16 at a time, timed to the 200.
+ */
+import { startLocalStack } from '../local/stack.js';
+import { OFFICE_HOURS } from './scenarios.js';
+import { percentile } from './stats.js';
+
+export async function measureIngest(count = 800, concurrency = 16): Promise<{ count: number; p50: number; p99: number }> {
+  const stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() % 1_000_000), env: { MENU_FILE: 'menus/example.yaml' } });
+  try {
+    const sim = stack.simulator;
+    const portal = sim.createPortal({ domain: `localhost:${stack.port}` });
+    await sim.install(portal);
+    const chats = [];
+    for (let i = 0; i < concurrency; i++) chats.push(await sim.openChat(portal));
+    await stack.idle();
+    const times: number[] = [];
+    await Promise.all(
+      chats.map(async (chat) => {
+        for (let n = 0; n < count / concurrency; n++) {
+          const t0 = performance.now();
+          const answer = await sim.customerSays(portal, chat, n % 2 ? '4' : 'hello');
+          times.push(performance.now() - t0);
+          if (answer.status !== 200) throw new Error(`events endpoint answered ${answer.status}`);
+        }
+      }),
+    );
+    await stack.idle();
+    return { count: times.length, p50: percentile(times, 50), p99: percentile(times, 99) };
+  } finally {
+    await stack.close();
+  }
+}
