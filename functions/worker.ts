@@ -3,6 +3,15 @@ import menu from 'virtual:menu';
 import type { SQSEvent } from 'aws-lambda';
 import { createWorkerHandler } from '../lib/handlers/worker.js';
 import { workerDeps } from '../lib/runtime/lambda.js';
+import { sqsDeadLetters } from '../lib/queue/dead-letter.js';
 
 let handle: ReturnType<typeof createWorkerHandler> | undefined;
-export const handler = (event: SQSEvent) => (handle ??= createWorkerHandler(workerDeps(menu)))(event);
+export const handler = (event: SQSEvent) => {
+  if (!handle) {
+    const deps = workerDeps(menu);
+    const { deadLetterQueueUrl, region, jobMaxAttempts } = deps.config;
+    if (!deadLetterQueueUrl) throw new Error('DLQ_URL is not set');
+    handle = createWorkerHandler(deps, { deadLetters: sqsDeadLetters(deadLetterQueueUrl, region), maxAttempts: jobMaxAttempts });
+  }
+  return handle(event);
+};

@@ -11,6 +11,10 @@ export interface Config {
   readonly dynamoEndpoint: string | undefined;
   readonly region: string;
   readonly queueUrl: string | undefined;
+  /** The SQS dead-letter queue the worker sends hopeless jobs to, with their reason. */
+  readonly deadLetterQueueUrl: string | undefined;
+  /** Attempts before a retryable job is dead-lettered (keep below the queue's maxReceiveCount). */
+  readonly jobMaxAttempts: number;
   readonly clientId: string;
   /** Plain secret (local runs) … */
   readonly clientSecret: string | undefined;
@@ -23,6 +27,10 @@ export interface Config {
   readonly restTimeoutMs: number;
   /** Per-portal REST budget (Bitrix leaky bucket: drain per second, burst). */
   readonly restRate: { readonly perSecond: number; readonly burst: number };
+  /** Keep all workers under restRate with a bucket in DynamoDB (B24_RATE_BUDGET=off to disable). */
+  readonly sharedBudget: boolean;
+  /** How long a worker keeps retrying a busy or failing portal before the job goes back to the queue. */
+  readonly retryBudgetMs: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +88,8 @@ export function loadConfig(env: Env): Config {
     dynamoEndpoint: url('DYNAMODB_ENDPOINT', env.DYNAMODB_ENDPOINT),
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     queueUrl: env.QUEUE_URL || undefined,
+    deadLetterQueueUrl: env.DLQ_URL || undefined,
+    jobMaxAttempts: int('JOB_MAX_ATTEMPTS', 5, 1, 100),
     clientId: env.B24_CLIENT_ID || 'local.bot',
     clientSecret: env.B24_CLIENT_SECRET || undefined,
     clientSecretParam: env.B24_CLIENT_SECRET_PARAM || undefined,
@@ -88,6 +98,8 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes: int('MAX_BODY_BYTES', 64 * 1024, 1024, 6 * 1024 * 1024),
     restTimeoutMs: int('B24_TIMEOUT_MS', 10_000, 100, 60_000),
     restRate: { perSecond: int('B24_RATE_PER_SECOND', 2, 1, 1000), burst: int('B24_RATE_BURST', 50, 1, 10_000) },
+    sharedBudget: (env.B24_RATE_BUDGET ?? 'on') !== 'off',
+    retryBudgetMs: int('B24_RETRY_BUDGET_MS', 20_000, 0, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -3,16 +3,17 @@
  * type, counted on the wire (simulator request counter, SDK middleware).
  */
 import { startLocalStack } from '../local/stack.js';
-import { ACTION_SCENARIOS, OFFICE_HOURS } from './scenarios.js';
+import { ACTION_SCENARIOS, OFFICE_HOURS, UNPACED } from './scenarios.js';
 
 export interface CostResult {
-  readonly perScenario: { name: string; rest: number; db: number }[];
+  readonly perScenario: { name: string; rest: number; db: number; budget: number }[];
   readonly maxRest: number;
   readonly maxDb: number;
+  readonly maxBudget: number;
 }
 
 export async function measureCosts(): Promise<CostResult> {
-  const stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() % 1_000_000), env: { MENU_FILE: 'menus/example.yaml' } });
+  const stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() % 1_000_000), env: { MENU_FILE: 'menus/example.yaml', ...UNPACED } });
   try {
     const sim = stack.simulator;
     const portal = sim.createPortal({ domain: `localhost:${stack.port}` });
@@ -26,18 +27,21 @@ export async function measureCosts(): Promise<CostResult> {
     await stack.idle();
     await say(warm, '1');
     await say(warm, '1');
-    const db = () => Object.values(stack.dbCalls).reduce((sum, n) => sum + n, 0);
-    const perScenario = [];
+    const db = () => Object.entries(stack.dbCalls).reduce((sum, [kind, n]) => (kind === 'budget' ? sum : sum + n), 0);
+    const budget = () => stack.dbCalls.budget ?? 0;
+    const perScenario: CostResult["perScenario"] = [];
     for (const scenario of ACTION_SCENARIOS) {
       const chat = await sim.openChat(portal);
       await stack.idle();
       for (const text of scenario.path) await say(chat, text);
       const rest0 = sim.stats.restRequests;
       const db0 = db();
+      const budget0 = budget();
       await say(chat, scenario.text);
-      perScenario.push({ name: scenario.name, rest: sim.stats.restRequests - rest0, db: db() - db0 });
+      perScenario.push({ name: scenario.name, rest: sim.stats.restRequests - rest0, db: db() - db0, budget: budget() - budget0 });
     }
-    return { perScenario, maxRest: Math.max(...perScenario.map((s) => s.rest)), maxDb: Math.max(...perScenario.map((s) => s.db)) };
+    const max = (key: 'rest' | 'db' | 'budget') => Math.max(...perScenario.map((s) => s[key]));
+    return { perScenario, maxRest: max('rest'), maxDb: max('db'), maxBudget: max('budget') };
   } finally {
     await stack.close();
   }

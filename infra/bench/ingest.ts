@@ -3,11 +3,11 @@
  * message events posted over HTTP to the local stack, 16 at a time, timed to the 200.
  */
 import { startLocalStack } from '../local/stack.js';
-import { OFFICE_HOURS } from './scenarios.js';
+import { OFFICE_HOURS, UNPACED } from './scenarios.js';
 import { percentile } from './stats.js';
 
 export async function measureIngest(count = 800, concurrency = 16): Promise<{ count: number; p50: number; p99: number }> {
-  const stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() % 1_000_000), env: { MENU_FILE: 'menus/example.yaml' } });
+  const stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() % 1_000_000), env: { MENU_FILE: 'menus/example.yaml', ...UNPACED } });
   try {
     const sim = stack.simulator;
     const portal = sim.createPortal({ domain: `localhost:${stack.port}` });

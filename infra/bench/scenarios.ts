@@ -31,5 +31,11 @@ export const ACTION_SCENARIOS: readonly Scenario[] = [
   { name: '0 with item 0 (card + text)', path: [], text: '0' },
 ];
 
+/**
+ * The shared REST budget stays on (its take is part of what a message costs) but with a
+ * portal limit the measurements never reach: they count work, not pacing.
+ */
+export const UNPACED = { B24_RATE_PER_SECOND: '1000', B24_RATE_BURST: '10000' } as const;
+
 /** Wednesday 25 Nov 2026, 10:00 in Berlin: the example menu is open. */
 export const OFFICE_HOURS = Date.parse('2026-11-25T09:00:00Z');

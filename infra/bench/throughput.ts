@@ -14,7 +14,7 @@ import { messageBody } from '../local/simulator/event-bodies.js';
 import type { SimChat, SimPortal } from '../local/simulator/model.js';
 import { lambdaContext } from '../local/http-adapter.js';
 import { startLocalStack, type LocalStack } from '../local/stack.js';
-import { OFFICE_HOURS } from './scenarios.js';
+import { OFFICE_HOURS, UNPACED } from './scenarios.js';
 import { percentile } from './stats.js';
 
 export interface RunResult {
@@ -62,7 +62,7 @@ export async function measureThroughput(concurrencies: readonly number[] = [1, 1
   const stack: LocalStack = await startLocalStack({
     port: 0,
     clock: () => OFFICE_HOURS + (Date.now() % 1_000_000),
-    env: { MENU_FILE: 'menus/example.yaml', LOG_LEVEL: 'error' },
+    env: { MENU_FILE: 'menus/example.yaml', LOG_LEVEL: 'error', ...UNPACED },
     onJobDone: (job) => {
       waiting.get(`${job.dialogId}:${job.eventId}`)?.();
     },

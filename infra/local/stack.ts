@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { processDialogJob, RetryableJobError } from '../../lib/app/process-dialog.js';
+import { PermanentJobError, processDialogJob, RetryableJobError } from '../../lib/app/process-dialog.js';
 import type { AppDeps } from '../../lib/app/deps.js';
 import { DEFAULT_ALLOWED_HOSTS, loadConfig } from '../../lib/config.js';
 import { createEventsHandler } from '../../lib/handlers/events.js';
@@ -50,7 +50,7 @@ export interface LocalStack {
   readonly queue: LocalQueue;
   readonly dynamo: LocalDynamo;
   readonly server: Server;
-  /** DynamoDB round trips of the bot, by command (counted on the wire by an SDK middleware). */
+  /** DynamoDB round trips of the bot, by command, with the REST budget's apart as `budget` (SDK middleware). */
   readonly dbCalls: Record<string, number>;
   /** The bot's DynamoDB client (benchmarks measure the floor with the very same client). */
   readonly db: Db;
@@ -60,6 +60,23 @@ export interface LocalStack {
 }
 
 let tables = 0;
+
+/**
+ * The local queue's dead letters, for `npm run dlq -- list|replay --local` (local stack only;
+ * in AWS the dead-letter queue is SQS).
+ */
+async function deadLetterRoutes(req: IncomingMessage, res: ServerResponse, url: URL, queue: LocalQueue): Promise<void> {
+  const json = (status: number, value: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+  if (req.method === 'GET' && url.pathname === '/local/dead-letters') {
+    return json(200, queue.deadLetters.map((letter) => ({ ...letter, job: { ...letter.job, botToken: letter.job.botToken ? '[redacted]' : undefined } })));
+  }
+  if (req.method === 'POST' && url.pathname === '/local/dead-letters/replay') {
+    const body = (await readRaw(req, 65_536)).toString('utf8');
+    const ids = body ? ((JSON.parse(body) as { jobIds?: string[] }).jobIds ?? undefined) : undefined;
+    return json(200, { replayed: await queue.replay(ids) });
+  }
+  json(404, { error: 'not found' });
+}
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const env = { ...process.env, ...options.env };
@@ -100,14 +117,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         options.onJobDone?.(job);
         return outcome;
       } catch (error) {
-        if (!(error instanceof RetryableJobError)) log.error('job failed', { jobId: job.jobId, attempt, error });
+        const ids = { jobId: job.jobId, memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, attempt };
+        if (error instanceof RetryableJobError) log.warn('job will be retried', { ...ids, reason: error.message });
+        else log.error('job failed', { ...ids, error });
         throw error;
       }
     },
+    isPermanent: (error) => !(error instanceof RetryableJobError) || error instanceof PermanentJobError,
     onDeadLetter: (letter) => log.error('job dead-lettered', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
   });
   const dbCalls: Record<string, number> = {};
-  const db = createDb({ region: config.region, endpoint: config.dynamoEndpoint, onCall: (command) => void (dbCalls[command] = (dbCalls[command] ?? 0) + 1) });
+  const db = createDb({ region: config.region, endpoint: config.dynamoEndpoint, onCall: (command, input) => {
+    const sk = (input.Key as { sk?: string | { S?: string } } | undefined)?.sk; // marshalled by then: { S: 'BUDGET' }
+    const kind = (typeof sk === 'object' ? sk.S : sk) === 'BUDGET' ? 'budget' : command;
+    dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
+  } });
   deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
 
   const simulator = createSimulator({ botUrl: config.publicUrl, clientId: config.clientId, clientSecret: config.clientSecret! });
@@ -143,6 +167,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       try {
         const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
         if (extra && (await extra(req, res, url))) return;
+        if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
         const handler = handlers[`${req.method} ${path}`];

@@ -4,7 +4,7 @@
  * and nothing runs after a failure (contract §4.16). A method the portal refuses
  * inside `batch` is remembered and from then on sent on its own.
  */
-import { BitrixApiError } from '../bitrix/errors.js';
+import { BitrixApiError, isRetryable } from '../bitrix/errors.js';
 import type { RestClient } from '../bitrix/rest-client.js';
 import type { Step } from '../store/dialogs.js';
 
@@ -22,14 +22,48 @@ export class StepFailure extends Error {
 
 const REFUSED_IN_BATCH = new Set(['ERROR_BATCH_METHOD_NOT_ALLOWED']);
 
+export interface RetryPolicy {
+  /** Keep retrying retryable failures (rate limits, 5xx, network) for this long. */
+  readonly budgetMs: number;
+  readonly clock: () => number;
+  readonly onRetry?: (failure: StepFailure, delayMs: number) => void;
+}
+
 export interface ExecuteOptions {
   /** Methods this portal refuses inside batch (read and extended). */
   readonly refusedInBatch: Set<string>;
+  /** Without it, the first failure stops. */
+  readonly retry?: RetryPolicy;
   /** Called after each step that is known to be done (used for sequential progress). */
   readonly onDone?: (done: number) => Promise<void>;
 }
 
+/**
+ * Runs steps [from…], retrying what may pass later (contract §5: QUERY_LIMIT_EXCEEDED,
+ * OPERATION_TIME_LIMIT, 5xx, no answer) with exponential backoff and jitter, from the
+ * step that failed — never repeating a step that succeeded — within the retry budget.
+ * Other errors, and anything past the budget, end with a StepFailure.
+ */
 export async function executeSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
+  const started = options.retry?.clock() ?? 0;
+  let index = from;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await runSteps(rest, steps, index, options);
+      return;
+    } catch (error) {
+      const retry = options.retry;
+      if (!(error instanceof StepFailure) || !retry || !isRetryable(error.cause)) throw error;
+      const delay = Math.min(8_000, 250 * 2 ** attempt) * (0.5 + Math.random());
+      if (retry.clock() + delay - started > retry.budgetMs) throw error;
+      retry.onRetry?.(error, Math.round(delay));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      index = error.done;
+    }
+  }
+}
+
+async function runSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
   let index = from;
   while (index < steps.length) {
     // The longest run of steps from `index` that can share one batch.

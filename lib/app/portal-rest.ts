@@ -11,7 +11,11 @@ import type { PortalRecord } from '../store/portals.js';
 import type { AppDeps } from './deps.js';
 import { portalTokenSource, type EventToken } from './tokens.js';
 
-export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: EventToken | undefined, log: Logger): RestClient {
+/**
+ * `prepaid`: a budget slot taken ahead of time (alongside the dialog read), used by the
+ * first request instead of taking another.
+ */
+export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: EventToken | undefined, log: Logger, prepaid?: Promise<unknown>): RestClient {
   const endpoint = allowedUrl(portal.clientEndpoint, deps.config.allowedHosts);
   if (!endpoint) throw new PortalAddressError(`portal ${portal.memberId} has an endpoint outside B24_ALLOWED_HOSTS`);
   const rate = portal.rate ?? deps.config.restRate;
@@ -19,7 +23,16 @@ export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: E
     endpoint,
     timeoutMs: deps.config.restTimeoutMs,
     fetch: deps.fetch,
-    beforeRequest: () => deps.budget.take(portal.memberId, rate),
+    beforeRequest: async () => {
+      if (prepaid) {
+        const slot = prepaid;
+        prepaid = undefined;
+        const failure = await slot;
+        if (failure instanceof Error) throw failure;
+        return;
+      }
+      await deps.budget.take(portal.memberId, rate);
+    },
     tokens: portalTokenSource(deps, portal, eventToken, log, (fresh) => {
       if (fresh) deps.caches.portals.set(portal.memberId, fresh);
       else deps.caches.portals.delete(portal.memberId);

@@ -32,11 +32,20 @@ import type { Effect } from '../menu/effects.js';
 export const CLAIM_MS = 60_000;
 const MAX_CONFLICTS = 8;
 
-export type JobOutcome = 'done' | 'duplicate' | 'resumed' | 'gone' | 'failed';
+export type JobOutcome = 'done' | 'duplicate' | 'resumed' | 'gone';
 
 /** Thrown when the job should be tried again later (the queue redelivers it). */
 export class RetryableJobError extends Error {
   override readonly name = 'RetryableJobError';
+}
+
+/**
+ * Thrown when no retry can help (Bitrix answered a 4xx such as WRONG_CHAT): the job goes
+ * to the dead-letter queue at once, with this reason; its outbox keeps what is left, so a
+ * replay after the cause is fixed sends only that.
+ */
+export class PermanentJobError extends Error {
+  override readonly name = 'PermanentJobError';
 }
 
 export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<JobOutcome> {
@@ -44,6 +53,9 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
   const key: DialogKey = { memberId: job.memberId, botId: job.botId, dialogId: job.dialogId };
   const now = deps.clock();
 
+  // The reply will need one REST request: take its budget slot while the dialog is read.
+  const cached = deps.caches.portals.get(job.memberId);
+  const prepaid = cached ? deps.budget.take(job.memberId, cached.rate ?? deps.config.restRate).then(() => undefined, (error: unknown) => error) : undefined;
   let { portal, dialog } = await load(deps, key, now);
   if (!portal || portal.status !== 'active') {
     log.warn('job dropped: portal is not installed');
@@ -51,7 +63,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
   }
   const menu = deps.menu();
   let rest: RestClient | undefined;
-  const restClient = () => (rest ??= restForPortal(deps, portal!, job.botToken ? { accessToken: job.botToken, expiresAt: job.botTokenExpiresAt } : undefined, log));
+  const restClient = () => (rest ??= restForPortal(deps, portal!, job.botToken ? { accessToken: job.botToken, expiresAt: job.botTokenExpiresAt } : undefined, log, prepaid));
   const send = (outbox: Outbox, version: number) => sendSteps(deps, key, portal!, restClient(), outbox, version, log);
 
   for (let attempt = 1; attempt <= MAX_CONFLICTS; attempt++) {
@@ -73,7 +85,8 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
         continue;
       }
       log.info('resuming outbox', { from: outbox.done, steps: outbox.steps.length });
-      return (await send(outbox, version)) ? 'resumed' : 'failed';
+      await send(outbox, version);
+      return 'resumed';
     }
 
     const turn: Turn = job.kind === 'join' ? { kind: 'join' } : { kind: 'message', text: job.text ?? '' };
@@ -108,9 +121,9 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
       log.info('handled silently', { status: decision.state.status });
       return 'done';
     }
-    const ok = await send(outbox, saved.version!);
+    await send(outbox, saved.version!);
     log.info('handled', { menu: decision.state.menu, status: decision.state.status, steps: steps.map((step) => step.method), ms: deps.clock() - job.receivedAt });
-    return ok ? 'done' : 'failed';
+    return 'done';
   }
   throw new RetryableJobError(`dialog ${job.dialogId} kept changing under ${MAX_CONFLICTS} attempts`);
 }
@@ -187,9 +200,8 @@ async function resolveFunctions(
 }
 
 /**
- * Sends steps [from…] and records progress when something stops them. Returns false
- * for a failure that no retry can fix; throws RetryableJobError for one that a later
- * attempt may get through.
+ * Sends the outbox's remaining steps and records progress when something stops them:
+ * RetryableJobError when a later attempt may get through, PermanentJobError when not.
  */
 async function sendSteps(
   deps: AppDeps,
@@ -199,18 +211,18 @@ async function sendSteps(
   outbox: Outbox,
   version: number,
   log: Logger,
-): Promise<boolean> {
+): Promise<void> {
   const refusedInBatch = new Set(portal.batchRefused ?? []);
   const before = refusedInBatch.size;
   let current = version;
   try {
     await executeSteps(rest, outbox.steps, outbox.done, {
       refusedInBatch,
+      retry: { budgetMs: deps.config.retryBudgetMs, clock: deps.clock, onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
       onDone: async (done) => {
         current = await deps.dialogs.progress(key, current, outbox, done, deps.clock() + CLAIM_MS);
       },
     });
-    return true;
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
     // Record what is done and release the claim, so a retry sends only the rest.
@@ -222,7 +234,7 @@ async function sendSteps(
       throw new RetryableJobError(error.message, { cause });
     }
     log.error('REST step failed', { step: error.done, method: error.step.method, error: cause });
-    return false;
+    throw new PermanentJobError(error.message, { cause });
   } finally {
     if (refusedInBatch.size > before) {
       const batchRefused = [...refusedInBatch];

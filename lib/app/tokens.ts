@@ -64,15 +64,16 @@ export function portalTokenSource(
  * invocation while we waited. undefined when the portal is gone.
  */
 export async function refreshOnce(deps: AppDeps, stale: PortalRecord, log: Logger): Promise<PortalRecord | undefined> {
-  const deadline = deps.clock() + LEASE_MS + 2_000;
+  // Leases are shared across instances and waited for: real time, not the business clock.
+  const deadline = Date.now() + LEASE_MS + 2_000;
   for (;;) {
     const current = await deps.portals.get(stale.memberId);
     if (!current || current.status !== 'active') return undefined;
     if (current.tokenVersion > stale.tokenVersion) return current; // someone refreshed already
-    if (await deps.portals.takeRefreshLease(stale.memberId, current.tokenVersion, deps.clock(), LEASE_MS)) {
+    if (await deps.portals.takeRefreshLease(stale.memberId, current.tokenVersion, Date.now(), LEASE_MS)) {
       return refreshWithLease(deps, current, log);
     }
-    if (deps.clock() > deadline) throw new OAuthError('refresh_wait_timeout', 0);
+    if (Date.now() > deadline) throw new OAuthError('refresh_wait_timeout', 0);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

@@ -63,5 +63,5 @@ export class PortalAddressError extends Error {
   override readonly name = 'PortalAddressError';
 }
 
-export const isRetryable = (error: unknown): boolean =>
-  (error instanceof BitrixApiError || error instanceof BitrixHttpError) && error.isRetryable;
+/** Any error that says it may pass later (Bitrix errors above, an exhausted REST budget). */
+export const isRetryable = (error: unknown): boolean => (error as { isRetryable?: unknown } | null)?.isRetryable === true;

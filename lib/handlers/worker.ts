@@ -1,14 +1,54 @@
 /**
  * The SQS worker: takes customer turns off the FIFO queue and runs the dialog use case.
  * Failures are reported per message (ReportBatchItemFailures); within one chat (message
- * group) everything after a failure is handed back too, so order is kept.
+ * group) everything after a failure is handed back too, so order is kept. A job that no
+ * retry can fix, or that failed on its last attempt, goes to the dead-letter queue with
+ * its reason and counts as handled, so the chat's later messages go on.
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { AppDeps } from '../app/deps.js';
 import { processDialogJob, RetryableJobError } from '../app/process-dialog.js';
+import type { DeadLetterSink } from '../queue/dead-letter.js';
 import type { DialogJob } from '../queue/job.js';
 
-export function createWorkerHandler(deps: AppDeps) {
+export interface WorkerOptions {
+  readonly deadLetters: DeadLetterSink;
+  /** Attempts before a retryable failure is dead-lettered (below the queue's maxReceiveCount). */
+  readonly maxAttempts: number;
+}
+
+export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
+  async function handle(record: SQSRecord): Promise<boolean> {
+    let job: DialogJob;
+    try {
+      job = JSON.parse(record.body) as DialogJob;
+    } catch {
+      deps.log.error('unreadable job dropped', { messageId: record.messageId });
+      return true;
+    }
+    const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    const log = deps.log.child({ memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, jobId: job.jobId, attempt });
+    try {
+      await processDialogJob(deps, job);
+      return true;
+    } catch (error) {
+      const retryable = error instanceof RetryableJobError;
+      const reason = (error as Error)?.message ?? String(error);
+      if (retryable && attempt < options.maxAttempts) {
+        log.warn('job will be retried', { reason });
+        return false;
+      }
+      try {
+        await options.deadLetters.send(job, reason, attempt);
+        log.error('job dead-lettered', { reason });
+        return true;
+      } catch (sendError) {
+        log.error('could not dead-letter the job; the queue will redeliver it', { reason, error: sendError });
+        return false;
+      }
+    }
+  }
+
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const groups = new Map<string, SQSRecord[]>();
     for (const record of event.Records) {
@@ -19,20 +59,7 @@ export function createWorkerHandler(deps: AppDeps) {
     await Promise.all(
       [...groups.values()].map(async (records) => {
         for (let i = 0; i < records.length; i++) {
-          const record = records[i]!;
-          let job: DialogJob;
-          try {
-            job = JSON.parse(record.body) as DialogJob;
-          } catch {
-            deps.log.error('unreadable job dropped', { messageId: record.messageId });
-            continue;
-          }
-          try {
-            await processDialogJob(deps, job);
-          } catch (error) {
-            const log = deps.log.child({ memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, jobId: job.jobId });
-            if (error instanceof RetryableJobError) log.warn('job will be retried', { attempt: Number(record.attributes.ApproximateReceiveCount), reason: error.message });
-            else log.error('job failed', { attempt: Number(record.attributes.ApproximateReceiveCount), error });
+          if (!(await handle(records[i]!))) {
             failed.push(...records.slice(i).map((rest) => rest.messageId));
             return;
           }

@@ -21,6 +21,8 @@ export interface LocalQueueOptions {
   readonly retryBaseMs?: number;
   readonly dedupWindowMs?: number;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
+  /** Errors no retry can fix: dead-lettered at once. */
+  readonly isPermanent?: (error: unknown) => boolean;
   readonly clock?: () => number;
 }
 
@@ -68,7 +70,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         stats.processed++;
         pending--;
       } catch (error) {
-        if (next.attempt >= maxReceives) {
+        if (next.attempt >= maxReceives || options.isPermanent?.(error)) {
           const letter = { job: next.job, reason: (error as Error)?.message ?? String(error), attempts: next.attempt, at: clock() };
           deadLetters.push(letter);
           stats.deadLettered++;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
 import { createCaches } from '../app/caches.js';
 import { builtinFunctions, type FunctionRegistry } from '../app/functions.js';
-import { unlimitedBudget, type RateBudget } from '../app/rate-budget.js';
+import { createDynamoBudget, unlimitedBudget, type RateBudget } from '../app/rate-budget.js';
 import { ConfigError, type Config } from '../config.js';
 import { log as rootLog, type Logger } from '../log.js';
 import type { BotProfile, CompiledMenu } from '../menu/types.js';
@@ -28,6 +28,7 @@ export interface RuntimeParts {
   readonly clock?: () => number;
   readonly log?: Logger;
   readonly functions?: FunctionRegistry;
+  /** The shared REST budget; default: the DynamoDB bucket (B24_RATE_BUDGET=off: none). */
   readonly budget?: (db: Db) => RateBudget;
 }
 
@@ -57,7 +58,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     },
     log: parts.log ?? rootLog,
     functions: parts.functions ?? builtinFunctions,
-    budget: parts.budget?.(db) ?? unlimitedBudget,
+    budget: parts.budget?.(db) ?? (config.sharedBudget ? createDynamoBudget({ db, table: config.tableName, clock: Date.now }) : unlimitedBudget),
     newId: randomUUID,
     caches: createCaches(clock),
   };

@@ -8,8 +8,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export interface DbOptions {
   readonly region: string;
   readonly endpoint?: string | undefined;
-  /** Called once per request on the wire (retries included), with the command's name. */
-  readonly onCall?: (command: string) => void;
+  /** Called once per request on the wire (retries included), with the command's name and input. */
+  readonly onCall?: (command: string, input: Readonly<Record<string, unknown>>) => void;
 }
 
 export function createDb(options: DbOptions): DynamoDBDocumentClient {
@@ -24,7 +24,7 @@ export function createDb(options: DbOptions): DynamoDBDocumentClient {
     const onCall = options.onCall;
     // The deserialize step runs once per HTTP attempt: this counts round trips, not API calls.
     client.middlewareStack.add((next, context) => (args) => {
-      onCall(context.commandName ?? 'unknown');
+      onCall(context.commandName ?? 'unknown', (args.input ?? {}) as Record<string, unknown>);
       return next(args);
     }, { step: 'deserialize', name: 'countRoundTrips' });
   }

@@ -161,7 +161,7 @@ describe('clean exit', () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     await t.say(portal, chat, '3');
-    expect((await itemsOf(portal.memberId)).map((item) => item.sk as string).sort()).toEqual(['D#' + t.stack.simulator.ourBot(portal)!.id + '#' + chat.dialogId, 'PORTAL']);
+    expect((await itemsOf(portal.memberId)).map((item) => item.sk as string).sort()).toEqual(['BUDGET', 'D#' + t.stack.simulator.ourBot(portal)!.id + '#' + chat.dialogId, 'PORTAL']);
     const results = await t.stack.simulator.uninstall(portal);
     expect(results.map((result) => result.status)).toEqual([200, 401]); // ONIMBOTDELETE removed it all; the uninstall then finds nothing
     expect(await itemsOf(portal.memberId)).toEqual([]);
