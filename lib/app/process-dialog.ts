@@ -52,6 +52,8 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
   const log = deps.log.child({ memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, jobId: job.jobId });
   const key: DialogKey = { memberId: job.memberId, botId: job.botId, dialogId: job.dialogId };
   const now = deps.clock();
+  // Claims are leases between workers: wall time, never the (movable) business clock.
+  const claimFrom = Date.now();
 
   // The reply will need one REST request: take its budget slot while the dialog is read.
   const cached = deps.caches.portals.get(job.memberId);
@@ -70,14 +72,14 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     if (dialog.processed.includes(job.eventId)) {
       const outbox = dialog.outbox;
       const mine = outbox && outbox.eventId === job.eventId && outbox.jobId === job.jobId && outbox.done < outbox.steps.length;
-      if (!mine || outbox.claimedUntil > now) {
+      if (!mine || outbox.claimedUntil > claimFrom) {
         log.info('duplicate event ignored', { inFlight: Boolean(mine) });
         return 'duplicate';
       }
       // A retry of this very job after a partial failure: send only what is missing.
       let version: number;
       try {
-        version = await deps.dialogs.progress(key, dialog.version!, outbox, outbox.done, now + CLAIM_MS);
+        version = await deps.dialogs.progress(key, dialog.version!, outbox, outbox.done, claimFrom + CLAIM_MS);
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
         await jitter(attempt);
@@ -101,7 +103,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     const effects = await resolveFunctions(deps, job, decision.effects, decision.state.language ?? ctx.language ?? portal.language ?? menu.language, decision.state.vars, restClient, log);
     const steps = planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId });
 
-    const outbox: Outbox | undefined = steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: now + CLAIM_MS } : undefined;
+    const outbox: Outbox | undefined = steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: claimFrom + CLAIM_MS } : undefined;
     let saved: DialogRecord;
     try {
       saved = await deps.dialogs.save(key, dialog, {
@@ -218,9 +220,9 @@ async function sendSteps(
   try {
     await executeSteps(rest, outbox.steps, outbox.done, {
       refusedInBatch,
-      retry: { budgetMs: deps.config.retryBudgetMs, clock: deps.clock, onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
+      retry: { budgetMs: deps.config.retryBudgetMs, clock: Date.now, onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
       onDone: async (done) => {
-        current = await deps.dialogs.progress(key, current, outbox, done, deps.clock() + CLAIM_MS);
+        current = await deps.dialogs.progress(key, current, outbox, done, Date.now() + CLAIM_MS);
       },
     });
   } catch (error) {
