@@ -7,12 +7,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PermanentJobError, processDialogJob, RetryableJobError } from '../../lib/app/process-dialog.js';
 import type { AppDeps } from '../../lib/app/deps.js';
 import { DEFAULT_ALLOWED_HOSTS, loadConfig } from '../../lib/config.js';
 import { createEventsHandler } from '../../lib/handlers/events.js';
 import { health } from '../../lib/handlers/health.js';
 import { createInstallHandler } from '../../lib/handlers/install.js';
+import { createWorkerHandler } from '../../lib/handlers/worker.js';
 import { log as rootLog, type Logger } from '../../lib/log.js';
 import { createLocalQueue, type LocalQueue } from '../../lib/queue/local-queue.js';
 import type { DialogJob } from '../../lib/queue/job.js';
@@ -23,6 +23,7 @@ import { startLocalDynamo, type LocalDynamo } from './dynamo.js';
 import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandler } from './http-adapter.js';
 import { watchMenu } from './menu-watch.js';
 import { createSimulator, type Simulator } from './simulator/simulator.js';
+import { sqsEvent, sqsRecord } from './sqs-event.js';
 
 export interface LocalStackOptions {
   readonly port?: number;
@@ -31,7 +32,8 @@ export interface LocalStackOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly log?: Logger;
   readonly watchMenu?: boolean;
-  readonly queue?: { maxReceives?: number; retryBaseMs?: number };
+  /** Attempts before the worker dead-letters a job (JOB_MAX_ATTEMPTS), and the retry delay base. */
+  readonly queue?: { maxAttempts?: number; retryBaseMs?: number };
   readonly budget?: (db: Db) => RateBudget;
   /** Extra routes (the playground) tried before the built-in ones. */
   readonly routes?: (stack: LocalStack) => (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -107,24 +109,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const menu = watchMenu(config.menuFile, log, { watch: options.watchMenu ?? false });
 
-  let deps!: AppDeps;
+  // The same worker handler as on AWS, fed SQS-shaped records: it retries, hands back and
+  // dead-letters exactly as it does there. The local queue's own receive limit is only the
+  // backstop SQS's redrive policy is (three receives more, as in infra/queue.yml).
+  let worker!: ReturnType<typeof createWorkerHandler>;
+  const maxAttempts = options.queue?.maxAttempts ?? config.jobMaxAttempts;
   const queue = createLocalQueue({
-    maxReceives: options.queue?.maxReceives ?? 5,
+    maxReceives: maxAttempts + 3,
     retryBaseMs: options.queue?.retryBaseMs ?? 200,
     process: async (job, attempt) => {
-      try {
-        const outcome = await processDialogJob(deps, job);
-        options.onJobDone?.(job);
-        return outcome;
-      } catch (error) {
-        const ids = { jobId: job.jobId, memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, attempt };
-        if (error instanceof RetryableJobError) log.warn('job will be retried', { ...ids, reason: error.message });
-        else log.error('job failed', { ...ids, error });
-        throw error;
-      }
+      const answer = await worker(sqsEvent(sqsRecord(job, attempt)));
+      if (answer.batchItemFailures.length > 0) throw new Error('the worker handed the job back');
+      options.onJobDone?.(job);
     },
-    isPermanent: (error) => !(error instanceof RetryableJobError) || error instanceof PermanentJobError,
-    onDeadLetter: (letter) => log.error('job dead-lettered', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
+    onDeadLetter: (letter) => log.error('job dead-lettered by the queue', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
   });
   const dbCalls: Record<string, number> = {};
   const db = createDb({ region: config.region, endpoint: config.dynamoEndpoint, onCall: (command, input) => {
@@ -132,7 +130,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const kind = (typeof sk === 'object' ? sk.S : sk) === 'BUDGET' ? 'budget' : command;
     dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
   } });
-  deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  const deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  worker = createWorkerHandler(deps, { deadLetters: { send: async (job, reason, attempts) => queue.deadLetter(job, reason, attempts) }, maxAttempts });
 
   const simulator = createSimulator({ botUrl: config.publicUrl, clientId: config.clientId, clientSecret: config.clientSecret! });
   const handlers: Record<string, LambdaHttpHandler> = {

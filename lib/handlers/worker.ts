@@ -2,12 +2,12 @@
  * The SQS worker: takes customer turns off the FIFO queue and runs the dialog use case.
  * Failures are reported per message (ReportBatchItemFailures); within one chat (message
  * group) everything after a failure is handed back too, so order is kept. A job that no
- * retry can fix, or that failed on its last attempt, goes to the dead-letter queue with
+ * retry can fix (PermanentJobError), or that failed on its last attempt, goes to the dead-letter queue with
  * its reason and counts as handled, so the chat's later messages go on.
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { AppDeps } from '../app/deps.js';
-import { processDialogJob, RetryableJobError } from '../app/process-dialog.js';
+import { PermanentJobError, processDialogJob } from '../app/process-dialog.js';
 import type { DeadLetterSink } from '../queue/dead-letter.js';
 import type { DialogJob } from '../queue/job.js';
 
@@ -32,9 +32,12 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       await processDialogJob(deps, job);
       return true;
     } catch (error) {
-      const retryable = error instanceof RetryableJobError;
+      // Only what no retry can fix (a portal's 4xx) skips the remaining attempts; anything
+      // else — the portal's limits and 5xx, DynamoDB throttling, a bug hit by a rare input —
+      // gets them all before it is parked, so nothing is lost to a transient failure.
+      const permanent = error instanceof PermanentJobError;
       const reason = (error as Error)?.message ?? String(error);
-      if (retryable && attempt < options.maxAttempts) {
+      if (!permanent && attempt < options.maxAttempts) {
         log.warn('job will be retried', { reason });
         return false;
       }

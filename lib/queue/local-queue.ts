@@ -2,7 +2,8 @@
  * An in-process stand-in for the SQS FIFO queue, behind the same JobQueue port: one
  * chat (message group) is processed in order, different chats in parallel; a job whose
  * processing throws is retried after a growing delay, and after `maxReceives` attempts
- * it goes to the dead-letter list with the reason. De-duplication by id within a
+ * it goes to the dead-letter list with the reason (a backstop, like SQS's redrive policy:
+ * the worker dead-letters a job itself, with its reason, through `deadLetter`). De-duplication by id within a
  * window, as SQS FIFO does. Used by `npm start` and the tests.
  */
 import { dedupOf, groupOf, type DialogJob, type JobQueue } from './job.js';
@@ -30,6 +31,8 @@ export interface LocalQueue extends JobQueue {
   /** Resolves when nothing is queued, running or waiting for a retry. */
   idle(): Promise<void>;
   readonly deadLetters: DeadLetter[];
+  /** Where the worker puts a job it gives up on (the local dead-letter queue). */
+  deadLetter(job: DialogJob, reason: string, attempts: number): void;
   /** Puts dead letters back on the queue (all, or those whose job ids are given). */
   replay(jobIds?: readonly string[]): Promise<number>;
   readonly stats: { sent: number; deduplicated: number; processed: number; retried: number; deadLettered: number };
@@ -71,11 +74,9 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         pending--;
       } catch (error) {
         if (next.attempt >= maxReceives || options.isPermanent?.(error)) {
-          const letter = { job: next.job, reason: (error as Error)?.message ?? String(error), attempts: next.attempt, at: clock() };
-          deadLetters.push(letter);
-          stats.deadLettered++;
           pending--;
-          options.onDeadLetter?.(letter);
+          deadLetter(next.job, (error as Error)?.message ?? String(error), next.attempt);
+          options.onDeadLetter?.(deadLetters.at(-1)!);
         } else {
           // Like SQS FIFO: the group waits (order kept) until the failed job is visible again.
           stats.retried++;
@@ -88,6 +89,11 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         settle();
       }
     })();
+  };
+
+  const deadLetter = (job: DialogJob, reason: string, attempts: number) => {
+    deadLetters.push({ job, reason, attempts, at: clock() });
+    stats.deadLettered++;
   };
 
   const enqueue = (job: DialogJob) => {
@@ -113,6 +119,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
     },
     idle: () => (pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     deadLetters,
+    deadLetter,
     async replay(jobIds) {
       const chosen = deadLetters.filter((letter) => !jobIds || jobIds.includes(letter.job.jobId));
       for (const letter of chosen) {

@@ -14,7 +14,7 @@ import { useStack } from '../helpers/stack.js';
 const t = useStack({
   clock: () => OFFICE_HOURS + (Date.now() % 1_000_000),
   env: { MENU_FILE: 'menus/example.yaml', B24_RATE_PER_SECOND: '20', B24_RATE_BURST: '10', B24_RETRY_BUDGET_MS: '3000' },
-  queue: { maxReceives: 3, retryBaseMs: 20 },
+  queue: { maxAttempts: 3, retryBaseMs: 20 },
 });
 
 const replies = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);

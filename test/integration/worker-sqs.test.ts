@@ -1,0 +1,118 @@
+/**
+ * The SQS worker handler as the Lambda event source drives it: batches of FIFO records,
+ * partial batch failures reported per message, a chat's later messages handed back behind
+ * a failed one (order kept), other chats unaffected, dead letters with the reason on the
+ * last attempt or at once for what no retry fixes. Real dynalite, real simulator portal.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DeadLetterSink } from '../../lib/queue/dead-letter.js';
+import type { DialogJob } from '../../lib/queue/job.js';
+import { createWorkerHandler } from '../../lib/handlers/worker.js';
+import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
+import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
+import { useStack } from '../helpers/stack.js';
+
+const t = useStack({ clock: () => OFFICE_HOURS, env: { B24_RETRY_BUDGET_MS: '0' } });
+
+let messageIds = 900_000;
+function job(portal: SimPortal, chat: SimChat, text: string): DialogJob {
+  const bot = [...portal.bots.values()].find((candidate) => candidate.ours)!;
+  return {
+    jobId: `job-${++messageIds}`,
+    memberId: portal.memberId,
+    botId: bot.id,
+    dialogId: chat.dialogId,
+    chatId: chat.chatId,
+    kind: 'message',
+    eventId: `m${messageIds}`,
+    text,
+    customer: { id: String(chat.customer.id), name: chat.customer.name },
+    receivedAt: Date.now(),
+  };
+}
+
+function worker(maxAttempts = 3, sink?: DeadLetterSink) {
+  const letters: { job: DialogJob; reason: string; attempts: number }[] = [];
+  const deadLetters: DeadLetterSink = sink ?? { send: async (dead, reason, attempts) => void letters.push({ job: dead, reason, attempts }) };
+  return { handle: createWorkerHandler(t.stack.deps, { deadLetters, maxAttempts }), letters };
+}
+
+const replies = (chat: SimChat) => t.customerView(chat).slice(1).map((text) => text.slice(0, 20));
+
+describe('the SQS worker handler', () => {
+  it('a batch across two chats: every record handled, each chat in order, no failures reported', async () => {
+    const portal = await t.portal();
+    const [a, b] = [await t.chat(portal), await t.chat(portal)];
+    const { handle } = worker();
+    const answer = await handle(sqsEvent(sqsRecord(job(portal, a, '4')), sqsRecord(job(portal, b, '2')), sqsRecord(job(portal, a, '2')), sqsRecord(job(portal, b, '4'))));
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(replies(a)).toEqual(['We answer Monday to ', 'Payment and invoices']);
+    expect(replies(b)).toEqual(['Payment and invoices', 'Thank you for contac']); // item 4 of the payment menu
+  });
+
+  it('a failure hands back that record and everything after it in its chat, and nothing of other chats', async () => {
+    const portal = await t.portal();
+    const [a, b] = [await t.chat(portal), await t.chat(portal)];
+    const { handle, letters } = worker();
+    t.stack.simulator.fail('imbot.message.add', { status: 503, error: 'QUERY_LIMIT_EXCEEDED', times: 1 });
+    const [a1, a2, b1] = [sqsRecord(job(portal, a, '4')), sqsRecord(job(portal, a, '2')), sqsRecord(job(portal, b, '2'))];
+    const answer = await handle(sqsEvent(a1, a2, b1));
+    t.stack.simulator.clearFaults();
+    // Which of a1 and b1 met the fault depends on who got there first; whichever chat it was is handed back whole.
+    const failed = answer.batchItemFailures.map((failure) => failure.itemIdentifier).sort();
+    expect([[a1.messageId, a2.messageId].sort(), [b1.messageId]]).toContainEqual(failed);
+    expect(letters).toEqual([]);
+    // The redelivery (second receive) finishes the chat, in order, each reply once.
+    const again = failed.map((id) => [a1, a2, b1].find((record) => record.messageId === id)!).map((record) => sqsRecord(JSON.parse(record.body) as DialogJob, 2, record.messageId));
+    expect((await handle(sqsEvent(...again))).batchItemFailures).toEqual([]);
+    expect(replies(a)).toEqual(['We answer Monday to ', 'Payment and invoices']);
+    expect(replies(b)).toEqual(['Payment and invoices']);
+  });
+
+  it('on the last attempt the job is dead-lettered with its reason and the chat goes on', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    const { handle, letters } = worker(3);
+    const first = job(portal, chat, '4');
+    t.stack.simulator.fail('imbot.message.add', { status: 503, error: 'QUERY_LIMIT_EXCEEDED', times: 1 });
+    const answer = await handle(sqsEvent(sqsRecord(first, 3), sqsRecord(job(portal, chat, '2'))));
+    t.stack.simulator.clearFaults();
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(letters).toMatchObject([{ job: { jobId: first.jobId }, attempts: 3, reason: expect.stringMatching(/QUERY_LIMIT_EXCEEDED/) }]);
+    expect(replies(chat)).toEqual(['Payment and invoices']);
+  });
+
+  it('what no retry can fix (a 4xx) is dead-lettered on the first attempt', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    const { handle, letters } = worker(3);
+    t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'WRONG_REQUEST', times: 1 });
+    const answer = await handle(sqsEvent(sqsRecord(job(portal, chat, '4'))));
+    t.stack.simulator.clearFaults();
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(letters).toMatchObject([{ attempts: 1, reason: expect.stringMatching(/400 WRONG_REQUEST/) }]);
+  });
+
+  it('a dead-letter queue that cannot be reached: the record is handed back, not lost', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    const { handle } = worker(1, { send: async () => Promise.reject(new Error('SQS unavailable')) });
+    t.stack.simulator.fail('imbot.message.add', { status: 503, error: 'QUERY_LIMIT_EXCEEDED', times: 1 });
+    const record = sqsRecord(job(portal, chat, '4'));
+    const answer = await handle(sqsEvent(record));
+    t.stack.simulator.clearFaults();
+    expect(answer.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
+  });
+
+  it('an unreadable record is logged and does not hold up the batch', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    const { handle } = worker();
+    const broken = { ...sqsRecord(job(portal, chat, '4')), body: '{not json' };
+    const answer = await handle(sqsEvent(broken, sqsRecord(job(portal, chat, '2'))));
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(replies(chat)).toEqual(['Payment and invoices']);
+    expect(t.logs.some((line) => line.includes('unreadable job dropped'))).toBe(true);
+  });
+});
