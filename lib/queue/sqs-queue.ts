@@ -6,7 +6,8 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { dedupOf, groupOf, type DialogJob, type JobQueue } from './job.js';
 
-const safeId = (value: string) => value.replace(/[^A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '_').slice(0, 128);
+/** SQS accepts only these characters, at most 128, in a group or deduplication id. */
+export const safeId = (value: string): string => value.replace(/[^A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '_').slice(0, 128);
 
 /** The queue of the ingest functions (QUEUE_URL from serverless.yml). */
 export function sqsQueueFromConfig(config: { queueUrl: string | undefined; region: string }): JobQueue {

@@ -1,0 +1,102 @@
+/**
+ * npm run dlq -- list [--local URL] [--json]            the dead letters, one per line
+ * npm run dlq -- replay [jobId ...] [--local URL] [--json]   back on the jobs queue (all when no ids)
+ *
+ * Without --local it works on the AWS queues named by DLQ_URL, QUEUE_URL and AWS_REGION
+ * (the deployed stack's outputs JobsDeadLetterQueueUrl and JobsQueueUrl).
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { redact } from '../../lib/log.js';
+import { letterJson, letterLine } from './dlq/format.js';
+import { localSource } from './dlq/local.js';
+import type { DeadLetterSource } from './dlq/source.js';
+import { MAX_LETTERS, sqsSource } from './dlq/sqs.js';
+
+export const USAGE = `usage: npm run dlq -- list [--local URL] [--json]
+       npm run dlq -- replay [jobId ...] [--local URL] [--json]
+
+  list     print the dead letters (at, job, member, dialog, event, attempts, reason)
+  replay   put dead letters back on the jobs queue: the given job ids, or all
+  --local URL  the npm start stack (e.g. http://localhost:3000) instead of AWS
+  --json       JSON lines instead of text
+  AWS: DLQ_URL, QUEUE_URL and AWS_REGION from the environment. Bot tokens are never printed.
+`;
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
+
+type Parsed = { command: 'list' | 'replay'; ids: string[]; local?: string; json: boolean } | { help: true } | { error: string };
+
+function parse(argv: readonly string[]): Parsed {
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { local: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (values.help) return { help: true };
+  const [command, ...ids] = positionals;
+  if (command !== 'list' && command !== 'replay') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
+  if (command === 'list' && ids.length > 0) return { error: 'list takes no job ids' };
+  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
+  return { command, ids, json: values.json ?? false, ...(values.local !== undefined ? { local: values.local } : {}) };
+}
+
+function awsSource(env: NodeJS.ProcessEnv, io: Io): DeadLetterSource | string {
+  const missing = ['DLQ_URL', 'QUEUE_URL', 'AWS_REGION'].filter((name) => !env[name]);
+  if (missing.length > 0) return `${missing.join(', ')} not set (or use --local URL for the npm start stack)`;
+  // The SDK would only warn about a malformed queue URL and go on to a confusing failure.
+  const notUrl = ['DLQ_URL', 'QUEUE_URL'].find((name) => !/^https?:\/\/[^/]/.test(env[name]!));
+  if (notUrl) return `${notUrl} is not a queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>)`;
+  const onCap = () => io.stderr(`stopped after ${MAX_LETTERS} letters; run again for the rest\n`);
+  return sqsSource({ dlqUrl: env.DLQ_URL!, queueUrl: env.QUEUE_URL!, region: env.AWS_REGION!, onCap });
+}
+
+export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = parse(argv);
+  if ('help' in args) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if ('error' in args) {
+    io.stderr(`dlq: ${args.error}\n${USAGE}`);
+    return 2;
+  }
+  const source = args.local ? localSource(args.local) : awsSource(env, io);
+  if (typeof source === 'string') {
+    io.stderr(`dlq: ${source}\n`);
+    return 1;
+  }
+  try {
+    if (args.command === 'list') {
+      const letters = await source.list();
+      for (const letter of letters) io.stdout(`${args.json ? letterJson(letter) : letterLine(letter)}\n`);
+      io.stderr(`${letters.length} dead letter(s)\n`);
+    } else {
+      const replayed = await source.replay(args.ids.length > 0 ? args.ids : undefined);
+      io.stdout(args.json ? `${JSON.stringify({ replayed })}\n` : `replayed ${replayed} letter(s)\n`);
+      const asked = new Set(args.ids).size;
+      if (asked > replayed) io.stderr(`${asked - replayed} of the given job ids were not found\n`);
+    }
+    return 0;
+  } catch (error) {
+    // fetch says only "fetch failed"; the cause (ECONNREFUSED…) is what helps.
+    const cause = (error as { cause?: { message?: string } })?.cause?.message;
+    const message = `${(error as Error)?.message ?? String(error)}${cause ? ` (${cause})` : ''}`;
+    io.stderr(`dlq: ${redact(message) as string}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}
