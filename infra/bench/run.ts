@@ -3,12 +3,11 @@
  * measured on the local stack, printed as a table and written to docs/benchmarks.md with
  * the machine they ran on.
  */
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, release, platform } from 'node:os';
 import { setLogLevel } from '../../lib/log.js';
 import { measureBundles } from './bundles.js';
 import { measureCosts } from './costs.js';
 import { measureIngest } from './ingest.js';
+import { machine, writeSection } from './report-file.js';
 import { round } from './stats.js';
 import { measureThroughput } from './throughput.js';
 
@@ -60,14 +59,13 @@ async function main(): Promise<void> {
   const lines = rows.map((r) => `${r.figure.padEnd(width[0]!)}  ${r.value.padEnd(width[1]!)}  ${r.target.padEnd(width[2]!)}  ${r.pass ? 'pass' : 'FAIL'}`);
   process.stdout.write(`\n${lines.join('\n')}\n`);
 
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
   const perAction = costs.perScenario.map((s) => `| ${s.name} | ${s.rest} | ${s.db} | ${s.budget} |`).join('\n');
-  writeFileSync(
-    'docs/benchmarks.md',
+  writeSection(
+    'bench',
     `# Benchmarks
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${machine}.
+Machine: ${machine()}.
 
 | figure | value | target | result |
 |---|---|---|---|

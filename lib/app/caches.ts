@@ -1,7 +1,8 @@
 /**
  * What a warm instance keeps between events (performance, issue 6): the portal record
  * for a short time (dropped on any auth error or token change), each portal's Open
- * Lines bots for `bot` transfers, and Open Lines' working hours. Bounded in size.
+ * Lines bots for `bot` transfers, Open Lines' working hours, and portals whose event
+ * tokens are being refused. Bounded in size.
  */
 import type { PortalRecord } from '../store/portals.js';
 import type { Hours } from '../menu/types.js';
@@ -11,6 +12,12 @@ export interface Caches {
   readonly portals: TtlCache<PortalRecord>;
   readonly bots: TtlCache<Readonly<Record<string, number>>>;
   readonly lineHours: TtlCache<Pick<Hours, 'timezone' | 'weekly' | 'holidays'> | null>;
+  /**
+   * Portals whose per-event bot tokens were just refused: for a minute, jobs there go
+   * straight to the stored token instead of spending a request (and a slot of the
+   * portal's budget) on an event token that will be refused too.
+   */
+  readonly eventTokensRefused: TtlCache<true>;
 }
 
 export function createCaches(clock: () => number, opts: { portalTtlMs?: number } = {}): Caches {
@@ -18,5 +25,6 @@ export function createCaches(clock: () => number, opts: { portalTtlMs?: number }
     portals: new TtlCache(opts.portalTtlMs ?? 30_000, 1_000, clock),
     bots: new TtlCache(10 * 60_000, 1_000, clock),
     lineHours: new TtlCache(10 * 60_000, 2_000, clock),
+    eventTokensRefused: new TtlCache(60_000, 1_000, clock),
   };
 }

@@ -36,7 +36,8 @@ export function portalTokenSource(
   let known = portal;
   let refreshed = false;
   const nowS = () => Math.floor(deps.clock() / 1000);
-  const usable = eventToken && (eventToken.expiresAt === undefined || eventToken.expiresAt > nowS() + EARLY_EXPIRY_S) ? eventToken.accessToken : undefined;
+  const fresh = eventToken && (eventToken.expiresAt === undefined || eventToken.expiresAt > nowS() + EARLY_EXPIRY_S);
+  const usable = fresh && !deps.caches.eventTokensRefused.get(portal.memberId) ? eventToken.accessToken : undefined;
   registerSecret(usable);
   registerSecret(portal.accessToken);
   registerSecret(portal.refreshToken);
@@ -45,7 +46,10 @@ export function portalTokenSource(
     first: async () => usable ?? known.accessToken,
 
     async next(failed) {
-      if (failed === usable && failed !== known.accessToken) return known.accessToken;
+      if (failed === usable && failed !== known.accessToken) {
+        deps.caches.eventTokensRefused.set(portal.memberId, true);
+        return known.accessToken;
+      }
       if (refreshed) return undefined; // refreshed once already: give up
       refreshed = true;
       const fresh = await refreshOnce(deps, known, log);

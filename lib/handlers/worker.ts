@@ -15,6 +15,18 @@ export interface WorkerOptions {
   readonly deadLetters: DeadLetterSink;
   /** Attempts before a retryable failure is dead-lettered (below the queue's maxReceiveCount). */
   readonly maxAttempts: number;
+  /**
+   * Time one job may take at worst (REST retries, waiting for the portal's budget, a hung
+   * request). A record is started only with this much of the invocation left; the rest of
+   * its chat is handed back rather than cut off by the Lambda timeout, which would return
+   * the whole batch to the queue and count a receive against every record in it.
+   */
+  readonly reserveMs?: number;
+}
+
+/** The part of the Lambda context the worker reads (absent locally: no deadline). */
+export interface WorkerContext {
+  getRemainingTimeInMillis(): number;
 }
 
 export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
@@ -52,7 +64,8 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
     }
   }
 
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  return async (event: SQSEvent, context?: WorkerContext): Promise<SQSBatchResponse> => {
+    const timeLeft = () => (context && options.reserveMs ? context.getRemainingTimeInMillis() - options.reserveMs : Infinity);
     const groups = new Map<string, SQSRecord[]>();
     for (const record of event.Records) {
       const group = record.attributes.MessageGroupId ?? record.messageId;
@@ -62,6 +75,11 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
     await Promise.all(
       [...groups.values()].map(async (records) => {
         for (let i = 0; i < records.length; i++) {
+          if (timeLeft() <= 0) {
+            deps.log.warn('records handed back: not enough time left in this invocation', { records: records.length - i, group: records[i]!.attributes.MessageGroupId });
+            failed.push(...records.slice(i).map((rest) => rest.messageId));
+            return;
+          }
           if (!(await handle(records[i]!))) {
             failed.push(...records.slice(i).map((rest) => rest.messageId));
             return;

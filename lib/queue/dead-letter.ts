@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { DialogJob } from './job.js';
-import { groupOf } from './job.js';
+import { groupOf, safeId } from './job.js';
 
 export interface DeadLetterSink {
   send(job: DialogJob, reason: string, attempts: number): Promise<void>;
@@ -27,8 +27,8 @@ export function sqsDeadLetters(queueUrl: string, region: string): DeadLetterSink
         new sqs.SendMessageCommand({
           QueueUrl: queueUrl,
           MessageBody: JSON.stringify(job),
-          MessageGroupId: groupOf(job).slice(0, 128),
-          MessageDeduplicationId: `${job.jobId}:${attempts}`.slice(0, 128),
+          MessageGroupId: safeId(groupOf(job)),
+          MessageDeduplicationId: safeId(`${job.jobId}:${attempts}`),
           MessageAttributes: {
             reason: { DataType: 'String', StringValue: reason.slice(0, 1000) || 'unknown' },
             attempts: { DataType: 'Number', StringValue: String(attempts) },

@@ -36,3 +36,6 @@ export const groupOf = (job: Pick<DialogJob, 'memberId' | 'chatId' | 'dialogId'>
 
 /** SQS FIFO deduplication id: the same event is accepted once within five minutes. */
 export const dedupOf = (job: Pick<DialogJob, 'memberId' | 'eventId' | 'dialogId'>): string => `${job.memberId}:${job.dialogId}:${job.eventId}`;
+
+/** SQS accepts only printable ASCII in group and de-duplication ids, up to 128 characters. */
+export const safeId = (value: string): string => value.replace(/[^A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '_').slice(0, 128);

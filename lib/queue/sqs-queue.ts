@@ -4,10 +4,7 @@
  * Bitrix event is accepted once within SQS's five-minute window).
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { dedupOf, groupOf, type DialogJob, type JobQueue } from './job.js';
-
-/** SQS accepts only these characters, at most 128, in a group or deduplication id. */
-export const safeId = (value: string): string => value.replace(/[^A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '_').slice(0, 128);
+import { dedupOf, groupOf, safeId, type DialogJob, type JobQueue } from './job.js';
 
 /** The queue of the ingest functions (QUEUE_URL from serverless.yml). */
 export function sqsQueueFromConfig(config: { queueUrl: string | undefined; region: string }): JobQueue {

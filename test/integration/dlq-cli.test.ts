@@ -12,7 +12,7 @@ import { main } from '../../infra/tools/dlq.js';
 import { letterJson, letterLine } from '../../infra/tools/dlq/format.js';
 import { isChosen, letterFromMessage, replayInput } from '../../infra/tools/dlq/sqs.js';
 import { dedupOf, groupOf, type DialogJob } from '../../lib/queue/job.js';
-import { safeId } from '../../lib/queue/sqs-queue.js';
+import { safeId } from '../../lib/queue/job.js';
 import { useStack } from '../helpers/stack.js';
 
 const t = useStack({ clock: () => OFFICE_HOURS + (Date.now() % 1_000_000), queue: { maxAttempts: 3, retryBaseMs: 20 } });

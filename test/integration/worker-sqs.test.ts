@@ -105,6 +105,18 @@ describe('the SQS worker handler', () => {
     expect(answer.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
   });
 
+  it('with too little of the invocation left, records are handed back before they start, not cut off by the timeout', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    let remaining = 70_000;
+    const handle = createWorkerHandler(t.stack.deps, { deadLetters: { send: async () => undefined }, maxAttempts: 3, reserveMs: 35_000 });
+    const context = { getRemainingTimeInMillis: () => (remaining -= 20_000) }; // each record seems to take 20 s
+    const records = [sqsRecord(job(portal, chat, '4')), sqsRecord(job(portal, chat, '2')), sqsRecord(job(portal, chat, '1'))];
+    const answer = await handle(sqsEvent(...records), context);
+    expect(answer.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual([records[1]!.messageId, records[2]!.messageId]);
+    expect(replies(chat)).toEqual(['We answer Monday to ']);
+  });
+
   it('an unreadable record is logged and does not hold up the batch', async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);

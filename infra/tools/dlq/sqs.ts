@@ -16,7 +16,7 @@ import {
   type SendMessageCommandInput,
 } from '@aws-sdk/client-sqs';
 import { groupOf, type DialogJob } from '../../../lib/queue/job.js';
-import { safeId } from '../../../lib/queue/sqs-queue.js';
+import { safeId } from '../../../lib/queue/job.js';
 import type { DeadLetterSource, Letter } from './source.js';
 
 const VISIBILITY_S = 30;

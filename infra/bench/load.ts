@@ -1,0 +1,263 @@
+/**
+ * Proof under load: many customers on many portals write to the bot at once, through the
+ * whole local stack (events handler → queue → worker → dynalite → simulator), while the
+ * simulated portals enforce the documented leaky bucket and misbehave on purpose: bursts
+ * of 5xx, requests that hang past the bot's timeout, busy methods, access tokens that
+ * expire mid-run, and Bitrix24 delivering some events twice. Every reply is checked
+ * against what the same messages get from a quiet portal: nothing lost, nothing twice,
+ * each chat in order. Used by `npm run load` and, scaled down, by the tests.
+ */
+import type { RestCall, SimChat, SimPortal } from '../local/simulator/model.js';
+import { startLocalStack, type LocalStack } from '../local/stack.js';
+import { OFFICE_HOURS } from './scenarios.js';
+import { percentile } from './stats.js';
+
+export interface LoadOptions {
+  readonly customers: number;
+  readonly messages: number;
+  readonly portals: number;
+  /** The portals' limit, and the bot's budget for them (contract §5: 2/s, burst 50). */
+  readonly rate: { readonly perSecond: number; readonly burst: number };
+  /** Customers arrive over this long. */
+  readonly spreadMs: number;
+  /** Pause between one customer's messages: they type on without waiting for the bot. */
+  readonly gapMs: readonly [number, number];
+  /** Share of message events Bitrix24 delivers a second time. */
+  readonly redeliverShare: number;
+  readonly faults: boolean;
+  readonly progress?: (text: string) => void;
+}
+
+export const DEFAULT_LOAD: LoadOptions = {
+  customers: 200,
+  messages: 3,
+  // 40 new chats per portal within 20 s: more than its 2/s with a burst of 50 can carry,
+  // so the budget has to pace them.
+  portals: 5,
+  rate: { perSecond: 2, burst: 50 },
+  spreadMs: 20_000,
+  gapMs: [200, 2_500],
+  redeliverShare: 0.05,
+  faults: true,
+};
+
+export interface LoadReport {
+  readonly options: Omit<LoadOptions, 'progress'>;
+  readonly sent: number;
+  readonly redelivered: number;
+  readonly expected: number;
+  readonly delivered: number;
+  readonly lost: number;
+  readonly duplicated: number;
+  readonly chatsOutOfOrder: number;
+  readonly rateLimited: number;
+  readonly faultsInjected: number;
+  readonly tokenRefreshes: number;
+  readonly restRequests: number;
+  /** Failed REST requests by error code (injected faults, expired tokens…). */
+  readonly restFailures: Readonly<Record<string, number>>;
+  readonly jobRetries: number;
+  readonly deadLettered: number;
+  readonly replyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly seconds: number;
+}
+
+/** Paths through menus/example.yaml where every message gets exactly one reply. */
+const SEQUENCES = [
+  ['4', '2', '1'],
+  ['1', '2', '8'],
+  ['2', '1', '9'],
+  ['5', '3', '4'],
+] as const;
+
+const sequenceFor = (customer: number, length: number): string[] => {
+  const base = SEQUENCES[customer % SEQUENCES.length]!;
+  return Array.from({ length }, (_, i) => base[i] ?? '4');
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const between = ([min, max]: readonly [number, number]) => min + Math.random() * (max - min);
+const customerView = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);
+
+export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<LoadReport> {
+  const progress = options.progress ?? (() => undefined);
+  const started = Date.now();
+  const stack: LocalStack = await startLocalStack({
+    port: 0,
+    // Office hours all along, advancing with real time.
+    clock: () => OFFICE_HOURS + (Date.now() - started),
+    env: {
+      MENU_FILE: 'menus/example.yaml',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+      B24_RATE_PER_SECOND: String(options.rate.perSecond),
+      B24_RATE_BURST: String(options.rate.burst),
+      B24_TIMEOUT_MS: '2000',
+    },
+  });
+  const sim = stack.simulator;
+  try {
+    const portals: SimPortal[] = [];
+    for (let i = 0; i < options.portals; i++) {
+      const portal = sim.createPortal({ domain: `localhost:${stack.port}` });
+      const answer = await sim.install(portal);
+      if (answer.status !== 200) throw new Error(`install failed: ${answer.status} ${answer.text}`);
+      portals.push(portal);
+    }
+
+    // What each path gets from a quiet portal: the answers every loaded chat must get.
+    progress('calibrating on a quiet portal…');
+    const expectedFor = new Map<string, string[]>();
+    for (let customer = 0; customer < Math.min(options.customers, SEQUENCES.length); customer++) {
+      const texts = sequenceFor(customer, options.messages);
+      const chat = await sim.openChat(portals[0]!);
+      await stack.idle();
+      for (const text of texts) {
+        await sim.customerSays(portals[0]!, chat, text);
+        await stack.idle();
+      }
+      const view = customerView(chat);
+      if (view.length !== texts.length + 1) throw new Error(`path ${texts.join(' ')} does not give one reply per message (${view.length - 1})`);
+      expectedFor.set(texts.join(' '), view);
+    }
+
+    const firstCall = sim.lastSeq;
+    const before = { ...sim.stats, retried: stack.queue.stats.retried, deadLettered: stack.queue.deadLetters.length };
+    sim.setRateLimit(options.rate);
+    const timers = options.faults ? scheduleFaults(stack, portals, options.spreadMs, progress) : [];
+
+    // Time to reply: from the customer's send to the bot's answer showing in the chat.
+    const sentAt = new Map<number, number[]>();
+    const seen = new Map<number, number>();
+    const replyMs: number[] = [];
+    const stopWatching = sim.onChange((change) => {
+      if (change.type !== 'chat') return;
+      const times = sentAt.get(change.chatId);
+      if (!times) return;
+      const chat = sim.portal(change.memberId)?.chats.get(change.chatId);
+      if (!chat) return;
+      const count = customerView(chat).length;
+      for (let n = seen.get(change.chatId) ?? 1; n < count; n++) {
+        const at = times[n - 1];
+        if (at !== undefined) replyMs.push(performance.now() - at);
+      }
+      seen.set(change.chatId, Math.max(count, seen.get(change.chatId) ?? 1));
+    });
+
+    progress(`${options.customers} customers × ${options.messages} messages on ${options.portals} portals…`);
+    const loadStarted = performance.now();
+    let sent = 0;
+    let redelivered = 0;
+    const chats: { chat: SimChat; texts: string[] }[] = [];
+    const redeliveries: Promise<unknown>[] = [];
+    await Promise.all(
+      Array.from({ length: options.customers }, async (_, customer) => {
+        await sleep(Math.random() * options.spreadMs);
+        const portal = portals[customer % portals.length]!;
+        const texts = sequenceFor(customer, options.messages);
+        const chat = await sim.openChat(portal);
+        const times: number[] = [];
+        sentAt.set(chat.chatId, times);
+        chats.push({ chat, texts });
+        for (const text of texts) {
+          await sleep(between(options.gapMs));
+          times.push(performance.now());
+          const answer = await sim.customerSays(portal, chat, text);
+          if (answer.status !== 200) throw new Error(`the events endpoint answered ${answer.status}: ${answer.text}`);
+          sent += 1;
+          if (Math.random() < options.redeliverShare) {
+            redelivered += 1;
+            redeliveries.push(sleep(between([50, 1_500])).then(() => sim.customerSays(portal, chat, text, { messageId: answer.messageId })));
+          }
+        }
+      }),
+    );
+    await Promise.all(redeliveries);
+    await stack.idle();
+    const seconds = (performance.now() - loadStarted) / 1000;
+    stopWatching();
+    for (const timer of timers) clearTimeout(timer);
+    sim.clearFaults();
+    sim.setEventTokens('fresh');
+    sim.setRateLimit(undefined);
+
+    let expected = 0;
+    let delivered = 0;
+    let lost = 0;
+    let duplicated = 0;
+    let chatsOutOfOrder = 0;
+    for (const { chat, texts } of chats) {
+      const want = expectedFor.get(texts.join(' '))!;
+      const got = customerView(chat);
+      expected += want.length;
+      delivered += got.length;
+      const left = [...got];
+      for (const text of want) {
+        const at = left.indexOf(text);
+        if (at === -1) lost += 1;
+        else left.splice(at, 1);
+      }
+      duplicated += left.length;
+      if (got.length === want.length && got.some((text, i) => text !== want[i])) chatsOutOfOrder += 1;
+    }
+    return {
+      options: { customers: options.customers, messages: options.messages, portals: options.portals, rate: options.rate, spreadMs: options.spreadMs, gapMs: options.gapMs, redeliverShare: options.redeliverShare, faults: options.faults },
+      sent,
+      redelivered,
+      expected,
+      delivered,
+      lost,
+      duplicated,
+      chatsOutOfOrder,
+      rateLimited: sim.stats.rateLimited - before.rateLimited,
+      faultsInjected: sim.stats.faultsInjected - before.faultsInjected,
+      tokenRefreshes: sim.stats.oauthRequests - before.oauthRequests,
+      restRequests: sim.stats.restRequests - before.restRequests,
+      restFailures: failuresSince(sim.calls, firstCall),
+      jobRetries: stack.queue.stats.retried - before.retried,
+      deadLettered: stack.queue.deadLetters.length - before.deadLettered,
+      replyMs: { p50: percentile(replyMs, 50), p99: percentile(replyMs, 99), max: Math.max(...replyMs) },
+      seconds,
+    };
+  } finally {
+    await stack.close();
+  }
+}
+
+function failuresSince(calls: readonly RestCall[], seq: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const call of calls) {
+    if (call.seq <= seq || call.batch !== undefined || call.ok) continue;
+    const code = call.error ?? 'unknown';
+    counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * The misbehaviour, spread over the arrival window: 5xx bursts on any method, requests
+ * that hang past the bot's 2 s timeout, a busy method (OPERATION_TIME_LIMIT), and every
+ * access token expiring at once while events bring expired tokens for a while (each portal
+ * must be refreshed once, whatever number of workers find out at the same moment).
+ */
+function scheduleFaults(stack: LocalStack, portals: readonly SimPortal[], spreadMs: number, progress: (text: string) => void): NodeJS.Timeout[] {
+  const sim = stack.simulator;
+  const at = (share: number, what: string, act: () => void) =>
+    setTimeout(() => {
+      progress(`  fault: ${what}`);
+      act();
+    }, share * spreadMs);
+  return [
+    at(0.15, '5xx burst (12 × 500 INTERNAL_SERVER_ERROR)', () => sim.fail('*', { status: 500, error: 'INTERNAL_SERVER_ERROR', times: 12 })),
+    at(0.3, '6 requests hang past the timeout', () => sim.fail('*', { status: 503, error: 'QUERY_LIMIT_EXCEEDED', hangMs: 2_500, times: 6 })),
+    at(0.45, 'every access token expires, and events bring expired ones for a while', () => {
+      for (const portal of portals) sim.expireTokens(portal);
+      sim.setEventTokens('expired');
+    }),
+    at(0.55, 'events bring fresh tokens again', () => sim.setEventTokens('fresh')),
+    at(0.6, '5xx burst (8 × 502, 4 dropped connections)', () => {
+      sim.fail('*', { status: 502, error: 'BAD_GATEWAY', times: 8 });
+      sim.fail('*', { status: 0, times: 4 });
+    }),
+    at(0.75, 'busy method (10 × 429 OPERATION_TIME_LIMIT on imbot.message.add)', () => sim.fail('imbot.message.add', { status: 429, error: 'OPERATION_TIME_LIMIT', times: 10 })),
+  ];
+}
