@@ -9,7 +9,7 @@
  * on the version it replaces.
  */
 import { refreshGrant, tokenUrlFor } from '../bitrix/oauth.js';
-import { OAuthError, PortalAddressError } from '../bitrix/errors.js';
+import { isRetryable, OAuthError, PortalAddressError } from '../bitrix/errors.js';
 import { allowedUrl } from '../bitrix/hosts.js';
 import type { TokenSource } from '../bitrix/rest-client.js';
 import { registerSecret, type Logger } from '../log.js';
@@ -51,8 +51,13 @@ export function portalTokenSource(
         return known.accessToken;
       }
       if (refreshed) return undefined; // refreshed once already: give up
+      // A refresh that failed for a reason that may pass (OAuth server down) may be tried
+      // again by the step's retry; one that was refused, or that succeeded, is final.
+      const fresh = await refreshOnce(deps, known, log).catch((error: unknown) => {
+        if (!isRetryable(error)) refreshed = true;
+        throw error;
+      });
       refreshed = true;
-      const fresh = await refreshOnce(deps, known, log);
       onPortalChange(fresh);
       if (!fresh) return undefined;
       known = fresh;

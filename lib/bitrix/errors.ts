@@ -47,7 +47,7 @@ export class BitrixHttpError extends Error {
   }
 }
 
-/** The OAuth server refused a refresh (invalid_grant, invalid_client…). */
+/** The OAuth server refused a refresh (invalid_grant, invalid_client…) or did not answer. */
 export class OAuthError extends Error {
   override readonly name = 'OAuthError';
   constructor(
@@ -55,6 +55,11 @@ export class OAuthError extends Error {
     readonly status: number,
   ) {
     super(`token refresh failed: ${status} ${code}`);
+  }
+
+  /** No answer (status 0) or a 5xx may pass later; a refused grant will not. */
+  get isRetryable(): boolean {
+    return this.status === 0 || this.status >= 500;
   }
 }
 

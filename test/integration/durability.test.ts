@@ -33,6 +33,38 @@ describe('REST that respects the portal', () => {
     expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
   });
 
+  it('an OAuth server that fails for a while: the refresh is retried and the reply goes out once', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    t.stack.simulator.setEventTokens('none');
+    t.stack.simulator.expireTokens(portal);
+    t.stack.simulator.fail('oauth.token', { status: 503, error: 'server_error', times: 2 });
+    try {
+      await t.say(portal, chat, '4');
+    } finally {
+      t.stack.simulator.setEventTokens('fresh');
+      t.stack.simulator.clearFaults();
+    }
+    expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
+    expect(t.stack.queue.deadLetters.filter((letter) => letter.job.dialogId === chat.dialogId)).toEqual([]);
+  });
+
+  it('an OAuth server that refuses the refresh token: dead-lettered at once, no retry can help', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    t.stack.simulator.setEventTokens('none');
+    t.stack.simulator.expireTokens(portal);
+    t.stack.simulator.fail('oauth.token', { status: 400, error: 'invalid_grant' });
+    try {
+      await t.say(portal, chat, '4');
+    } finally {
+      t.stack.simulator.setEventTokens('fresh');
+      t.stack.simulator.clearFaults();
+    }
+    const letter = t.stack.queue.deadLetters.find((candidate) => candidate.job.dialogId === chat.dialogId);
+    expect(letter).toMatchObject({ attempts: 1, reason: expect.stringMatching(/invalid_grant/) });
+  });
+
   it('does not retry other 4xx: the job is dead-lettered at once with the reason', async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);

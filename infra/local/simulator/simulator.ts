@@ -28,6 +28,8 @@ export type SimChange =
   | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string };
 
 const HOUR = 3_600_000;
+/** The method name that makes `fail()` hit the OAuth token endpoint. */
+const OAUTH_FAULT = 'oauth.token';
 /** "host:port/p/2/rest/" from an endpoint URL: how a REST request finds its portal. */
 const endpointKey = (endpoint: string) => {
   const url = new URL(endpoint);
@@ -129,8 +131,9 @@ export function createSimulator(options: SimulatorOptions) {
     return false;
   }
 
+  /** The OAuth server's faults are asked for by name only ('oauth.token'), never by '*'. */
   function takeFault(method: string): Fault | undefined {
-    const fault = faults.find((candidate) => candidate.remaining > 0 && (candidate.method === method || candidate.method === '*'));
+    const fault = faults.find((candidate) => candidate.remaining > 0 && (candidate.method === method || (candidate.method === '*' && method !== OAUTH_FAULT)));
     if (fault) {
       fault.remaining -= 1;
       stats.faultsInjected++;
@@ -217,6 +220,12 @@ export function createSimulator(options: SimulatorOptions) {
     const host = (req.headers.host ?? '').toLowerCase();
     if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') {
       stats.oauthRequests++;
+      const fault = takeFault(OAUTH_FAULT);
+      if (fault) {
+        if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+        if (fault.status === 0) return req.socket.destroy(), true;
+        return send(res, fault.status, { error: fault.error ?? 'server_error', error_description: 'injected fault' }), true;
+      }
       const raw = req.method === 'POST' ? await readBody(req) : url.search.slice(1);
       const form = Object.fromEntries(new URLSearchParams(raw));
       const answer = refresh(form);
@@ -445,7 +454,7 @@ export function createSimulator(options: SimulatorOptions) {
     expireTokens(portal: SimPortal, kind?: 'user' | 'bot') {
       for (const entry of portal.accessTokens.values()) if (!kind || entry.kind === kind) entry.expiresAt = clock() - 1;
     },
-    /** The next `times` calls of `method` ('*' for any) fail with this status and error (status 0: connection dropped). */
+    /** The next `times` calls of `method` ('*' for any REST method, 'oauth.token' for the OAuth server) fail with this status and error (status 0: connection dropped). */
     fail(method: string, fault: { status: number; error?: string; times?: number; hangMs?: number }) {
       faults.push({ method, status: fault.status, ...(fault.error ? { error: fault.error } : {}), ...(fault.hangMs ? { hangMs: fault.hangMs } : {}), remaining: fault.times ?? 1 });
     },
