@@ -89,17 +89,17 @@ export function loadConfig(env: Env): Config {
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     queueUrl: env.QUEUE_URL || undefined,
     deadLetterQueueUrl: env.DLQ_URL || undefined,
-    jobMaxAttempts: int('JOB_MAX_ATTEMPTS', 5, 1, 100),
+    jobMaxAttempts: int('JOB_MAX_ATTEMPTS', 5, 1, 20),
     clientId: env.B24_CLIENT_ID || 'local.bot',
     clientSecret: env.B24_CLIENT_SECRET || undefined,
     clientSecretParam: env.B24_CLIENT_SECRET_PARAM || undefined,
     oauthUrl,
     allowedHosts,
     maxBodyBytes: int('MAX_BODY_BYTES', 64 * 1024, 1024, 6 * 1024 * 1024),
-    restTimeoutMs: int('B24_TIMEOUT_MS', 10_000, 100, 60_000),
+    restTimeoutMs: int('B24_TIMEOUT_MS', 10_000, 100, 30_000),
     restRate: { perSecond: int('B24_RATE_PER_SECOND', 2, 1, 1000), burst: int('B24_RATE_BURST', 50, 1, 10_000) },
     sharedBudget: (env.B24_RATE_BUDGET ?? 'on') !== 'off',
-    retryBudgetMs: int('B24_RETRY_BUDGET_MS', 20_000, 0, 600_000),
+    retryBudgetMs: int('B24_RETRY_BUDGET_MS', 20_000, 0, 45_000),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -18,6 +18,8 @@ export interface LoadOptions {
   readonly portals: number;
   /** The portals' limit, and the bot's budget for them (contract §5: 2/s, burst 50). */
   readonly rate: { readonly perSecond: number; readonly burst: number };
+  /** The bot's budget when it should differ from the portals' limit. */
+  readonly botRate?: { readonly perSecond: number; readonly burst: number };
   /** Customers arrive over this long. */
   readonly spreadMs: number;
   /** Pause between one customer's messages: they type on without waiting for the bot. */
@@ -89,8 +91,8 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     env: {
       MENU_FILE: 'menus/example.yaml',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
-      B24_RATE_PER_SECOND: String(options.rate.perSecond),
-      B24_RATE_BURST: String(options.rate.burst),
+      B24_RATE_PER_SECOND: String((options.botRate ?? options.rate).perSecond),
+      B24_RATE_BURST: String((options.botRate ?? options.rate).burst),
       B24_TIMEOUT_MS: '2000',
     },
   });

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { BotProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import type { DialogStore } from '../store/dialogs.js';
+import type { JobFailureStore } from '../store/job-failures.js';
 import type { PortalStore } from '../store/portals.js';
 import type { FunctionRegistry } from './functions.js';
 import type { RateBudget } from './rate-budget.js';
@@ -15,6 +16,7 @@ export interface AppDeps {
   readonly config: Config;
   readonly portals: PortalStore;
   readonly dialogs: DialogStore;
+  readonly jobFailures: JobFailureStore;
   readonly queue: JobQueue;
   /** The current menu (the local stack reloads it when the file changes). */
   readonly menu: () => CompiledMenu;

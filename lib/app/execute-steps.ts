@@ -54,6 +54,9 @@ export async function executeSteps(rest: RestClient, steps: readonly Step[], fro
     } catch (error) {
       const retry = options.retry;
       if (!(error instanceof StepFailure) || !retry || !isRetryable(error.cause)) throw error;
+      // Steps of a batch that went through before the failure: recorded before the pause,
+      // so a crash during it does not send them again.
+      if (error.done > index) await options.onDone?.(error.done);
       const delay = Math.min(8_000, 250 * 2 ** attempt) * (0.5 + Math.random());
       if (retry.clock() + delay - started > retry.budgetMs) throw error;
       retry.onRetry?.(error, Math.round(delay));

@@ -12,7 +12,7 @@
  * Hot path: one read (portal + dialog, or the dialog alone when the portal is cached),
  * one conditional write, one request to Bitrix24.
  */
-import { BitrixApiError, isRetryable } from '../bitrix/errors.js';
+import { BitrixApiError, isRetryable, OAuthError, PortalAddressError } from '../bitrix/errors.js';
 import type { RestClient } from '../bitrix/rest-client.js';
 import { decide, type Context, type Turn } from '../menu/engine.js';
 import { isOpen } from '../menu/hours.js';
@@ -46,6 +46,17 @@ export class RetryableJobError extends Error {
  */
 export class PermanentJobError extends Error {
   override readonly name = 'PermanentJobError';
+}
+
+/**
+ * What no retry of the job can fix: the portal's own refusal (a 4xx other than its
+ * limits), a refused refresh grant, an address outside the allowed hosts. Anything else —
+ * the portal's limits and 5xx, no answer, DynamoDB throttling or a network error inside
+ * the budget or the token store — may pass on a later attempt.
+ */
+function isPermanent(cause: unknown): boolean {
+  if (cause instanceof BitrixApiError || cause instanceof OAuthError) return !isRetryable(cause);
+  return cause instanceof PortalAddressError;
 }
 
 export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<JobOutcome> {
@@ -231,7 +242,7 @@ async function sendSteps(
     await deps.dialogs.progress(key, current, outbox, error.done, 0).catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
     const cause = error.cause;
     if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
-    if (isRetryable(cause)) {
+    if (!isPermanent(cause)) {
       log.warn('REST step failed, will retry', { step: error.done, method: error.step.method, error: cause });
       throw new RetryableJobError(error.message, { cause });
     }

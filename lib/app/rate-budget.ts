@@ -25,6 +25,9 @@ export interface RateBudget {
   take(memberId: string, rate: Rate): Promise<void>;
 }
 
+/** How long a request waits for the portal's budget before its job is handed back. */
+export const BUDGET_MAX_WAIT_MS = 15_000;
+
 export const unlimitedBudget: RateBudget = { take: async () => undefined };
 
 /** The portal stayed at its limit too long: try the job again later. */
@@ -44,7 +47,7 @@ export interface DynamoBudgetOptions {
 
 export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
   const { db, table, clock } = options;
-  const maxWaitMs = options.maxWaitMs ?? 15_000;
+  const maxWaitMs = options.maxWaitMs ?? BUDGET_MAX_WAIT_MS;
   /** Last tat seen per portal: picks which of the two updates is likely to succeed first. */
   const hints = new Map<string, number>();
 

@@ -18,6 +18,8 @@ import type { PortalRecord } from '../store/portals.js';
 import type { AppDeps } from './deps.js';
 
 const LEASE_MS = 10_000;
+/** The longest a request may wait for another worker's refresh (lease + margin). */
+export const REFRESH_WAIT_MS = LEASE_MS + 2_000;
 const POLL_MS = 100;
 const EARLY_EXPIRY_S = 30;
 
@@ -74,7 +76,7 @@ export function portalTokenSource(
  */
 export async function refreshOnce(deps: AppDeps, stale: PortalRecord, log: Logger): Promise<PortalRecord | undefined> {
   // Leases are shared across instances and waited for: real time, not the business clock.
-  const deadline = Date.now() + LEASE_MS + 2_000;
+  const deadline = Date.now() + REFRESH_WAIT_MS;
   for (;;) {
     const current = await deps.portals.get(stale.memberId);
     if (!current || current.status !== 'active') return undefined;

@@ -22,7 +22,16 @@ export interface WorkerOptions {
    * the whole batch to the queue and count a receive against every record in it.
    */
   readonly reserveMs?: number;
+  /**
+   * Makes handed-back records visible again after `delaySeconds` (SQS
+   * ChangeMessageVisibility) instead of after the queue's whole visibility timeout.
+   * Absent locally, where the in-process queue has its own backoff.
+   */
+  readonly retryLater?: (records: readonly SQSRecord[], delaySeconds: number) => Promise<void>;
 }
+
+/** Backoff between attempts of a job: 10 s, 20 s, 40 s… at most 5 minutes. */
+export const retryDelaySeconds = (failures: number): number => Math.min(300, 10 * 2 ** Math.max(0, failures - 1));
 
 /** The part of the Lambda context the worker reads (absent locally: no deadline). */
 export interface WorkerContext {
@@ -30,7 +39,8 @@ export interface WorkerContext {
 }
 
 export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
-  async function handle(record: SQSRecord): Promise<boolean> {
+  /** true: done with (handled or dead-lettered); a number: failed that many times, retry. */
+  async function handle(record: SQSRecord): Promise<true | number> {
     let job: DialogJob;
     try {
       job = JSON.parse(record.body) as DialogJob;
@@ -38,8 +48,8 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       deps.log.error('unreadable job dropped', { messageId: record.messageId });
       return true;
     }
-    const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
-    const log = deps.log.child({ memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, jobId: job.jobId, attempt });
+    const received = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    const log = deps.log.child({ memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, jobId: job.jobId, received });
     try {
       await processDialogJob(deps, job);
       return true;
@@ -49,17 +59,23 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       // gets them all before it is parked, so nothing is lost to a transient failure.
       const permanent = error instanceof PermanentJobError;
       const reason = (error as Error)?.message ?? String(error);
+      // Failures of this job, not receives of this record (records handed back unrun count
+      // receives too); the receive count is the fallback when the count can't be kept.
+      const attempt = await deps.jobFailures.record(job.memberId, job.jobId, deps.clock()).catch((countError: unknown) => {
+        log.warn('could not count the failure; using the receive count', { error: countError });
+        return received;
+      });
       if (!permanent && attempt < options.maxAttempts) {
-        log.warn('job will be retried', { reason });
-        return false;
+        log.warn('job will be retried', { reason, attempt });
+        return attempt;
       }
       try {
-        await options.deadLetters.send(job, reason, attempt);
-        log.error('job dead-lettered', { reason });
+        await options.deadLetters.send(job, reason, attempt, record.messageId);
+        log.error('job dead-lettered', { reason, attempt });
         return true;
       } catch (sendError) {
         log.error('could not dead-letter the job; the queue will redeliver it', { reason, error: sendError });
-        return false;
+        return attempt;
       }
     }
   }
@@ -72,21 +88,29 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       groups.set(group, [...(groups.get(group) ?? []), record]);
     }
     const failed: string[] = [];
+    const later: Promise<void>[] = [];
+    const handBack = (records: SQSRecord[], delaySeconds: number) => {
+      failed.push(...records.map((record) => record.messageId));
+      if (options.retryLater) later.push(options.retryLater(records, delaySeconds).catch((error: unknown) => deps.log.warn('could not set the retry delay; the visibility timeout applies', { error })));
+    };
     await Promise.all(
       [...groups.values()].map(async (records) => {
         for (let i = 0; i < records.length; i++) {
           if (timeLeft() <= 0) {
             deps.log.warn('records handed back: not enough time left in this invocation', { records: records.length - i, group: records[i]!.attributes.MessageGroupId });
-            failed.push(...records.slice(i).map((rest) => rest.messageId));
+            handBack(records.slice(i), 0);
             return;
           }
-          if (!(await handle(records[i]!))) {
-            failed.push(...records.slice(i).map((rest) => rest.messageId));
+          const outcome = await handle(records[i]!);
+          if (outcome !== true) {
+            // The rest of the chat waits behind it (FIFO), so order is kept.
+            handBack(records.slice(i), retryDelaySeconds(outcome));
             return;
           }
         }
       }),
     );
+    await Promise.all(later);
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };
 }

@@ -5,30 +5,29 @@
  * for a worker that dies on its last attempt). The SQS client is loaded only then, from
  * the SDK the Lambda runtime provides, so it is not in the worker's bundle.
  */
-import { createRequire } from 'node:module';
 import type { DialogJob } from './job.js';
 import { groupOf, safeId } from './job.js';
+import { runtimeSqs } from './runtime-sqs.js';
 
 export interface DeadLetterSink {
-  send(job: DialogJob, reason: string, attempts: number): Promise<void>;
+  /** `messageId`: the SQS record's id, the same on every redelivery of that one message. */
+  send(job: DialogJob, reason: string, attempts: number, messageId: string): Promise<void>;
 }
 
-type SqsModule = typeof import('@aws-sdk/client-sqs');
-
 export function sqsDeadLetters(queueUrl: string, region: string): DeadLetterSink {
-  let client: InstanceType<SqsModule['SQSClient']> | undefined;
-  let sqs: SqsModule | undefined;
+  const load = runtimeSqs(region);
   return {
-    async send(job, reason, attempts) {
-      const moduleName = '@aws-sdk/client-sqs';
-      sqs ??= createRequire(import.meta.url)(moduleName) as SqsModule;
-      client ??= new sqs.SQSClient({ region });
+    async send(job, reason, attempts, messageId) {
+      const { sqs, client } = load();
       await client.send(
         new sqs.SendMessageCommand({
           QueueUrl: queueUrl,
           MessageBody: JSON.stringify(job),
           MessageGroupId: safeId(groupOf(job)),
-          MessageDeduplicationId: safeId(`${job.jobId}:${attempts}`),
+          // Per received message: a worker that dies after this send and gets the same
+          // record again does not park it twice, while a job replayed and failing again
+          // (a new message, a new id) is parked again — SQS de-duplicates across the DLQ.
+          MessageDeduplicationId: safeId(`dl:${messageId}`),
           MessageAttributes: {
             reason: { DataType: 'String', StringValue: reason.slice(0, 1000) || 'unknown' },
             attempts: { DataType: 'Number', StringValue: String(attempts) },

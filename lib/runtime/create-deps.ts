@@ -14,6 +14,7 @@ import type { BotProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
 import { createDialogStore } from '../store/dialogs.js';
+import { createJobFailureStore } from '../store/job-failures.js';
 import { createPortalStore } from '../store/portals.js';
 import { ssmSecret } from './ssm-secret.js';
 
@@ -41,6 +42,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     config,
     portals: createPortalStore(db, config.tableName),
     dialogs: createDialogStore(db, config.tableName),
+    jobFailures: createJobFailureStore(db, config.tableName),
     queue: parts.queue,
     menu: parts.menu,
     bot: parts.bot ?? (() => parts.menu().bot),

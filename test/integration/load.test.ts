@@ -14,6 +14,7 @@ it('under load with faults: nothing lost, nothing twice, every chat in order, no
     messages: 3,
     portals: 2,
     rate: { perSecond: 10, burst: 10 },
+    botRate: { perSecond: 10, burst: 8 }, // a little headroom: test timing jitters
     spreadMs: 4_000,
     gapMs: [50, 400],
     redeliverShare: 0.2,

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeadLetterSink } from '../../lib/queue/dead-letter.js';
 import type { DialogJob } from '../../lib/queue/job.js';
-import { createWorkerHandler } from '../../lib/handlers/worker.js';
+import { createWorkerHandler, retryDelaySeconds } from '../../lib/handlers/worker.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
@@ -70,17 +70,44 @@ describe('the SQS worker handler', () => {
     expect(replies(b)).toEqual(['Payment and invoices']);
   });
 
-  it('on the last attempt the job is dead-lettered with its reason and the chat goes on', async () => {
+  it('failures are counted per job, not per receive: the third failure dead-letters it with its reason and the chat goes on', async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     const { handle, letters } = worker(3);
     const first = job(portal, chat, '4');
-    t.stack.simulator.fail('imbot.message.add', { status: 503, error: 'QUERY_LIMIT_EXCEEDED', times: 1 });
-    const answer = await handle(sqsEvent(sqsRecord(first, 3), sqsRecord(job(portal, chat, '2'))));
+    const second = job(portal, chat, '2');
+    t.stack.simulator.fail('imbot.message.add', { status: 503, error: 'QUERY_LIMIT_EXCEEDED', times: 3 });
+    // Receive counts run ahead of failures (records handed back unrun are received again):
+    // they do not decide. Two failures: handed back, with the record behind it.
+    for (const received of [4, 7]) {
+      const answer = await handle(sqsEvent(sqsRecord(first, received), sqsRecord(second, received)));
+      expect(answer.batchItemFailures).toHaveLength(2);
+      expect(letters).toEqual([]);
+    }
+    const answer = await handle(sqsEvent(sqsRecord(first, 9), sqsRecord(second, 9)));
     t.stack.simulator.clearFaults();
     expect(answer.batchItemFailures).toEqual([]);
     expect(letters).toMatchObject([{ job: { jobId: first.jobId }, attempts: 3, reason: expect.stringMatching(/QUERY_LIMIT_EXCEEDED/) }]);
     expect(replies(chat)).toEqual(['Payment and invoices']);
+  });
+
+  it('handed-back records are made visible again after the backoff of their job, the rest of their chat with them', async () => {
+    const portal = await t.portal();
+    const [a, b] = [await t.chat(portal), await t.chat(portal)];
+    const delays: { ids: string[]; seconds: number }[] = [];
+    const handle = createWorkerHandler(t.stack.deps, {
+      deadLetters: { send: async () => undefined },
+      maxAttempts: 5,
+      retryLater: async (records, seconds) => void delays.push({ ids: records.map((record) => record.messageId), seconds }),
+    });
+    const [a1, a2, b1] = [sqsRecord(job(portal, a, '4')), sqsRecord(job(portal, a, '2')), sqsRecord(job(portal, b, '2'))];
+    t.stack.simulator.fail('imbot.message.add', { status: 500, error: 'INTERNAL_SERVER_ERROR', times: 1 });
+    await handle(sqsEvent(a1, a2, b1));
+    t.stack.simulator.clearFaults();
+    expect(delays).toHaveLength(1);
+    expect(delays[0]!.seconds).toBe(retryDelaySeconds(1));
+    expect([[a1.messageId, a2.messageId], [b1.messageId]]).toContainEqual(delays[0]!.ids);
+    expect([10, 20, 40, 80, 160, 300, 300]).toEqual([1, 2, 3, 4, 5, 6, 9].map(retryDelaySeconds));
   });
 
   it('what no retry can fix (a 4xx) is dead-lettered on the first attempt', async () => {
