@@ -43,7 +43,9 @@ async function chatAt(...path: string[]) {
 describe('one message, one request to Bitrix24, two DynamoDB round trips', () => {
   it.each(ACTION_SCENARIOS.map((scenario) => [scenario.name, scenario.path, scenario.text] as const))('%s', async (_name, path, text) => {
     const chat = await chatAt(...path);
-    expect(await cost(chat, text)).toEqual({ rest: 1, db: 2, budget: 1 });
+    const { rest, db, budget } = await cost(chat, text);
+    expect({ rest, db }).toEqual({ rest: 1, db: 2 });
+    expect(budget).toBeLessThanOrEqual(1); // a busy instance reserves slots in chunks
   });
 
   it('join (a new session): one request', async () => {

@@ -1,0 +1,76 @@
+/**
+ * The shared REST budget on real DynamoDB (dynalite): however many workers take slots at
+ * once, no window of time gets more requests than the portal's leaky bucket allows, and a
+ * busy instance reserves slots in chunks instead of writing once per request.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDynamoBudget, type Rate } from '../../lib/app/rate-budget.js';
+import { createDb, type Db } from '../../lib/store/db.js';
+import { startLocalDynamo, type LocalDynamo } from '../../infra/local/dynamo.js';
+
+let dynamo: LocalDynamo;
+let table: string;
+let writes = 0;
+let db: Db;
+
+beforeAll(async () => {
+  dynamo = await startLocalDynamo();
+  table = await dynamo.createTable('budget-test');
+  db = createDb({ region: 'local', endpoint: dynamo.endpoint, onCall: (command) => void (command === 'UpdateCommand' || command === 'UpdateItemCommand' ? writes++ : undefined) });
+});
+afterAll(async () => {
+  await dynamo.close();
+});
+
+/** The most requests any window of `windowMs` saw. */
+function busiestWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! > windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+it('three instances taking 45 slots at once never exceed the burst plus the rate, in any window', async () => {
+  const rate: Rate = { perSecond: 20, burst: 10 };
+  const instances = [1, 2, 3].map(() => createDynamoBudget({ db, table, clock: Date.now }));
+  const granted: number[] = [];
+  const started = Date.now();
+  await Promise.all(instances.flatMap((budget) => Array.from({ length: 15 }, () => budget.take('portal-a', rate).then(() => granted.push(Date.now())))));
+  expect(granted).toHaveLength(45);
+  // 10 at once, then one per 50 ms: at least 35 × 50 ms for the rest.
+  expect(Math.max(...granted) - started).toBeGreaterThanOrEqual(35 * 50 - 100);
+  for (const windowMs of [100, 250, 500, 1000]) {
+    expect(busiestWindow(granted, windowMs)).toBeLessThanOrEqual(rate.burst + Math.ceil((windowMs * rate.perSecond) / 1000));
+  }
+}, 20_000);
+
+it('a busy instance reserves slots in chunks: far fewer writes than requests', async () => {
+  const budget = createDynamoBudget({ db, table, clock: Date.now });
+  const rate: Rate = { perSecond: 1000, burst: 10_000 };
+  const before = writes;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let i = 0; i < 100; i++) await budget.take('portal-b', rate);
+    }),
+  );
+  expect(writes - before).toBeGreaterThan(0);
+  expect(writes - before).toBeLessThan(100);
+});
+
+it('at the documented 2/s, a quiet bot takes one slot per request, no more', async () => {
+  const budget = createDynamoBudget({ db, table, clock: Date.now });
+  const rate: Rate = { perSecond: 2, burst: 50 };
+  const before = writes;
+  for (let i = 0; i < 3; i++) await budget.take('portal-c', rate);
+  expect(writes - before).toBeGreaterThan(0);
+  expect(writes - before).toBeLessThanOrEqual(3);
+  // 3 requests and at most 2 slots of another second reserved: 45 of the burst of 50 remain
+  // for the next instant (two instances, 45 concurrent takes, all immediate).
+  const other = createDynamoBudget({ db, table, clock: Date.now });
+  const started = Date.now();
+  await Promise.all(Array.from({ length: 45 }, () => other.take('portal-c', rate)));
+  expect(Date.now() - started).toBeLessThan(400);
+});
