@@ -70,11 +70,12 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
     }
   }
 
+  const exhausted = (memberId: string) => new BudgetExhaustedError(`portal ${memberId} stayed at its REST limit for ${maxWaitMs} ms`);
+
   /** Reserves `wanted` slots at once if the bucket has room for them, else one; returns how many. */
-  async function reserve(memberId: string, rate: Rate, wanted: number): Promise<number> {
+  async function reserve(memberId: string, rate: Rate, wanted: number, deadline: number): Promise<number> {
     const interval = 1000 / rate.perSecond;
     const tolerance = (rate.burst - 1) * interval;
-    const started = clock();
     for (let attempt = 0, k = wanted; ; attempt++) {
       const now = clock();
       const busy = (hints.get(memberId) ?? 0) > now;
@@ -92,8 +93,9 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
         continue;
       }
       hints.set(memberId, now + tolerance + interval); // full: next time try "room" first
-      if (clock() - started > maxWaitMs) throw new BudgetExhaustedError(`portal ${memberId} stayed at its REST limit for ${maxWaitMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, interval * (0.5 + Math.random()) * Math.min(4, attempt + 1)));
+      if (clock() > deadline) throw exhausted(memberId);
+      const pause = interval * (0.5 + Math.random()) * Math.min(4, attempt + 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(pause, deadline - clock() + 1))));
     }
   }
 
@@ -119,6 +121,8 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
   return {
     async take(memberId, rate) {
       const recent = noteDemand(memberId, clock());
+      // One deadline for this request, however many reservations it waits behind.
+      const deadline = clock() + maxWaitMs;
       for (;;) {
         const slots = local.get(memberId);
         if (slots && slots.left > 0 && slots.until > clock()) {
@@ -128,10 +132,11 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
         const inFlight = pending.get(memberId);
         if (inFlight) {
           await inFlight.catch(() => undefined);
+          if (clock() > deadline) throw exhausted(memberId);
           continue;
         }
         const chunk = Math.max(1, Math.min(recent, Math.floor(rate.burst / 10), Math.floor(rate.perSecond)));
-        const reservation = reserve(memberId, rate, chunk).then((granted) => {
+        const reservation = reserve(memberId, rate, chunk, deadline).then((granted) => {
           if (granted > 1) local.set(memberId, { left: granted - 1, until: clock() + 1000 });
           else local.delete(memberId);
           if (local.size > 10_000) local.clear();

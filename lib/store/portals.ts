@@ -147,8 +147,8 @@ export function createPortalStore(db: Db, table: string) {
       });
     },
 
-    /** ONAPPUPDATE: a new application token (and tokens, when the event has them). */
-    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused'>>, now: number): Promise<void> {
+    /** Changes fields of an installed portal (ONAPPUPDATE, batch refusals, its REST budget). */
+    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate'>>, now: number): Promise<void> {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
       if (entries.length === 0) return;
       const names: Record<string, string> = { '#status': 'status' };

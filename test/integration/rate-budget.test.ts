@@ -74,3 +74,23 @@ it('at the documented 2/s, a quiet bot takes one slot per request, no more', asy
   await Promise.all(Array.from({ length: 45 }, () => other.take('portal-c', rate)));
   expect(Date.now() - started).toBeLessThan(400);
 });
+
+it('a request waits for the budget at most maxWaitMs, however many reservations it queues behind', async () => {
+  const budget = createDynamoBudget({ db, table, clock: Date.now, maxWaitMs: 500 });
+  const rate: Rate = { perSecond: 0.1, burst: 1 }; // one request per 10 s
+  const waited: number[] = [];
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 5 }, async () => {
+      const started = Date.now();
+      try {
+        await budget.take('portal-d', rate);
+      } finally {
+        waited.push(Date.now() - started);
+      }
+    }),
+  );
+  expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+  expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.name)).toEqual(Array(4).fill('BudgetExhaustedError'));
+  // Queued one behind another, each would wait its own 500 ms after the previous gave up.
+  expect(Math.max(...waited)).toBeLessThan(1_400);
+});
