@@ -100,7 +100,9 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
     const group = groupOf(job);
     pending++;
     groups.set(group, [...(groups.get(group) ?? []), { job, attempt: 1 }]);
-    pump(group);
+    // Started on a later turn of the event loop, as a message sent to SQS would be: the
+    // sender (the ingest handler answering Bitrix24) is not held up by the worker's start.
+    setImmediate(() => pump(group));
   };
 
   return {
