@@ -31,6 +31,12 @@ export interface Config {
   readonly sharedBudget: boolean;
   /** How long a worker keeps retrying a busy or failing portal before the job goes back to the queue. */
   readonly retryBudgetMs: number;
+  /**
+   * How long a worker's claim on a message it is sending lasts (refreshed at each step):
+   * as long as a worker can live (its 120 s timeout), below the queue's visibility timeout.
+   * A redelivery inside it waits; after it, the redelivery finishes what the first began.
+   */
+  readonly claimMs: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +106,7 @@ export function loadConfig(env: Env): Config {
     restRate: { perSecond: int('B24_RATE_PER_SECOND', 2, 1, 1000), burst: int('B24_RATE_BURST', 50, 1, 10_000) },
     sharedBudget: (env.B24_RATE_BUDGET ?? 'on') !== 'off',
     retryBudgetMs: int('B24_RETRY_BUDGET_MS', 20_000, 0, 45_000),
+    claimMs: int('JOB_CLAIM_MS', 120_000, 1_000, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -105,7 +105,9 @@ async function runSteps(rest: RestClient, steps: readonly Step[], from: number, 
       }
     }
     const refusedAt = run.findIndex((_, i) => outcome.errors[`s${index + i}`] !== undefined);
+    const before = index;
     index += refusedAt === -1 ? run.length : refusedAt;
-    if (refusedAt !== -1 && index > from) await options.onDone?.(index);
+    // Progress with steps still to go: recorded, so a crash before them does not repeat these.
+    if (index > before && index < steps.length) await options.onDone?.(index);
   }
 }

@@ -28,8 +28,6 @@ import { planSteps, type ResolvedEffect } from './plan.js';
 import { restForPortal } from './portal-rest.js';
 import type { Effect } from '../menu/effects.js';
 
-/** How long a worker is presumed to be sending an outbox (keep below the queue's visibility timeout). */
-export const CLAIM_MS = 60_000;
 const MAX_CONFLICTS = 8;
 
 export type JobOutcome = 'done' | 'duplicate' | 'resumed' | 'gone';
@@ -83,14 +81,21 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     if (dialog.processed.includes(job.eventId)) {
       const outbox = dialog.outbox;
       const mine = outbox && outbox.eventId === job.eventId && outbox.jobId === job.jobId && outbox.done < outbox.steps.length;
-      if (!mine || outbox.claimedUntil > claimFrom) {
-        log.info('duplicate event ignored', { inFlight: Boolean(mine) });
+      if (!mine) {
+        log.info('duplicate event ignored');
         return 'duplicate';
+      }
+      if (outbox.claimedUntil > claimFrom) {
+        // This very job is being sent by another worker (SQS delivers at least once), or by
+        // one that died mid-step and whose claim has not run out yet: come back later and
+        // finish it then, rather than drop it or send its steps twice.
+        log.info('job in flight elsewhere', { claimedForMs: outbox.claimedUntil - claimFrom });
+        throw new RetryableJobError(`job ${job.jobId} is claimed by another worker for ${outbox.claimedUntil - claimFrom} ms`);
       }
       // A retry of this very job after a partial failure: send only what is missing.
       let version: number;
       try {
-        version = await deps.dialogs.progress(key, dialog.version!, outbox, outbox.done, claimFrom + CLAIM_MS);
+        version = await deps.dialogs.progress(key, dialog.version!, outbox, outbox.done, claimFrom + deps.config.claimMs);
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
         await jitter(attempt);
@@ -114,7 +119,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     const effects = await resolveFunctions(deps, job, decision.effects, decision.state.language ?? ctx.language ?? portal.language ?? menu.language, decision.state.vars, restClient, log);
     const steps = planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId });
 
-    const outbox: Outbox | undefined = steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: claimFrom + CLAIM_MS } : undefined;
+    const outbox: Outbox | undefined = steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: claimFrom + deps.config.claimMs } : undefined;
     let saved: DialogRecord;
     try {
       saved = await deps.dialogs.save(key, dialog, {
@@ -233,7 +238,7 @@ async function sendSteps(
       refusedInBatch,
       retry: { budgetMs: deps.config.retryBudgetMs, clock: Date.now, onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
       onDone: async (done) => {
-        current = await deps.dialogs.progress(key, current, outbox, done, Date.now() + CLAIM_MS);
+        current = await deps.dialogs.progress(key, current, outbox, done, Date.now() + deps.config.claimMs);
       },
     });
   } catch (error) {

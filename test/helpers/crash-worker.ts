@@ -1,0 +1,23 @@
+/**
+ * A worker in its own process, for the crash test: it handles one job (argv[2], JSON)
+ * against the DynamoDB and the portal its environment names, with the business clock
+ * starting at argv[3] ms, and is killed by the test in the middle of a step.
+ */
+import { loadConfig } from '../../lib/config.js';
+import { createWorkerHandler } from '../../lib/handlers/worker.js';
+import { log } from '../../lib/log.js';
+import type { DialogJob } from '../../lib/queue/job.js';
+import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import { watchMenu } from '../../infra/local/menu-watch.js';
+import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
+
+const job = JSON.parse(process.argv[2] ?? '{}') as DialogJob;
+const clockBase = Number(process.argv[3]);
+const started = Date.now();
+const config = loadConfig(process.env);
+const menu = watchMenu(config.menuFile, log, { watch: false });
+const deps = createAppDeps({ config, menu: menu.current, queue: { send: async () => undefined }, clock: () => clockBase + (Date.now() - started) });
+const handle = createWorkerHandler(deps, { deadLetters: { send: async () => undefined }, maxAttempts: 5 });
+const answer = await handle(sqsEvent(sqsRecord(job)));
+process.stdout.write(`${JSON.stringify(answer)}\n`);
+menu.close();
