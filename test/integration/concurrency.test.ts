@@ -8,27 +8,12 @@ import { processDialogJob, RetryableJobError } from '../../lib/app/process-dialo
 import { refreshOnce } from '../../lib/app/tokens.js';
 import type { DialogJob } from '../../lib/queue/job.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
+import { customerJob } from '../helpers/jobs.js';
 import { useStack } from '../helpers/stack.js';
 
 const t = useStack({ env: { MENU_FILE: 'test/fixtures/menus/first-version.yaml' } });
 
-let ids = 5_000_000;
-function job(portal: SimPortal, chat: SimChat, text: string, over: Partial<DialogJob> = {}): DialogJob {
-  const messageId = ++ids;
-  return {
-    jobId: `job-${messageId}-${Math.random()}`,
-    memberId: portal.memberId,
-    botId: t.stack.simulator.ourBot(portal)!.id,
-    dialogId: chat.dialogId,
-    chatId: chat.chatId,
-    kind: 'message',
-    eventId: `m${messageId}`,
-    text,
-    customer: { id: String(chat.customer.id), name: chat.customer.name },
-    receivedAt: Date.now(),
-    ...over,
-  };
-}
+const job = (portal: SimPortal, chat: SimChat, text: string, over: Partial<DialogJob> = {}) => customerJob(t.stack.simulator, portal, chat, text, over);
 
 /** What SQS does with a job whose worker asked for a retry: deliver it again. */
 async function untilDone(work: () => Promise<unknown>): Promise<unknown> {
@@ -60,7 +45,7 @@ describe('exactly-once replies', () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     const before = replies(chat).length;
-    const messageId = ++ids;
+    const messageId = 7_000_001;
     const answers = await Promise.all(Array.from({ length: 50 }, () => t.stack.simulator.customerSays(portal, chat, '1', { messageId })));
     await t.stack.idle();
     expect(answers.every((answer) => answer.status === 200)).toBe(true);

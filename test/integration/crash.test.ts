@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { expect, it } from 'vitest';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
-import type { DialogJob } from '../../lib/queue/job.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
+import { customerJob } from '../helpers/jobs.js';
 import { useStack } from '../helpers/stack.js';
 
 const T0 = Date.now();
@@ -29,19 +29,7 @@ it('[defence: outbox + claim] a worker killed mid-step: the redelivery finishes 
   expect((await t.stack.deps.portals.get(portal.memberId))?.batchRefused).toContain('imopenlines.bot.session.operator');
 
   const chat = await t.chat(portal);
-  const bot = sim.ourBot(portal)!;
-  const job: DialogJob = {
-    jobId: 'crash-job-1',
-    memberId: portal.memberId,
-    botId: bot.id,
-    dialogId: chat.dialogId,
-    chatId: chat.chatId,
-    kind: 'message',
-    eventId: 'm990001',
-    text: 'operator',
-    customer: { id: String(chat.customer.id), name: chat.customer.name },
-    receivedAt: businessNow(),
-  };
+  const job = customerJob(sim, portal, chat, 'operator', { receivedAt: businessNow() });
   const since = sim.lastSeq;
   sim.fail('imopenlines.bot.session.operator', { status: 500, error: 'INTERNAL_SERVER_ERROR', hangMs: 20_000 });
   const faults = sim.stats.faultsInjected;

@@ -11,26 +11,12 @@ import { createWorkerHandler, retryDelaySeconds } from '../../lib/handlers/worke
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
+import { customerJob } from '../helpers/jobs.js';
 import { useStack } from '../helpers/stack.js';
 
 const t = useStack({ clock: () => OFFICE_HOURS, env: { B24_RETRY_BUDGET_MS: '0' } });
 
-let messageIds = 900_000;
-function job(portal: SimPortal, chat: SimChat, text: string): DialogJob {
-  const bot = [...portal.bots.values()].find((candidate) => candidate.ours)!;
-  return {
-    jobId: `job-${++messageIds}`,
-    memberId: portal.memberId,
-    botId: bot.id,
-    dialogId: chat.dialogId,
-    chatId: chat.chatId,
-    kind: 'message',
-    eventId: `m${messageIds}`,
-    text,
-    customer: { id: String(chat.customer.id), name: chat.customer.name },
-    receivedAt: Date.now(),
-  };
-}
+const job = (portal: SimPortal, chat: SimChat, text: string) => customerJob(t.stack.simulator, portal, chat, text);
 
 function worker(maxAttempts = 3, sink?: DeadLetterSink) {
   const letters: { job: DialogJob; reason: string; attempts: number }[] = [];
