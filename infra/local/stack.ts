@@ -15,6 +15,7 @@ import { createInstallHandler } from '../../lib/handlers/install.js';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
 import { log as rootLog, type Logger } from '../../lib/log.js';
 import { createLocalQueue, type LocalQueue } from '../../lib/queue/local-queue.js';
+import { deadLetterMessage } from '../../lib/queue/dead-letter.js';
 import type { DialogJob } from '../../lib/queue/job.js';
 import type { RateBudget } from '../../lib/app/rate-budget.js';
 import { createDb, type Db } from '../../lib/store/db.js';
@@ -131,7 +132,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
   } });
   const deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
-  worker = createWorkerHandler(deps, { deadLetters: { send: async (job, reason, attempts) => queue.deadLetter(job, reason, attempts) }, maxAttempts });
+  // Parked as on AWS: without the event's bot token, with the reason masked.
+  const park = (job: DialogJob, reason: string, attempts: number, messageId: string) => {
+    const message = deadLetterMessage(job, reason, attempts, messageId);
+    queue.deadLetter(JSON.parse(message.MessageBody) as DialogJob, message.MessageAttributes.reason.StringValue, attempts);
+  };
+  worker = createWorkerHandler(deps, { deadLetters: { send: async (...letter) => park(...letter) }, maxAttempts });
 
   const simulator = createSimulator({ botUrl: config.publicUrl, clientId: config.clientId, clientSecret: config.clientSecret! });
   const handlers: Record<string, LambdaHttpHandler> = {

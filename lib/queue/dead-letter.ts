@@ -6,6 +6,7 @@
  * the SDK the Lambda runtime provides, so it is not in the worker's bundle.
  */
 import type { DialogJob } from './job.js';
+import { redact } from '../log.js';
 import { groupOf, safeId } from './job.js';
 import { runtimeSqs } from './runtime-sqs.js';
 
@@ -14,27 +15,34 @@ export interface DeadLetterSink {
   send(job: DialogJob, reason: string, attempts: number, messageId: string): Promise<void>;
 }
 
+/**
+ * What is parked: the job without the event's bot token (it dies within the hour, the
+ * letter lives two weeks, and a replay uses the portal's stored token), and the reason
+ * with any secret the process knows of masked.
+ */
+export function deadLetterMessage(job: DialogJob, reason: string, attempts: number, messageId: string) {
+  const { botToken: _token, botTokenExpiresAt: _expiry, ...parked } = job;
+  return {
+    MessageBody: JSON.stringify(parked),
+    MessageGroupId: safeId(groupOf(job)),
+    // Per received message: a worker that dies after this send and gets the same record
+    // again does not park it twice, while a job replayed and failing again (a new
+    // message, a new id) is parked again — SQS de-duplicates across the whole DLQ.
+    MessageDeduplicationId: safeId(`dl:${messageId}`),
+    MessageAttributes: {
+      reason: { DataType: 'String', StringValue: String(redact(reason)).slice(0, 1000) || 'unknown' },
+      attempts: { DataType: 'Number', StringValue: String(attempts) },
+      deadAt: { DataType: 'String', StringValue: new Date().toISOString() },
+    },
+  };
+}
+
 export function sqsDeadLetters(queueUrl: string, region: string): DeadLetterSink {
   const load = runtimeSqs(region);
   return {
     async send(job, reason, attempts, messageId) {
       const { sqs, client } = load();
-      await client.send(
-        new sqs.SendMessageCommand({
-          QueueUrl: queueUrl,
-          MessageBody: JSON.stringify(job),
-          MessageGroupId: safeId(groupOf(job)),
-          // Per received message: a worker that dies after this send and gets the same
-          // record again does not park it twice, while a job replayed and failing again
-          // (a new message, a new id) is parked again — SQS de-duplicates across the DLQ.
-          MessageDeduplicationId: safeId(`dl:${messageId}`),
-          MessageAttributes: {
-            reason: { DataType: 'String', StringValue: reason.slice(0, 1000) || 'unknown' },
-            attempts: { DataType: 'Number', StringValue: String(attempts) },
-            deadAt: { DataType: 'String', StringValue: new Date().toISOString() },
-          },
-        }),
-      );
+      await client.send(new sqs.SendMessageCommand({ QueueUrl: queueUrl, ...deadLetterMessage(job, reason, attempts, messageId) }));
     },
   };
 }

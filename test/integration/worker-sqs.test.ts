@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeadLetterSink } from '../../lib/queue/dead-letter.js';
 import type { DialogJob } from '../../lib/queue/job.js';
 import { createWorkerHandler, retryDelaySeconds } from '../../lib/handlers/worker.js';
+import { registerSecret } from '../../lib/log.js';
+import { deadLetterMessage } from '../../lib/queue/dead-letter.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
@@ -139,5 +141,17 @@ describe('the SQS worker handler', () => {
     expect(answer.batchItemFailures).toEqual([]);
     expect(replies(chat)).toEqual(['Payment and invoices']);
     expect(t.logs.some((line) => line.includes('unreadable job dropped'))).toBe(true);
+  });
+
+  it('a parked job carries no bot token, and its reason no secret', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    const token = 'bot-token-0123456789abcdef';
+    registerSecret(token);
+    const message = deadLetterMessage({ ...job(portal, chat, '4'), botToken: token, botTokenExpiresAt: 1 }, `call failed with auth=${token}`, 5, 'm-1');
+    expect(message.MessageBody).not.toContain(token);
+    expect(JSON.parse(message.MessageBody)).not.toHaveProperty('botToken');
+    expect(message.MessageAttributes.reason.StringValue).not.toContain(token);
+    expect(message.MessageDeduplicationId).toBe('dl:m-1');
   });
 });
