@@ -10,9 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import qs from 'qs';
-import type { Fault, RestCall, SimBot, SimChat, SimMessage, SimPortal } from './model.js';
+import type { RestCall, SimBot, SimChat, SimMessage, SimPortal } from './model.js';
 import { methods, SimError, type MethodContext } from './rest-methods.js';
 import * as bodies from './event-bodies.js';
+import { createMisbehaviour, OAUTH_FAULT } from './misbehaviour.js';
 
 export interface SimulatorOptions {
   /** Where the bot listens, e.g. http://localhost:3000 (install URL = `${botUrl}/bitrix/install`). */
@@ -28,8 +29,6 @@ export type SimChange =
   | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string };
 
 const HOUR = 3_600_000;
-/** The method name that makes `fail()` hit the OAuth token endpoint. */
-const OAUTH_FAULT = 'oauth.token';
 /** "host:port/p/2/rest/" from an endpoint URL: how a REST request finds its portal. */
 const endpointKey = (endpoint: string) => {
   const url = new URL(endpoint);
@@ -42,16 +41,14 @@ export function createSimulator(options: SimulatorOptions) {
   const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
   const calls: RestCall[] = [];
   const listeners = new Set<(change: SimChange) => void>();
-  const faults: Fault[] = [];
   let seq = 0;
   let ids = 1000;
-  let rate: { perSecond: number; burst: number } | undefined;
   /** Methods this portal refuses inside batch (contract §4.16 leaves it open for imbot.*). */
   const refusedInBatch = new Set<string>();
   /** Bot-level tokens in events: fresh (current docs), expired, or none (older payloads, contract §1.4). */
   let eventTokens: 'fresh' | 'expired' | 'none' = 'fresh';
-  const buckets = new Map<string, { level: number; at: number }>();
   const stats = { restRequests: 0, oauthRequests: 0, rateLimited: 0, faultsInjected: 0, eventsSent: 0 };
+  const misbehaviour = createMisbehaviour(clock, stats);
   /** Every secret the simulated portals ever handed out (tests check none of them is logged). */
   const issuedSecrets = new Set<string>([options.clientSecret]);
 
@@ -119,28 +116,6 @@ export function createSimulator(options: SimulatorOptions) {
 
   // ── the portal's REST side ──
 
-  function limited(portal: SimPortal): boolean {
-    if (!rate) return false;
-    const now = clock();
-    const bucket = buckets.get(portal.memberId) ?? { level: 0, at: now };
-    bucket.level = Math.max(0, bucket.level - ((now - bucket.at) / 1000) * rate.perSecond);
-    bucket.at = now;
-    buckets.set(portal.memberId, bucket);
-    if (bucket.level + 1 > rate.burst) return true;
-    bucket.level += 1;
-    return false;
-  }
-
-  /** The OAuth server's faults are asked for by name only ('oauth.token'), never by '*'. */
-  function takeFault(method: string): Fault | undefined {
-    const fault = faults.find((candidate) => candidate.remaining > 0 && (candidate.method === method || (candidate.method === '*' && method !== OAUTH_FAULT)));
-    if (fault) {
-      fault.remaining -= 1;
-      stats.faultsInjected++;
-    }
-    return fault;
-  }
-
   function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string }, batch?: number): RestCall {
     const call: RestCall = { seq: ++seq, memberId: portal.memberId, method, params, ok: outcome.error === undefined, ...outcome, ...(batch ? { batch } : {}), at: clock() };
     calls.push(call);
@@ -153,7 +128,7 @@ export function createSimulator(options: SimulatorOptions) {
     const impl = methods[method];
     try {
       if (!impl) throw new SimError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
-      const fault = batch ? takeFault(method) : undefined;
+      const fault = batch ? misbehaviour.take(method) : undefined;
       if (fault) throw new SimError(fault.status, fault.error ?? 'INTERNAL_SERVER_ERROR', 'injected');
       const result = impl(params, {
         portal,
@@ -220,7 +195,7 @@ export function createSimulator(options: SimulatorOptions) {
     const host = (req.headers.host ?? '').toLowerCase();
     if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') {
       stats.oauthRequests++;
-      const fault = takeFault(OAUTH_FAULT);
+      const fault = misbehaviour.take(OAUTH_FAULT);
       if (fault) {
         if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
         if (fault.status === 0) return req.socket.destroy(), true;
@@ -248,7 +223,7 @@ export function createSimulator(options: SimulatorOptions) {
       return send(res, 400, { error: 'INVALID_REQUEST', error_description: 'Body is not valid' }), true;
     }
     const { auth, ...rest } = params;
-    const fault = takeFault(method);
+    const fault = misbehaviour.take(method);
     if (fault) {
       if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
       if (fault.status === 0) {
@@ -258,7 +233,7 @@ export function createSimulator(options: SimulatorOptions) {
       record(portal, method, rest, { error: fault.error ?? `HTTP_${fault.status}` });
       return send(res, fault.status, { error: fault.error ?? 'INTERNAL_SERVER_ERROR', error_description: 'injected fault' }), true;
     }
-    if (limited(portal)) {
+    if (misbehaviour.limited(portal.memberId)) {
       stats.rateLimited++;
       record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED' });
       return send(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), true;
@@ -455,10 +430,8 @@ export function createSimulator(options: SimulatorOptions) {
       for (const entry of portal.accessTokens.values()) if (!kind || entry.kind === kind) entry.expiresAt = clock() - 1;
     },
     /** The next `times` calls of `method` ('*' for any REST method, 'oauth.token' for the OAuth server) fail with this status and error (status 0: connection dropped). */
-    fail(method: string, fault: { status: number; error?: string; times?: number; hangMs?: number }) {
-      faults.push({ method, status: fault.status, ...(fault.error ? { error: fault.error } : {}), ...(fault.hangMs ? { hangMs: fault.hangMs } : {}), remaining: fault.times ?? 1 });
-    },
-    clearFaults: () => faults.splice(0),
+    fail: misbehaviour.fail,
+    clearFaults: misbehaviour.clear,
     /** From now on these methods fail inside batch with ERROR_BATCH_METHOD_NOT_ALLOWED (none: reset). */
     refuseInBatch(...methodNames: string[]) {
       refusedInBatch.clear();
@@ -468,10 +441,7 @@ export function createSimulator(options: SimulatorOptions) {
       eventTokens = mode;
     },
     /** Switches the documented leaky bucket on (2/s, burst 50) or off. */
-    setRateLimit(limit: { perSecond: number; burst: number } | undefined) {
-      rate = limit;
-      buckets.clear();
-    },
+    setRateLimit: misbehaviour.setRateLimit,
     onChange(listener: (change: SimChange) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
