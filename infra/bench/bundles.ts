@@ -30,7 +30,7 @@ function timeRun(args: string[]): number {
 export function measureBundles(runs = 41): BundleResult[] {
   execFileSync('npx', ['serverless', 'package', '--stage', 'bench'], {
     stdio: 'ignore',
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', SLS_TELEMETRY_DISABLED: '1' },
+    env: { B24_CLIENT_ID: 'local.bench', ...process.env, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', SLS_TELEMETRY_DISABLED: '1' },
   });
   const results: BundleResult[] = [];
   for (const zip of readdirSync('.serverless').filter((file) => file.endsWith('.zip')).sort()) {

@@ -4,6 +4,7 @@
  * keeps the last good menu running and prints what is wrong.
  */
 import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { loadMenuFile } from '../../lib/menu/load-file.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
 import type { Logger } from '../../lib/log.js';
@@ -19,7 +20,12 @@ export function watchMenu(file: string, log: Logger, opts: { watch: boolean } = 
   let timer: NodeJS.Timeout | undefined;
   if (opts.watch) {
     try {
-      watcher = watch(file, () => {
+      // The folder, not the file: editors that save by writing a new file and renaming it
+      // over the old one (vim, JetBrains, sed -i, git checkout) would leave a file watch
+      // on the replaced inode, and every later edit would go unnoticed.
+      const name = basename(file);
+      watcher = watch(dirname(file), (_event, changed) => {
+        if (changed !== null && changed.toString() !== name) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
           try {
