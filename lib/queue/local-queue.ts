@@ -22,8 +22,6 @@ export interface LocalQueueOptions {
   readonly retryBaseMs?: number;
   readonly dedupWindowMs?: number;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
-  /** Errors no retry can fix: dead-lettered at once. */
-  readonly isPermanent?: (error: unknown) => boolean;
   readonly clock?: () => number;
 }
 
@@ -73,7 +71,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         stats.processed++;
         pending--;
       } catch (error) {
-        if (next.attempt >= maxReceives || options.isPermanent?.(error)) {
+        if (next.attempt >= maxReceives) {
           pending--;
           deadLetter(next.job, (error as Error)?.message ?? String(error), next.attempt);
           options.onDeadLetter?.(deadLetters.at(-1)!);
