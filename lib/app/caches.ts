@@ -1,17 +1,17 @@
 /**
  * What a warm instance keeps between events (performance, issue 6): the portal record
  * for a short time (dropped on any auth error or token change), each portal's Open
- * Lines bots for `bot` transfers, Open Lines' working hours, and portals whose event
+ * Lines bots for `bot` transfers, Open Lines' settings (hours, the bot's time), and portals whose event
  * tokens are being refused. Bounded in size.
  */
 import type { PortalRecord } from '../store/portals.js';
-import type { Hours } from '../menu/types.js';
+import type { LineSettings } from './lookups.js';
 import { TtlCache } from './ttl-cache.js';
 
 export interface Caches {
   readonly portals: TtlCache<PortalRecord>;
   readonly bots: TtlCache<Readonly<Record<string, number>>>;
-  readonly lineHours: TtlCache<Pick<Hours, 'timezone' | 'weekly' | 'holidays'> | null>;
+  readonly lines: TtlCache<LineSettings | null>;
   /**
    * Portals whose per-event bot tokens were just refused: for a minute, jobs there go
    * straight to the stored token instead of spending a request (and a slot of the
@@ -24,7 +24,7 @@ export function createCaches(clock: () => number, opts: { portalTtlMs?: number }
   return {
     portals: new TtlCache(opts.portalTtlMs ?? 30_000, 1_000, clock),
     bots: new TtlCache(10 * 60_000, 1_000, clock),
-    lineHours: new TtlCache(10 * 60_000, 2_000, clock),
+    lines: new TtlCache(10 * 60_000, 2_000, clock),
     eventTokensRefused: new TtlCache(60_000, 1_000, clock),
   };
 }

@@ -5,7 +5,7 @@
  * are deprioritised and failed events are never re-sent).
  */
 import { createHash } from 'node:crypto';
-import { isCustomerTurn, type BitrixEvent, type DialogEvent } from '../bitrix/events.js';
+import { turnKind, type BitrixEvent, type DialogEvent } from '../bitrix/events.js';
 import type { Logger } from '../log.js';
 import type { DialogJob } from '../queue/job.js';
 import type { PortalRecord } from '../store/portals.js';
@@ -36,7 +36,8 @@ export async function ingestEvent(deps: AppDeps, event: BitrixEvent, log: Logger
     case 'join':
     case 'message': {
       const portal = await authenticate(deps, event.portal);
-      if (!isCustomerTurn(event)) {
+      const kind = turnKind(event, portal.botId);
+      if (kind === 'ignore') {
         log.debug('not a customer turn; no reply', { type: event.type, entityType: event.chat.entityType });
         return 'ignored';
       }
@@ -44,7 +45,9 @@ export async function ingestEvent(deps: AppDeps, event: BitrixEvent, log: Logger
         log.warn('event for a bot this portal does not use; ignored', { botId: event.bot.id });
         return 'ignored';
       }
-      await deps.queue.send(toJob(deps, event, portal));
+      // Someone else's message goes through the same FIFO group as the customer's, so a
+      // customer message right after it is decided on the state it leaves (contract §9.1).
+      await deps.queue.send(kind === 'elsewhere' ? elsewhereJob(deps, event, portal) : toJob(deps, event, portal));
       return 'queued';
     }
   }
@@ -59,6 +62,15 @@ export function eventIdOf(event: DialogEvent): string {
   if (event.type === 'message') return `m${event.messageId}`;
   const digest = createHash('sha256').update([event.ts, event.chat.dialogId, event.customer?.id ?? '', event.bot.accessToken ?? ''].join('|')).digest('base64url');
   return `j${event.ts}-${digest.slice(0, 12)}`;
+}
+
+/**
+ * An operator's (or another bot's) message: the worker only needs to know that the chat
+ * has moved on. Nothing the operator wrote is carried or stored.
+ */
+function elsewhereJob(deps: AppDeps, event: DialogEvent, portal: PortalRecord): DialogJob {
+  const { text: _text, customer: _customer, botToken: _token, botTokenExpiresAt: _expires, ...job } = toJob(deps, event, portal);
+  return { ...job, kind: 'elsewhere', ...(event.type === 'message' && event.authorId ? { authorId: event.authorId } : {}) };
 }
 
 export function toJob(deps: AppDeps, event: DialogEvent, portal: PortalRecord): DialogJob {

@@ -1,8 +1,8 @@
 /**
  * Lookups that don't change per message, resolved once per warm instance and cached
  * with a bound (lib/app/caches.ts): the portal's Open Lines bots (for `bot` transfers,
- * imbot.bot.list, contract §4.4) and an Open Line's working hours
- * (imopenlines.config.get, contract §4.12).
+ * imbot.bot.list, contract §4.4) and an Open Line's settings: working hours and the
+ * bot's time (imopenlines.config.get, contract §4.12).
  */
 import type { RestClient } from '../bitrix/rest-client.js';
 import { hoursFromLineConfig } from '../menu/hours.js';
@@ -23,17 +23,31 @@ export async function openLineBots(deps: AppDeps, memberId: string, rest: RestCl
   return bots;
 }
 
-export async function lineHours(
-  deps: AppDeps,
-  memberId: string,
-  lineId: string,
-  rest: RestClient,
-): Promise<Pick<Hours, 'timezone' | 'weekly' | 'holidays'> | undefined> {
+/** What the bot needs of an Open Line's settings (imopenlines.config.get, contract §4.12). */
+export interface LineSettings {
+  /** WORKTIME_* when the line's working hours are on. */
+  readonly hours: Pick<Hours, 'timezone' | 'weekly' | 'holidays'> | undefined;
+  /**
+   * WELCOME_BOT_TIME in seconds (0: never): counted from the session's creation and not
+   * reset by messages, after which the line moves the chat from the bot to its queue
+   * (imopenlines queue.php createSession / transferToNextInQueue; contract §9.1).
+   */
+  readonly botSeconds: number;
+}
+
+export async function lineSettings(deps: AppDeps, memberId: string, lineId: string, rest: RestClient): Promise<LineSettings | undefined> {
   const key = `${memberId}:${lineId}`;
-  const cached = deps.caches.lineHours.get(key);
+  const cached = deps.caches.lines.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const config = await rest.call<Record<string, unknown> | false>('imopenlines.config.get', { CONFIG_ID: Number(lineId) });
-  const hours = config ? hoursFromLineConfig(config) : undefined;
-  deps.caches.lineHours.set(key, hours ?? null);
-  return hours;
+  const settings = config ? { hours: hoursFromLineConfig(config), botSeconds: botSeconds(config) } : undefined;
+  deps.caches.lines.set(key, settings ?? null);
+  return settings;
+}
+
+/** The bot's time on the line; only when the line's bot is on (WELCOME_BOT_ENABLE=Y). */
+function botSeconds(config: Readonly<Record<string, unknown>>): number {
+  if (String(config.WELCOME_BOT_ENABLE ?? 'Y') === 'N') return 0;
+  const seconds = Number(config.WELCOME_BOT_TIME ?? 0);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
 }

@@ -23,7 +23,8 @@ import { ConcurrentUpdateError } from '../store/errors.js';
 import type { PortalRecord } from '../store/portals.js';
 import type { AppDeps } from './deps.js';
 import { executeSteps, StepFailure } from './execute-steps.js';
-import { lineHours, openLineBots } from './lookups.js';
+import { recordMovedOn } from './moved-on.js';
+import { lineSettings, openLineBots, type LineSettings } from './lookups.js';
 import { planSteps, type ResolvedEffect } from './plan.js';
 import { restForPortal } from './portal-rest.js';
 import type { Effect } from '../menu/effects.js';
@@ -107,16 +108,24 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
       return 'resumed';
     }
 
-    const turn: Turn = job.kind === 'join' ? { kind: 'join' } : { kind: 'message', text: job.text ?? '' };
+    const turn: Turn = job.kind === 'message' ? { kind: 'message', text: job.text ?? '' } : { kind: job.kind };
     // imopenlines.config.* needs a user with Open Lines rights: the installer's stored token, not the bot's.
-    const ctx = await context(deps, job, portal, menu.hours, () => restForPortal(deps, portal!, undefined, log), log);
+    const ctx = await context(deps, job, portal, dialog, menu.hours, () => restForPortal(deps, portal!, undefined, log), log);
     let decision = decide(menu, dialog.state, turn, ctx);
     if (decision.kind === 'need') {
       const bots = await openLineBots(deps, job.memberId, restClient());
       decision = decide(menu, dialog.state, turn, { ...ctx, bots });
     }
     if (decision.kind !== 'act') throw new Error('engine asked twice for the same lookup');
-    const effects = await resolveFunctions(deps, job, decision.effects, decision.state.language ?? ctx.language ?? portal.language ?? menu.language, decision.state.vars, restClient, log);
+    if (decision.state === dialog.state) {
+      // Nothing changed (someone else's message in a chat the bot has already left): no write.
+      log.info('chat is with someone else; nothing to do', { kind: job.kind });
+      return 'done';
+    }
+    if (decision.state.movedOn && decision.state.movedOn !== dialog.state?.movedOn) {
+      log.info('the chat moved on without the bot; silent until the next session', { reason: decision.state.movedOn.reason, ...(job.authorId ? { authorId: job.authorId } : {}) });
+    }
+    const effects = await resolveFunctions(deps, job, decision.effects, decision.state.language ?? ctx.portalLanguage ?? menu.language, decision.state.vars, restClient, log);
     const steps = planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId });
 
     const outbox: Outbox | undefined = steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: claimFrom + deps.config.claimMs } : undefined;
@@ -157,30 +166,41 @@ async function load(deps: AppDeps, key: DialogKey, now: number): Promise<{ porta
   return both;
 }
 
+/**
+ * The line's bot time can only have run out after a minute with the bot (the shortest
+ * WELCOME_BOT_TIME the line settings offer), so younger dialogs never look it up.
+ */
+const MIN_LINE_BOT_MS = 60_000;
+
 async function context(
   deps: AppDeps,
   job: DialogJob,
   portal: PortalRecord,
+  dialog: DialogRecord,
   hours: ReturnType<AppDeps['menu']>['hours'],
   rest: () => RestClient,
   log: Logger,
 ): Promise<Context> {
   const now = deps.clock();
-  let open: boolean | undefined;
-  if (hours?.source === 'file') open = isOpen(hours, now);
-  else if (hours?.source === 'line' && job.lineId) {
+  const state = dialog.state;
+  const botClockRunning = job.kind === 'message' && state?.status === 'bot' && now - state.startedAt >= MIN_LINE_BOT_MS;
+  let line: LineSettings | undefined;
+  if (job.lineId && (hours?.source === 'line' || botClockRunning)) {
     try {
-      const line = await lineHours(deps, job.memberId, job.lineId, rest());
-      open = line ? isOpen(line, now) : undefined;
+      line = await lineSettings(deps, job.memberId, job.lineId, rest());
     } catch (error) {
-      log.warn('line hours unavailable; treating the line as open', { error });
+      deps.caches.lines.set(`${job.memberId}:${job.lineId}`, null); // don't spend a request per message on it
+      log.warn('line settings unavailable; treating the line as open and without a bot time limit', { error });
     }
   }
+  let open: boolean | undefined;
+  if (hours?.source === 'file') open = isOpen(hours, now);
+  else if (hours?.source === 'line') open = line?.hours ? isOpen(line.hours, now) : undefined;
   return {
     now,
     customer: job.customer ?? { id: '', name: '' },
-    language: job.language,
-    portalLanguage: portal.language,
+    portalLanguage: job.language ?? portal.language,
+    lineBotSeconds: line?.botSeconds,
     open,
     sessionId: job.sessionId,
     bots: deps.caches.bots.get(job.memberId),
@@ -243,6 +263,10 @@ async function sendSteps(
     });
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
+    if (error.cause instanceof BitrixApiError && error.cause.isMovedOn) {
+      await recordMovedOn(deps, key, outbox, error.cause, log);
+      return;
+    }
     // Record what is done and release the claim, so a retry sends only the rest.
     await deps.dialogs.progress(key, current, outbox, error.done, 0).catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
     const cause = error.cause;

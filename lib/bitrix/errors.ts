@@ -26,6 +26,18 @@ export class BitrixApiError extends Error {
     return this.code === 'QUERY_LIMIT_EXCEEDED' || this.code === 'OPERATION_TIME_LIMIT' || this.status === 429;
   }
 
+  /**
+   * "The dialog has moved on" (contract §9.1): the session is no longer the bot's —
+   * WRONG_CHAT ("Operator is not a bot", imopenlines.bot.session.*), ACCESS_ERROR (the
+   * bot may no longer act in the chat), or imbot.message.add's WRONG_REQUEST "Message
+   * isn't added" (on-imbot-message-add / imbot.message.add errors). A normal race in
+   * production: recorded, never retried, never dead-lettered.
+   */
+  get isMovedOn(): boolean {
+    if (this.code === 'WRONG_CHAT' || this.code === 'ACCESS_ERROR') return true;
+    return this.code === 'WRONG_REQUEST' && this.method === 'imbot.message.add';
+  }
+
   /** Worth trying again later: rate limits and server-side failures. Never other 4xx. */
   get isRetryable(): boolean {
     if (this.isRateLimited) return true;

@@ -83,6 +83,7 @@ export interface JoinEvent extends Base {
   readonly bot: BotRef;
   readonly chat: ChatRef;
   readonly customer: Customer | undefined;
+  /** The PORTAL's language (data[PARAMS][LANGUAGE]), never the customer's (contract §9.2). */
   readonly language: string | undefined;
 }
 
@@ -97,8 +98,20 @@ export interface MessageEvent extends Base {
   readonly fromConnector: boolean;
   /** data[PARAMS][SYSTEM] = Y. */
   readonly system: boolean;
+  /** Who wrote it (FROM_USER_ID, else AUTHOR_ID, else data[USER][ID]); undefined or '0' for the system. */
+  readonly authorId: string | undefined;
+  /** What data[USER] says of the author (contract §1.5, §9.1). */
+  readonly authorKind: AuthorKind;
+  /** The PORTAL's language (data[PARAMS][LANGUAGE]), never the customer's (contract §9.2). */
   readonly language: string | undefined;
 }
+
+/**
+ * `customer`: IS_CONNECTOR=Y, the Open Lines customer. `person`: IS_CONNECTOR=N and not a
+ * bot — an operator or another Bitrix24 user. `bot`: IS_BOT=Y (ours or another).
+ * `system`: SYSTEM=Y or no author. `unknown`: data[USER] says neither (older payloads).
+ */
+export type AuthorKind = 'customer' | 'person' | 'bot' | 'system' | 'unknown';
 
 /** Bitrix events we know and accept but do nothing with (we never bind them). */
 export interface IgnoredEvent extends Base {
@@ -119,11 +132,28 @@ export type BitrixEvent =
 export type DialogEvent = JoinEvent | MessageEvent;
 
 /**
- * Only customers get answers (contract §1.5): the bot also receives operators' and
- * system messages in a LINES chat.
+ * What a dialog event means for the bot (contract §1.5, §9.1):
+ * - `customer`: a turn to answer (the line added the bot, or the customer wrote);
+ * - `elsewhere`: someone who is neither the customer nor our bot wrote in the chat — an
+ *   operator took it (the line's timeout, the queue, `0`) or another bot was added: the
+ *   chat is no longer the bot's until the next session;
+ * - `ignore`: not an Open Lines chat, a system message, our own bot's message, or an
+ *   author the payload does not describe.
  */
-export function isCustomerTurn(event: DialogEvent): boolean {
-  if (event.chat.entityType !== 'LINES') return false;
-  if (event.type === 'join') return true;
-  return event.fromConnector && !event.system;
+export type TurnKind = 'customer' | 'elsewhere' | 'ignore';
+
+export function turnKind(event: DialogEvent, ourBotId: number): TurnKind {
+  if (event.chat.entityType !== 'LINES') return 'ignore';
+  if (event.type === 'join') return 'customer';
+  if (event.system || event.authorKind === 'system') return 'ignore';
+  if (event.authorId !== undefined && event.authorId === String(ourBotId)) return 'ignore';
+  switch (event.authorKind) {
+    case 'customer':
+      return 'customer';
+    case 'person':
+    case 'bot':
+      return 'elsewhere';
+    default:
+      return 'ignore';
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { badRequest } from '../http/errors.js';
 import type {
+  AuthorKind,
   BitrixEvent,
   BotRef,
   ChatRef,
@@ -54,6 +55,8 @@ function messageEvent(form: Form, portal: PortalClaim, ts: number): BitrixEvent 
   if (!/^\d{1,20}$/.test(messageId)) throw badRequest('WRONG_TYPE', 'data[PARAMS][MESSAGE_ID] must be a number');
   const message = text(form, ['data', 'PARAMS', 'MESSAGE']) ?? '';
   if (message.length > MAX_MESSAGE_CHARS) throw badRequest('TOO_LONG', `data[PARAMS][MESSAGE] is over ${MAX_MESSAGE_CHARS} characters`);
+  const system = text(form, ['data', 'PARAMS', 'SYSTEM']) === 'Y';
+  const authorId = text(form, ['data', 'PARAMS', 'FROM_USER_ID']) ?? text(form, ['data', 'PARAMS', 'AUTHOR_ID']) ?? text(form, ['data', 'USER', 'ID']);
   return {
     type: 'message',
     portal,
@@ -64,9 +67,25 @@ function messageEvent(form: Form, portal: PortalClaim, ts: number): BitrixEvent 
     text: message,
     customer: customer(form),
     fromConnector: text(form, ['data', 'USER', 'IS_CONNECTOR']) === 'Y',
-    system: text(form, ['data', 'PARAMS', 'SYSTEM']) === 'Y',
+    system,
+    authorId: authorId && /^\d{1,18}$/.test(authorId) ? authorId : undefined,
+    authorKind: authorKind(form, system, authorId),
     language: lang(text(form, ['data', 'PARAMS', 'LANGUAGE'])),
   };
+}
+
+/**
+ * data[USER] is omitted when the author id is 0 (a system message); IS_CONNECTOR and
+ * IS_BOT come with message events only (contract §1.5, on-imbot-message-add.md).
+ */
+function authorKind(form: Form, system: boolean, authorId: string | undefined): AuthorKind {
+  if (system || authorId === '0') return 'system';
+  const user = child(child(form, 'data'), 'USER');
+  if (!user) return authorId === undefined ? 'system' : 'unknown';
+  if (text(user, ['IS_CONNECTOR']) === 'Y') return 'customer';
+  if (text(user, ['IS_BOT']) === 'Y') return 'bot';
+  if (text(user, ['IS_CONNECTOR']) === 'N') return 'person';
+  return 'unknown';
 }
 
 /** The top-level auth block: always carries the portal's identity (contract §1.3). */

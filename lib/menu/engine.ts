@@ -10,22 +10,35 @@ import type { Effect } from './effects.js';
 import { handoverCard } from './handover.js';
 import { checkAnswer } from './answers.js';
 import { BLOCK, isVisible, renderMenu, visibleLines, type Line } from './render.js';
-import { HISTORY_LIMIT, MISSED_LIMIT, PATH_LIMIT, pushBounded, type AskLocation, type DialogState } from './state.js';
+import { detectLanguage } from './language.js';
+import { HISTORY_LIMIT, MISSED_LIMIT, PATH_LIMIT, pushBounded, type AskLocation, type DialogState, type MovedOnReason } from './state.js';
 import { fill, pick } from './texts.js';
 import type { Action, CompiledMenu, LocalText, MenuDef, MessageKey, TransferAction, WordKind } from './types.js';
 import { understand, type Choice } from './understand.js';
 import { normalize } from './normalize.js';
 
-export type Turn = { readonly kind: 'join' } | { readonly kind: 'message'; readonly text: string };
+/**
+ * `join`: the line added the bot to a new session. `message`: the customer wrote.
+ * `elsewhere`: someone who is neither the customer nor our bot wrote in the chat (an
+ * operator took it): the bot steps aside until the next session (contract §9.1).
+ */
+export type Turn = { readonly kind: 'join' } | { readonly kind: 'message'; readonly text: string } | { readonly kind: 'elsewhere' };
 
 export interface Context {
   /** Milliseconds since the epoch. */
   readonly now: number;
   readonly customer: { readonly id: string; readonly name: string };
-  /** The event's language (data[PARAMS][LANGUAGE]). */
-  readonly language?: string | undefined;
-  /** The portal's language, stored at install. */
+  /**
+   * The portal's language: the event's data[PARAMS][LANGUAGE], else the one stored at
+   * install. Never the customer's (contract §9.2): theirs is detected or chosen and kept
+   * in the dialog state.
+   */
   readonly portalLanguage?: string | undefined;
+  /**
+   * The line's WELCOME_BOT_TIME in seconds when known (0 or undefined: no limit): after
+   * that long with the bot, the line moves the chat to its queue by itself (contract §9.1).
+   */
+  readonly lineBotSeconds?: number | undefined;
   /** Working hours: true open, false closed, undefined no schedule. */
   readonly open?: boolean | undefined;
   readonly sessionId?: string | undefined;
@@ -53,7 +66,7 @@ class Draft {
   ) {}
 
   get language(): string {
-    return this.state.language ?? this.ctx.language ?? this.ctx.portalLanguage ?? this.menu.language;
+    return this.state.language ?? this.ctx.portalLanguage ?? this.menu.language;
   }
 
   text(value: LocalText | undefined): string {
@@ -106,6 +119,7 @@ function fresh(menu: CompiledMenu, ctx: Context, previous: DialogState | undefin
     missed: [],
     vars: {},
     ...(previous?.language ? { language: previous.language } : {}),
+    ...(previous?.languageSource ? { languageSource: previous.languageSource } : {}),
     status: 'bot',
     startedAt: ctx.now,
     lastAt: ctx.now,
@@ -129,18 +143,26 @@ function decideOrThrow(menu: CompiledMenu, previous: DialogState | undefined, tu
     return draft.finish();
   }
 
-  const raw = stripBbCodes(turn.text);
   const newSession = previous?.sessionId !== undefined && ctx.sessionId !== undefined && previous.sessionId !== ctx.sessionId;
+  if (turn.kind === 'elsewhere') return stepAside(menu, previous, newSession, ctx, 'operator');
 
   // The dialog belongs to people now: stay out of their way until a new session.
   if (previous?.status === 'transferred' && !newSession) {
     return { kind: 'act', state: { ...previous, lastAt: ctx.now }, effects: [] };
   }
+  // The line's own bot time ran out: the chat is in its queue, whether or not an operator
+  // has written yet (WELCOME_BOT_TIME, counted from the bot's join).
+  if (previous?.status === 'bot' && !newSession && ctx.lineBotSeconds && ctx.now - previous.startedAt >= ctx.lineBotSeconds * 1000) {
+    return stepAside(menu, previous, false, ctx, 'line-timeout');
+  }
+
+  const raw = stripBbCodes(turn.text);
 
   const idleMs = menu.settings.idleRestartMinutes * 60_000;
   const idle = previous !== undefined && idleMs > 0 && ctx.now - previous.lastAt >= idleMs;
   if (previous === undefined || previous.status !== 'bot' || newSession || idle) {
     const draft = new Draft(menu, ctx, fresh(menu, ctx, previous));
+    hearLanguage(draft, raw);
     if (previous !== undefined && (idle || previous.status === 'finished' || newSession)) {
       // Returning customer: a short welcome and the start menu, not an old submenu.
       draft.say(draft.message('welcomeBack'));
@@ -153,6 +175,7 @@ function decideOrThrow(menu: CompiledMenu, previous: DialogState | undefined, tu
   }
 
   const draft = new Draft(menu, ctx, { ...previous });
+  hearLanguage(draft, raw);
   // The menu file changed under this dialog and its place is gone: start over, with a note.
   if (!menu.menus[previous.menu] || (previous.asking && !askAt(menu, previous.asking))) {
     draft.state = fresh(menu, ctx, previous);
@@ -164,6 +187,32 @@ function decideOrThrow(menu: CompiledMenu, previous: DialogState | undefined, tu
 
   if (previous.asking) return answer(draft, raw, previous.asking);
   return interpret(draft, raw, { firstContact: false });
+}
+
+/**
+ * Someone else has the chat (an operator's message, the line's timeout): no effects, and
+ * the state says so, so every later message of this session is met with silence. A state
+ * that already says it is returned as is (nothing to write).
+ */
+function stepAside(menu: CompiledMenu, previous: DialogState | undefined, newSession: boolean, ctx: Context, reason: MovedOnReason): Decision {
+  if (previous?.status === 'transferred' && !newSession) return { kind: 'act', state: previous, effects: [] };
+  const base = previous && !newSession ? previous : fresh(menu, ctx, previous);
+  const { asking: _asking, ...rest } = base;
+  return {
+    kind: 'act',
+    state: { ...rest, status: 'transferred', movedOn: { reason, at: ctx.now }, ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}), lastAt: ctx.now },
+    effects: [],
+  };
+}
+
+/** The customer's language from this message, unless they chose one (lib/menu/language.ts). */
+function hearLanguage(draft: Draft, raw: string): void {
+  if (draft.state.languageSource === 'chosen') return;
+  const detected = detectLanguage(raw, draft.menu);
+  if (detected) {
+    draft.state.language = detected;
+    draft.state.languageSource = 'detected';
+  }
 }
 
 // ── reading a message against the current menu ──
@@ -398,6 +447,7 @@ function run(draft: Draft, action: Action, opts: RunOptions): void {
       return;
     case 'language':
       state.language = action.language;
+      state.languageSource = 'chosen';
       draft.say(action.text !== undefined ? draft.text(action.text) : draft.message('languageChanged'));
       showMenu(draft);
       return;

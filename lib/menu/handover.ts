@@ -60,7 +60,9 @@ export function handoverCard(input: CardInput): string {
   const { menu, state, customer, language, now } = input;
   const lines = [`[b]${CARD_LABELS.title}[/b]`];
   lines.push(`${CARD_LABELS.customer}: ${plain(customer.name || '—')} (id ${plain(customer.id)})`);
-  lines.push(`${CARD_LABELS.language}: ${language}`);
+  // The customer's own language when known; otherwise it is only the portal's (contract §9.2).
+  const source = state.languageSource === 'chosen' ? 'chosen by the customer' : state.languageSource === 'detected' ? 'detected from the messages' : "the portal's; the customer's not detected";
+  lines.push(`${CARD_LABELS.language}: ${language} (${source})`);
   lines.push(`${CARD_LABELS.target}: ${plain(input.target)}`);
   const path = pathTitles(menu, state.path, language);
   lines.push(`${CARD_LABELS.path}: ${path.length > 0 ? path.map(plain).join(' › ') : '—'}`);

@@ -6,6 +6,13 @@
 
 export type DialogStatus = 'bot' | 'transferred' | 'finished';
 
+/**
+ * Why the chat stopped being the bot's without the bot handing it over (contract §9.1):
+ * an operator (or another bot) wrote in it, the portal refused a session or message call
+ * ("the dialog has moved on"), or the line's own bot time (WELCOME_BOT_TIME) ran out.
+ */
+export type MovedOnReason = 'operator' | 'refused' | 'line-timeout';
+
 /** Where a pending question lives in the menu file: item of a menu, and how deep in ask.next chains. */
 export interface AskLocation {
   readonly menu: string;
@@ -27,8 +34,15 @@ export interface DialogState {
   /** Answers collected by `ask` actions, by variable name. */
   readonly vars: Readonly<Record<string, string>>;
   readonly asking?: AskLocation;
-  /** Chosen with a `language` action; overrides the event's language. */
+  /**
+   * The customer's language: chosen with a `language` item, or detected from what they
+   * wrote. Events only carry the portal's language (contract §9.2).
+   */
   readonly language?: string;
+  /** How `language` was set: a chosen one is never overridden by detection. */
+  readonly languageSource?: 'chosen' | 'detected';
+  /** Set when the chat was taken from the bot by someone else; silent until a new session. */
+  readonly movedOn?: { readonly reason: MovedOnReason; readonly at: number };
   readonly status: DialogStatus;
   readonly startedAt: number;
   readonly lastAt: number;

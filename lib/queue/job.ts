@@ -17,7 +17,13 @@ export interface DialogJob {
   readonly chatId: number;
   readonly lineId?: string;
   readonly sessionId?: string;
-  readonly kind: 'join' | 'message';
+  /**
+   * `join` / `message`: a customer turn. `elsewhere`: someone who is neither the customer
+   * nor our bot wrote in the chat (an operator took it): the bot steps aside.
+   */
+  readonly kind: 'join' | 'message' | 'elsewhere';
+  /** For `elsewhere`: the Bitrix24 user who wrote (logged, never shown). */
+  readonly authorId?: string;
   /** De-duplication id: `m<MESSAGE_ID>` or `j<ts>` for a join. */
   readonly eventId: string;
   readonly text?: string;

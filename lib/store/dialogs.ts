@@ -140,6 +140,29 @@ export function createDialogStore(db: Db, table: string) {
       return { state: next.state, processed, outbox: next.outbox, version };
     },
 
+    /**
+     * The portal refused a step because the chat has moved on: the state says so and the
+     * outbox is closed (nothing of it is sent again), iff the item is still at `version`.
+     */
+    async closeOutbox(key: DialogKey, version: number, outbox: Outbox, state: DialogState): Promise<number> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.dialog(key.memberId, key.botId, key.dialogId),
+            UpdateExpression: 'SET outbox = :o, #state = :s, version = :next',
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':o': json({ ...outbox, done: outbox.steps.length, claimedUntil: 0 }), ':s': json(state), ':v': version, ':next': version + 1 },
+          }),
+        );
+        return version + 1;
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`dialog ${key.dialogId}`, { cause: error });
+        throw error;
+      }
+    },
+
     /** Records outbox progress (after a partial failure, or a claim for a retry). */
     async progress(key: DialogKey, version: number, outbox: Outbox, done: number, claimedUntil: number): Promise<number> {
       try {

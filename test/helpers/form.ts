@@ -1,7 +1,8 @@
 /**
- * Bitrix24 event fixtures: test/fixtures/bitrix/*.txt hold the contract's example
- * payloads decoded, one `key=value` per line; `phpEncode` turns them into the wire form
- * PHP's http_build_query produces (urlencode: spaces as "+", brackets percent-encoded).
+ * Bitrix24 event fixtures: test/fixtures/bitrix/*.txt hold the documented example
+ * payloads decoded, one `key=value` per line, after `#` lines naming the doc page each
+ * comes from; `phpEncode` turns them into the wire form PHP's http_build_query produces
+ * (urlencode: spaces as "+", brackets percent-encoded).
  */
 import { readFileSync } from 'node:fs';
 
@@ -19,7 +20,11 @@ export function phpEncode(lines: string): string {
     .join('&');
 }
 
-export const fixture = (name: string): string => readFileSync(new URL(`../fixtures/bitrix/${name}.txt`, import.meta.url), 'utf8');
+export const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/bitrix/${name}.txt`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join('\n');
 
 /** The fixture encoded, with `key=value` lines replaced or added (value undefined removes the key). */
 export function fixtureBody(name: string, changes: Readonly<Record<string, string | undefined>> = {}): string {

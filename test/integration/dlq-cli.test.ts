@@ -31,7 +31,7 @@ const hoursReplies = (chat: SimChat) => t.customerView(chat).filter((text) => te
 async function deadLetter(): Promise<{ portal: SimPortal; chat: SimChat; job: DialogJob }> {
   const portal = await t.portal();
   const chat = await t.chat(portal);
-  t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'WRONG_REQUEST' });
+  t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'BOT_ID_ERROR' });
   await t.say(portal, chat, '4');
   const letter = t.stack.queue.deadLetters.find((candidate) => candidate.job.dialogId === chat.dialogId);
   if (!letter) throw new Error('no dead letter');
@@ -45,13 +45,13 @@ describe('npm run dlq --local', () => {
     const text = await dlq('list', '--local', t.stack.url);
     expect(text.code).toBe(0);
     const line = text.stdout.split('\n').find((candidate) => candidate.includes(`job=${job.jobId}`));
-    expect(line).toMatch(/^\d{4}-\d\d-\d\dT\S+Z job=\S+ member=\S+ dialog=\S+ event=m\d+ attempts=1 reason=.*imbot\.message\.add failed: 400 WRONG_REQUEST/);
+    expect(line).toMatch(/^\d{4}-\d\d-\d\dT\S+Z job=\S+ member=\S+ dialog=\S+ event=m\d+ attempts=1 reason=.*imbot\.message\.add failed: 400 BOT_ID_ERROR/);
     expect(line).toContain(`member=${job.memberId} dialog=${job.dialogId}`);
 
     const json = await dlq('list', '--local', t.stack.url, '--json');
     expect(json.code).toBe(0);
     const entry = json.stdout.trim().split('\n').map((row) => JSON.parse(row) as { job: Record<string, unknown>; reason: string; attempts: number }).find((row) => row.job.jobId === job.jobId);
-    expect(entry).toMatchObject({ attempts: 1, reason: expect.stringMatching(/400 WRONG_REQUEST/), job: { memberId: job.memberId, eventId: job.eventId } });
+    expect(entry).toMatchObject({ attempts: 1, reason: expect.stringMatching(/400 BOT_ID_ERROR/), job: { memberId: job.memberId, eventId: job.eventId } });
     expect(entry!.job).not.toHaveProperty('botToken');
     for (const output of [text, json]) {
       for (const secret of t.stack.simulator.issuedSecrets) expect(output.stdout + output.stderr).not.toContain(secret);

@@ -70,12 +70,12 @@ describe('REST that respects the portal', () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     const before = t.stack.simulator.callsFor(portal.memberId).length;
-    t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'WRONG_REQUEST' });
+    t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'BOT_ID_ERROR' });
     await t.say(portal, chat, '4');
     const attempts = t.stack.simulator.callsFor(portal.memberId).slice(before).filter((call) => call.method === 'imbot.message.add');
     expect(attempts).toHaveLength(1);
     const letter = t.stack.queue.deadLetters.find((candidate) => candidate.job.dialogId === chat.dialogId);
-    expect(letter).toMatchObject({ attempts: 1, reason: expect.stringMatching(/imbot\.message\.add failed: 400 WRONG_REQUEST/) });
+    expect(letter).toMatchObject({ attempts: 1, reason: expect.stringMatching(/imbot\.message\.add failed: 400 BOT_ID_ERROR/) });
     // Replayed once the cause is gone: the reply goes out, once.
     expect(await t.stack.queue.replay([letter!.job.jobId])).toBe(1);
     await t.stack.idle();

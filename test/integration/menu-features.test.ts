@@ -125,15 +125,26 @@ describe('returning customers and languages', () => {
     expect(t.customerView(chat).at(-1)).toMatch(/^Delivery and tracking/); // "1" read against the start menu, not the old payment menu
   });
 
-  it('the customer\'s language comes from the event; the language item switches it', async () => {
-    const portal = await t.portal();
-    const chat = await t.chat(portal, { language: 'de' });
+  it('a German portal greets in German (LANGUAGE is the portal\'s); the language item switches it', async () => {
+    const portal = await t.portal({ language: 'de' });
+    const chat = await t.chat(portal);
     expect(t.customerView(chat)[0]).toMatch(/^Hallo, Ivan Petrov! Wie können wir helfen\?/);
     await t.say(portal, chat, '5');
     await t.say(portal, chat, 'Русский');
     expect(t.customerView(chat).at(-1)).toMatch(/^Язык: русский\.\[br\]\[br\]Выберите язык/);
     await t.say(portal, chat, 'главное меню');
     expect(t.customerView(chat).at(-1)).toMatch(/^Здравствуйте, Ivan Petrov!/);
+  });
+
+  it('a Russian-speaking customer on an English portal is answered in Russian (contract §9.2)', async () => {
+    const portal = await t.portal({ language: 'en' });
+    const chat = await t.chat(portal);
+    expect(t.customerView(chat)[0]).toMatch(/^Hello, Ivan Petrov!/); // the join carries nothing of the customer
+    await t.say(portal, chat, 'Здравствуйте! Подскажите, когда вы открыты?');
+    expect(t.customerView(chat).at(-1)).toMatch(/[а-яё]/i);
+    expect(t.customerView(chat).at(-1)).not.toMatch(/Sorry|Hello/);
+    await t.say(portal, chat, '2'); // a number keeps the detected language
+    expect(t.customerView(chat).at(-1)).toMatch(/^Оплата/);
   });
 
   it('without an event language the portal\'s language is used', async () => {

@@ -22,7 +22,7 @@ describe('secrets never reach logs or answers', () => {
     answers.push((await t.say(portal, chat, '9')).text);
     t.stack.simulator.setEventTokens('fresh');
     // A failing REST call, a failing refresh, a forged event, an update with a new application token.
-    t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'WRONG_REQUEST' });
+    t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'BOT_ID_ERROR' });
     answers.push((await t.say(portal, chat, '1')).text);
     answers.push((await t.stack.simulator.update(portal, { newApplicationToken: true })).text);
     const real = portal.applicationToken;

@@ -102,11 +102,11 @@ describe('the SQS worker handler', () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     const { handle, letters } = worker(3);
-    t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'WRONG_REQUEST', times: 1 });
+    t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'BOT_ID_ERROR', times: 1 });
     const answer = await handle(sqsEvent(sqsRecord(job(portal, chat, '4'))));
     t.stack.simulator.clearFaults();
     expect(answer.batchItemFailures).toEqual([]);
-    expect(letters).toMatchObject([{ attempts: 1, reason: expect.stringMatching(/400 WRONG_REQUEST/) }]);
+    expect(letters).toMatchObject([{ attempts: 1, reason: expect.stringMatching(/400 BOT_ID_ERROR/) }]);
   });
 
   it('a dead-letter queue that cannot be reached: the record is handed back, not lost', async () => {

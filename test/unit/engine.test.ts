@@ -214,8 +214,8 @@ menus:
     expect(sends(answer.effects)[0]).not.toContain('[b]');
   });
 
-  it('language: the event language picks texts; a language action switches', () => {
-    const russian = dialog([JOIN, '3'], { language: 'ru' });
+  it('language: the portal language picks texts until the customer\'s is known; a language action switches', () => {
+    const russian = dialog([JOIN, '3'], { portalLanguage: 'ru' });
     expect(sends(russian.effects)[0]).toMatch(/^Оплата\[br\]/);
     expect(dialog([JOIN, '6']).state.language).toBe('ru');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEventBody, parseInstallPage, isInstallPage } from '../../lib/bitrix/parse-event.js';
 import { parseForm } from '../../lib/bitrix/form.js';
 import { RequestError } from '../../lib/http/errors.js';
+import { turnKind, type MessageEvent } from '../../lib/bitrix/events.js';
 import { fixtureBody, phpEncode } from '../helpers/form.js';
 
 const NOW = 1_772_000_000;
@@ -43,8 +44,30 @@ describe('events from the contract examples', () => {
       customer: { id: '745', name: 'Ivan Petrov' },
       fromConnector: true,
       system: false,
+      authorId: '745',
+      authorKind: 'customer',
       language: 'en',
     });
+  });
+
+  it('an operator\'s message in a LINES chat (IS_CONNECTOR=N): someone else has the chat (contract §9.1)', () => {
+    const event = parseEventBody(fixtureBody('onimbotmessageadd-operator'), NOW);
+    expect(event).toMatchObject({ type: 'message', authorId: '27', authorKind: 'person', fromConnector: false, system: false });
+    expect(turnKind(event as MessageEvent, 571)).toBe('elsewhere');
+  });
+
+  it.each([
+    ['the customer', {}, 'customer'],
+    ['an operator', { 'data[USER][IS_CONNECTOR]': 'N', 'data[PARAMS][FROM_USER_ID]': '27' }, 'elsewhere'],
+    ['another bot', { 'data[USER][IS_BOT]': 'Y', 'data[USER][IS_CONNECTOR]': 'N', 'data[PARAMS][FROM_USER_ID]': '90' }, 'elsewhere'],
+    ['our own bot', { 'data[USER][IS_BOT]': 'Y', 'data[USER][IS_CONNECTOR]': 'N', 'data[PARAMS][FROM_USER_ID]': '571' }, 'ignore'],
+    ['a system message', { 'data[PARAMS][SYSTEM]': 'Y' }, 'ignore'],
+    ['a message from user 0 without data[USER]', { 'data[PARAMS][FROM_USER_ID]': '0', 'data[USER][ID]': undefined, 'data[USER][NAME]': undefined, 'data[USER][IS_CONNECTOR]': undefined, 'data[USER][IS_BOT]': undefined }, 'ignore'],
+    ['an author data[USER] does not describe', { 'data[USER][IS_CONNECTOR]': undefined, 'data[USER][IS_BOT]': undefined }, 'ignore'],
+    ['a chat that is not an Open Line', { 'data[PARAMS][CHAT_ENTITY_TYPE]': '' }, 'ignore'],
+  ] as const)('%s → %s', (_who, changes, kind) => {
+    const event = parseEventBody(fixtureBody('onimbotmessageadd', changes), NOW) as MessageEvent;
+    expect(turnKind(event, 571)).toBe(kind);
   });
 
   it('ONIMBOTJOINCHAT → a join event; the customer comes from data[USER]', () => {
