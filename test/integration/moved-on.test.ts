@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { setLogLevel } from '../../lib/log.js';
-import { fixtureBody } from '../helpers/form.js';
+import { documentedBody } from '../helpers/documented.js';
 import { useStack } from '../helpers/stack.js';
 
 let now = OFFICE_HOURS;
@@ -51,21 +51,7 @@ describe('an operator writes in the chat', () => {
     const bot = t.stack.simulator.ourBot(portal)!;
     const answered = botMessages(chat).length;
     // The doc example, pointed at this portal, bot and chat.
-    const body = fixtureBody('onimbotmessageadd-operator', {
-      'auth[member_id]': portal.memberId,
-      'auth[domain]': portal.domain,
-      'auth[client_endpoint]': portal.clientEndpoint,
-      'auth[application_token]': portal.applicationToken,
-      'data[BOT][571][BOT_ID]': String(bot.id),
-      'data[BOT][571][access_token]': undefined,
-      'data[BOT][571][AUTH][access_token]': undefined,
-      'data[PARAMS][BOT_ID]': String(bot.id),
-      'data[PARAMS][DIALOG_ID]': chat.dialogId,
-      'data[PARAMS][CHAT_ID]': String(chat.chatId),
-      'data[PARAMS][TO_CHAT_ID]': String(chat.chatId),
-      'data[PARAMS][CHAT_ENTITY_ID]': `telegrambot|1|209607941|${chat.customer.id}`,
-      'data[PARAMS][CHAT_ENTITY_DATA_1]': `Y|LEAD|1209|N|N|${chat.sessionId}|1773682918|0|0|0`,
-    }).replace(/data%5BBOT%5D%5B571%5D/g, `data%5BBOT%5D%5B${bot.id}%5D`);
+    const body = documentedBody('onimbotmessageadd-operator', portal, bot.id, chat);
     const answer = await t.stack.simulator.postRaw(`${t.stack.url}/bitrix/events`, body, portal);
     expect(answer.status).toBe(200);
     await t.stack.idle();
@@ -77,20 +63,10 @@ describe('an operator writes in the chat', () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     const bot = t.stack.simulator.ourBot(portal)!;
-    const base = {
-      'auth[member_id]': portal.memberId,
-      'auth[domain]': portal.domain,
-      'auth[client_endpoint]': portal.clientEndpoint,
-      'auth[application_token]': portal.applicationToken,
-      'data[PARAMS][BOT_ID]': String(bot.id),
-      'data[PARAMS][DIALOG_ID]': chat.dialogId,
-      'data[PARAMS][CHAT_ID]': String(chat.chatId),
-    };
-    const post = (changes: Record<string, string | undefined>) =>
-      t.stack.simulator.postRaw(`${t.stack.url}/bitrix/events`, fixtureBody('onimbotmessageadd-operator', { ...base, ...changes }).replace(/data%5BBOT%5D%5B571%5D/g, `data%5BBOT%5D%5B${bot.id}%5D`), portal);
+    const noUser = Object.fromEntries(['ID', 'NAME', 'FIRST_NAME', 'LAST_NAME', 'WORK_POSITION', 'GENDER', 'IS_BOT', 'IS_CONNECTOR', 'IS_NETWORK', 'IS_EXTRANET'].map((key) => [`data[USER][${key}]`, undefined]));
+    const post = (changes: Record<string, string | undefined>) => t.stack.simulator.postRaw(`${t.stack.url}/bitrix/events`, documentedBody('onimbotmessageadd-operator', portal, bot.id, chat, changes), portal);
     // The platform's own note (FROM_USER_ID=0, SYSTEM=Y, no data[USER]) and our bot's echo.
-    for (const key of ['ID', 'NAME', 'FIRST_NAME', 'LAST_NAME', 'WORK_POSITION', 'GENDER', 'IS_BOT', 'IS_CONNECTOR', 'IS_NETWORK', 'IS_EXTRANET']) base[`data[USER][${key}]` as keyof typeof base] = undefined as never;
-    expect((await post({ 'data[PARAMS][SYSTEM]': 'Y', 'data[PARAMS][FROM_USER_ID]': '0', 'data[PARAMS][AUTHOR_ID]': '0', 'data[PARAMS][MESSAGE_ID]': '91001' })).status).toBe(200);
+    expect((await post({ ...noUser, 'data[PARAMS][SYSTEM]': 'Y', 'data[PARAMS][FROM_USER_ID]': '0', 'data[PARAMS][AUTHOR_ID]': '0', 'data[PARAMS][MESSAGE_ID]': '91001' })).status).toBe(200);
     expect((await post({ 'data[PARAMS][FROM_USER_ID]': String(bot.id), 'data[PARAMS][AUTHOR_ID]': String(bot.id), 'data[USER][ID]': String(bot.id), 'data[USER][IS_BOT]': 'Y', 'data[USER][IS_CONNECTOR]': 'N', 'data[PARAMS][MESSAGE_ID]': '91002' })).status).toBe(200);
     await t.stack.idle();
     await t.say(portal, chat, '4');
