@@ -12,7 +12,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 function parseArgs(argv: readonly string[]): { options: LoadOptions; write: boolean } {
   let options: LoadOptions = { ...DEFAULT_LOAD };
-  let write = true;
+  let write = false; // docs/benchmarks.md only when asked: a command never rewrites tracked files by default
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const number = () => {
@@ -24,6 +24,7 @@ function parseArgs(argv: readonly string[]): { options: LoadOptions; write: bool
     else if (flag === '--messages') options = { ...options, messages: number() };
     else if (flag === '--portals') options = { ...options, portals: number() };
     else if (flag === '--no-faults') options = { ...options, faults: false };
+    else if (flag === '--write') write = true;
     else if (flag === '--no-write') write = false;
     else throw new Error(`unknown option ${flag}`);
   }

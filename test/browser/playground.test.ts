@@ -3,10 +3,12 @@
  * The playground in a real browser: Debian's Chromium driven by playwright-core (no
  * browser download). Opens the page, walks a submenu by clicking, answers a question by
  * typing, triggers a transfer and finds the REST call in the portal panel; checks the
- * plain-text view and a phone-sized screen; saves the README screenshot.
+ * plain-text view and a phone-sized screen; takes a screenshot (see PLAYGROUND_SCREENSHOT).
  * Needs /usr/bin/chromium (`apt-get install chromium`, done by .ci/run).
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPlayground, movableClock, type Playground } from '../../infra/local/playground/server.js';
@@ -72,7 +74,8 @@ describe.skipIf(!hasChromium)('the playground page', () => {
     await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with the bot/);
     await lastBotMessage().getByRole('button', { name: '2. Payment and invoices' }).click();
     await expect.poll(() => lastBotMessage().textContent()).toMatch(/^ACME SupportPayment and invoices/);
-    await page.screenshot({ path: 'docs/playground.png' });
+    // Into a temp folder (tests never rewrite tracked files); PLAYGROUND_SCREENSHOT=docs/playground.png refreshes the README's.
+    await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT ?? join(tmpdir(), 'playground.png') });
   });
 
   it('shows what a Telegram or WhatsApp customer gets: flattened text, nothing clickable', async () => {
