@@ -125,8 +125,8 @@ describe('returning customers and languages', () => {
     expect(t.customerView(chat).at(-1)).toMatch(/^Delivery and tracking/); // "1" read against the start menu, not the old payment menu
   });
 
-  it('the customer\'s language comes from the event; the language item switches it', async () => {
-    const portal = await t.portal();
+  it('the event\'s language (the portal\'s, contract §9.2) is the starting one; the language item switches it', async () => {
+    const portal = await t.portal({ language: 'de' });
     const chat = await t.chat(portal, { language: 'de' });
     expect(t.customerView(chat)[0]).toMatch(/^Hallo, Ivan Petrov! Wie können wir helfen\?/);
     await t.say(portal, chat, '5');
