@@ -27,7 +27,7 @@ export interface SimulatorOptions {
 export type SimChange =
   | { readonly type: 'call'; readonly call: RestCall }
   | { readonly type: 'chat'; readonly memberId: string; readonly chatId: number }
-  | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string };
+  | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string; readonly body: string };
 
 const HOUR = 3_600_000;
 /** "host:port/p/2/rest/" from an endpoint URL: how a REST request finds its portal. */
@@ -114,7 +114,7 @@ export function createSimulator(options: SimulatorOptions) {
     } catch (error) {
       text = (error as Error).message;
     }
-    emit({ type: 'event', memberId: portal.memberId, event, status, outcome: text.trim().slice(0, 200) });
+    emit({ type: 'event', memberId: portal.memberId, event, status, outcome: text.trim().slice(0, 200), body });
     return { status, text };
   }
 
