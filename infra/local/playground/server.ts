@@ -126,10 +126,16 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     };
   }
 
+  /**
+   * Waits until the bot has processed what the last action caused — except while the portal
+   * is made to fail: then the retries run until the dead letter, which the page follows live.
+   */
+  const settle = (): Promise<void> => (failing ? Promise.resolve() : stack.idle());
+
   async function openChat(): Promise<void> {
     if (!portal) return;
     chat = await sim.openChat(portal, { name: customer.name });
-    await stack.idle();
+    await settle();
   }
 
   async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -175,14 +181,14 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         if (!text.trim()) return json(res, 400, { error: 'text is required' }), true;
         if (!chat) await openChat();
         const answer = await sim.customerSays(portal, chat!, text);
-        await stack.idle();
+        await settle();
         return json(res, 200, { status: answer.status }), true;
       }
       case 'session':
         if (!chat) await openChat();
         else {
           await sim.newSession(portal, chat);
-          await stack.idle();
+          await settle();
         }
         return json(res, 200, { ok: true }), true;
       case 'customer': {
@@ -203,13 +209,13 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
           if (!text.trim()) return json(res, 400, { error: 'the operator already has the chat: write a message' }), true;
           await sim.operatorSays(portal, current, text, current.holder);
         } else await sim.operatorTakes(portal, current, { text });
-        await stack.idle();
+        await settle();
         return json(res, 200, { status: current.status }), true;
       }
       case 'timeout': {
         if (!chat) await openChat();
         const moved = sim.lineTimeout(portal, chat!);
-        await stack.idle();
+        await settle();
         if (!moved) return json(res, 409, { error: `the bot does not hold the chat (${chat!.status}): nothing to time out` }), true;
         return json(res, 200, { status: chat!.status }), true;
       }
