@@ -5,7 +5,8 @@
  * `/rest/…` and `/oauth/token/` the way the contract describes, errors included.
  * Used by `npm start` (the playground), the integration tests, the benchmarks and the
  * load test. Faults can be injected: failing or hanging methods, expired tokens, the
- * documented leaky-bucket rate limit.
+ * documented leaky-bucket rate limit. The line acts on its own as the platform does
+ * (lines.ts): the bot's timeout, operators who take the chat and write, the customer's `0`.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
