@@ -3,7 +3,8 @@
  * The playground in a real browser: Debian's Chromium driven by playwright-core (no
  * browser download). Opens the page, walks a submenu by clicking, answers a question by
  * typing, triggers a transfer and finds the REST call in the portal panel; checks the
- * plain-text view and a phone-sized screen; takes a screenshot (see PLAYGROUND_SCREENSHOT).
+ * plain-text view and a phone-sized screen; uses the operator and line controls; takes a
+ * screenshot (see PLAYGROUND_SCREENSHOT).
  * Needs /usr/bin/chromium (`apt-get install chromium`, done by .ci/run).
  */
 import { existsSync } from 'node:fs';
@@ -94,5 +95,23 @@ describe.skipIf(!hasChromium)('the playground page', () => {
     expect(input!.x + input!.width).toBeLessThanOrEqual(375);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.close();
+  });
+
+  it('has operator controls: the line times out, an operator takes the chat and writes, the portal can be made to fail', async () => {
+    for (const id of ['#op-take', '#op-text', '#timeout', '#fail']) expect(await page.locator(id).count()).toBe(1);
+    expect(await page.locator('label', { has: page.locator('#lang') }).textContent()).toMatch(/Portal language/);
+    await page.click('#reset');
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with the bot/);
+    await page.click('#timeout');
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/in the queue/);
+    await page.fill('#op-text', 'Hello, this is Olga from support.');
+    await page.click('#op-take');
+    await expect.poll(() => page.locator('#messages .msg.operator').last().textContent()).toBe('Operator 12Hello, this is Olga from support.');
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with operator/);
+    expect(await page.locator('#state').textContent()).toMatch(/customer's language \(detected\)/);
+    await page.click('#fail');
+    await expect.poll(() => page.locator('#fail').getAttribute('aria-pressed')).toBe('true');
+    await page.click('#fail');
+    await expect.poll(() => page.locator('#fail').getAttribute('aria-pressed')).toBe('false');
   });
 });

@@ -9,13 +9,18 @@
  *   GET  /playground/stream     the same, pushed on every change (text/event-stream)
  *   POST /playground/say        { text }            the customer writes
  *   POST /playground/session    {}                  a new Open Lines session in the same chat
- *   POST /playground/customer   { name, language }  a new chat as another customer
+ *   POST /playground/customer   { name, portalLanguage }  a new chat as another customer; the
+ *                               portal's language is what events carry in LANGUAGE (contract §9.2)
  *   POST /playground/reset      {}                  a fresh chat and a clean log
  *   POST /playground/hours      { mode }            the bot's clock: now | open | closed
+ *   POST /playground/operator   { text? }           an operator takes the chat (and writes), or writes again
+ *   POST /playground/timeout    {}                  the line's bot time (WELCOME_BOT_TIME) runs out now
+ *   POST /playground/fail       { on }              every REST method of the portal answers 500 (on), or not (off)
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isOpen } from '../../../lib/menu/hours.js';
+import { botTimeout } from '../simulator/lines.js';
 import type { SimChat, SimPortal } from '../simulator/model.js';
 import type { LocalStack } from '../stack.js';
 
@@ -24,7 +29,6 @@ const MAX_CALLS = 300;
 
 interface Customer {
   name: string;
-  language: string;
 }
 
 export interface Playground {
@@ -60,7 +64,9 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
   const sim = stack.simulator;
   let portal: SimPortal | undefined;
   let chat: SimChat | undefined;
-  let customer: Customer = { name: 'Ivan Petrov', language: 'en' };
+  let customer: Customer = { name: 'Ivan Petrov' };
+  /** "Make the portal fail": every REST method answers 500 until switched off. */
+  let failing = false;
   let fromSeq = 0;
   const events: { event: string; status: number; outcome: string; at: number }[] = [];
   const streams = new Set<ServerResponse>();
@@ -94,8 +100,13 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     }
     const menu = stack.deps.menu();
     const hours = menu.hours?.source === 'file' ? menu.hours : undefined;
+    const timeout = portal && chat ? botTimeout(portal, chat.lineId) : undefined;
+    const lastLetter = stack.queue.deadLetters.at(-1);
     return {
       customer,
+      portal: portal && { language: portal.language, failing },
+      line: timeout && { botTime: timeout.seconds, botLeft: timeout.left },
+      deadLetters: { count: stack.queue.deadLetters.length, lastReason: lastLetter?.reason },
       hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },
       bot: bot ? { id: bot.id, name: bot.name } : undefined,
       menu: { file: stack.deps.config.menuFile, version: menu.version, name: menu.bot.name },
@@ -107,7 +118,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         holder: chat.holder,
         holderName: chat.status === 'other-bot' && portal ? portal.bots.get(chat.holder ?? 0)?.name : undefined,
         botInChat: bot ? chat.members.has(bot.id) : false,
-        messages: chat.messages.map((message) => ({ id: message.id, author: message.author, text: message.text, operatorOnly: message.operatorOnly, at: message.at })),
+        messages: chat.messages.map((message) => ({ id: message.id, author: message.author, authorId: message.authorId, text: message.text, operatorOnly: message.operatorOnly, at: message.at })),
       },
       calls: portal ? sim.callsFor(portal.memberId, fromSeq).slice(-MAX_CALLS) : [],
       events: events.slice(-50),
@@ -115,10 +126,16 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     };
   }
 
+  /**
+   * Waits until the bot has processed what the last action caused — except while the portal
+   * is made to fail: then the retries run until the dead letter, which the page follows live.
+   */
+  const settle = (): Promise<void> => (failing ? Promise.resolve() : stack.idle());
+
   async function openChat(): Promise<void> {
     if (!portal) return;
-    chat = await sim.openChat(portal, { name: customer.name, language: customer.language });
-    await stack.idle();
+    chat = await sim.openChat(portal, { name: customer.name });
+    await settle();
   }
 
   async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -164,23 +181,52 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         if (!text.trim()) return json(res, 400, { error: 'text is required' }), true;
         if (!chat) await openChat();
         const answer = await sim.customerSays(portal, chat!, text);
-        await stack.idle();
+        await settle();
         return json(res, 200, { status: answer.status }), true;
       }
       case 'session':
         if (!chat) await openChat();
         else {
           await sim.newSession(portal, chat);
-          await stack.idle();
+          await settle();
         }
         return json(res, 200, { ok: true }), true;
       case 'customer': {
         const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim().slice(0, 100) : customer.name;
-        const language = typeof input.language === 'string' && /^[a-z]{2}$/.test(input.language) ? input.language : customer.language;
-        customer = { name, language };
+        // The language control is the portal's: what every event carries in LANGUAGE. The
+        // customer's own language is for the bot to detect from the text (contract §9.2).
+        if (typeof input.portalLanguage === 'string' && /^[a-z]{2}$/.test(input.portalLanguage)) portal.language = input.portalLanguage;
+        customer = { name };
         await openChat();
         return json(res, 200, { ok: true }), true;
       }
+      case 'operator': {
+        const text = typeof input.text === 'string' ? input.text.slice(0, 4000) : '';
+        if (!chat) await openChat();
+        const current = chat!;
+        if (current.status === 'finished') return json(res, 409, { error: 'the session is finished: start a new session first' }), true;
+        if (current.status === 'operator') {
+          if (!text.trim()) return json(res, 400, { error: 'the operator already has the chat: write a message' }), true;
+          await sim.operatorSays(portal, current, text, current.holder);
+        } else await sim.operatorTakes(portal, current, { text });
+        await settle();
+        return json(res, 200, { status: current.status }), true;
+      }
+      case 'timeout': {
+        if (!chat) await openChat();
+        const moved = sim.lineTimeout(portal, chat!);
+        await settle();
+        if (!moved) return json(res, 409, { error: `the bot does not hold the chat (${chat!.status}): nothing to time out` }), true;
+        return json(res, 200, { status: chat!.status }), true;
+      }
+      case 'fail':
+        failing = input.on === true;
+        sim.clearFaults();
+        if (failing) sim.fail('*', { status: 500, error: 'INTERNAL_SERVER_ERROR', times: Infinity });
+        schedulePush();
+        return json(res, 200, { failing }), true;
+      // Hook (issue 14, item 7): "Rename portal" goes here once the simulator can rename a
+      // portal (302 from the old address) — another branch of the same issue adds that.
       case 'hours': {
         const hours = stack.deps.menu().hours;
         if (!clock || !hours || hours.source !== 'file') return json(res, 400, { error: 'this menu has no working hours in the file' }), true;

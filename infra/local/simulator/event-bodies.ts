@@ -77,6 +77,7 @@ export function installPageBody(portal: SimPortal, user: Issued, refreshToken: s
   };
 }
 
+/** The documented body [DOC api-reference/common/events/on-app-update.md]: the application token it carries may be a new one (contract §9.4). */
 export function updateBody(portal: SimPortal, user: Issued, refreshToken: string, now: number, version: number): string {
   return phpQuery({
     event: 'ONAPPUPDATE',
@@ -118,7 +119,7 @@ export function joinBody(portal: SimPortal, chat: SimChat, bot: { id: number; co
         CHAT_ENTITY_ID: entityId(chat),
         ACCESS_HISTORY: 1,
         DIALOG_ID: chat.dialogId,
-        LANGUAGE: chat.language,
+        LANGUAGE: portal.language, // the portal's language, never the customer's (contract §9.2)
       },
       USER: { ID: chat.customer.id, NAME: chat.customer.name, FIRST_NAME: chat.customer.firstName, LAST_NAME: chat.customer.lastName, WORK_POSITION: '', GENDER: 'M' },
     },
@@ -173,7 +174,7 @@ export function messageBody(
         MESSAGE_ORIGINAL: message.text,
         TO_USER_ID: 0,
         MESSAGE_ID: message.id,
-        LANGUAGE: chat.language,
+        LANGUAGE: portal.language, // the portal's language, never the customer's (contract §9.2)
       },
       USER: {
         ID: author.id,

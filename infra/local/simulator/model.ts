@@ -1,7 +1,7 @@
 /**
  * The simulated Bitrix24 side: portals, their OAuth tokens, bots, Open Lines chats and
- * everything the bot did to them. Plain data; the REST methods (rest-methods.ts) and
- * the event sender (events.ts) change it.
+ * everything the bot did to them. Plain data; the REST methods (rest-methods.ts), the line
+ * (lines.ts) and the event sender (simulator.ts) change it.
  */
 
 export type SessionStatus = 'bot' | 'queue' | 'operator' | 'line' | 'other-bot' | 'finished';
@@ -23,11 +23,14 @@ export interface SimChat {
   readonly lineId: number;
   readonly connector: string;
   readonly customer: { readonly id: number; readonly name: string; readonly firstName: string; readonly lastName: string };
+  /** The customer's own language (the playground shows it); events never carry it (contract §9.2). */
   language: string;
   sessionId: number;
   status: SessionStatus;
   /** Who holds the dialog: operator user id, line id or bot id, by status. */
   holder?: number;
+  /** When the bot got this session (the line's WELCOME_BOT_TIME counts from here, lines.ts). */
+  botSince?: number;
   members: Set<number>;
   readonly messages: SimMessage[];
 }

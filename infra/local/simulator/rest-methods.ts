@@ -4,6 +4,7 @@
  * codes, results shaped like Bitrix's. Enough of Bitrix24 to run the bot against.
  */
 import type { SimBot, SimChat, SimPortal } from './model.js';
+import { handToQueue } from './lines.js';
 
 export class SimError extends Error {
   constructor(
@@ -40,18 +41,25 @@ function ourBot(ctx: MethodContext, id: unknown): SimBot {
   return bot;
 }
 
+/** imbot.chat.*: an unknown chat is "Action unavailable" [DOC chat-bots/outdated/chats/imbot-chat-user-add.md, imbot-chat-leave.md]. */
 function chatOf(ctx: MethodContext, params: Params, key = 'CHAT_ID'): SimChat {
   const chatId = num(params[key]);
   if (!chatId) throw new SimError(400, 'CHAT_ID_EMPTY', 'Chat ID can\'t be empty');
   const chat = ctx.portal.chats.get(chatId);
-  if (!chat) throw new SimError(400, 'ACCESS_ERROR', 'You do not have access to this chat');
+  if (!chat) throw new SimError(400, 'ACCESS_ERROR', 'Action unavailable');
   return chat;
 }
 
-/** Session methods act as the app's first bot, and only while a bot holds the dialog (contract §4.11). */
-function heldByBot(ctx: MethodContext, chat: SimChat): void {
-  ourBot(ctx, undefined);
-  if (chat.status !== 'bot') throw new SimError(400, 'WRONG_CHAT', 'Operator is not a bot');
+/** imopenlines.bot.session.*: CHAT_ID must be > 0 [DOC imopenlines/openlines/chat-bots/*.md]. */
+function sessionChatId(params: Params): number {
+  const chatId = num(params.CHAT_ID);
+  if (!chatId) throw new SimError(400, 'CHAT_ID_EMPTY', 'Chat ID can\'t be empty');
+  return chatId;
+}
+
+/** A transfer target the platform refuses: a bot, the customer (a connector user) or nobody we know. */
+function unreachableOperator(ctx: MethodContext, chat: SimChat, userId: number): boolean {
+  return ctx.portal.bots.has(userId) || userId === chat.customer.id || userId > 1_000_000;
 }
 
 function handlerUrl(value: unknown, code: string): string {
@@ -136,23 +144,29 @@ export const methods: Record<string, Method> = {
     if (!dialogId) throw new SimError(400, 'DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
     const message = str(params.MESSAGE).trim();
     if (!message) throw new SimError(400, 'MESSAGE_EMPTY', 'Message can\'t be empty');
+    // An unknown chat, or one the bot is no longer a member of (it left, or the line made it
+    // leave at a hand-over): the documented refusal is WRONG_REQUEST "Message isn't added"
+    // [DOC chat-bots/outdated/messages/imbot-message-add.md]. A member bot may still post
+    // after an operator took the chat: the platform does not stop it (contract §9.1).
     const chat = ctx.portal.chats.get(num(dialogId.replace(/^chat/, '')));
-    if (!chat) throw new SimError(400, 'WRONG_REQUEST', 'Message isn\'t added');
-    if (!chat.members.has(bot.id)) throw new SimError(400, 'ACCESS_ERROR', 'Bot is not a member of this chat');
+    if (!chat || !chat.members.has(bot.id)) throw new SimError(400, 'WRONG_REQUEST', 'Message isn\'t added');
     const id = ctx.nextId();
     chat.messages.push({ id, chatId: chat.chatId, author: 'bot', authorId: bot.id, text: message.slice(0, 20_000), operatorOnly: yes(params.SKIP_CONNECTOR) || yes(params.SYSTEM), at: ctx.now });
     ctx.changed(chat);
     return id;
   },
 
+  // Errors as documented [DOC chat-bots/outdated/chats/imbot-chat-user-add.md]: a bot that is
+  // not in the chat cannot add anyone to it (ACCESS_ERROR), nor add a member twice (WRONG_REQUEST).
   'imbot.chat.user.add': (params, ctx) => {
-    ourBot(ctx, params.BOT_ID);
+    const caller = ourBot(ctx, params.BOT_ID);
     const chat = chatOf(ctx, params);
+    if (!chat.members.has(caller.id)) throw new SimError(400, 'ACCESS_ERROR', 'It is forbidden to add users to this chat');
     const users = params.USERS;
     const ids = (Array.isArray(users) ? users : users && typeof users === 'object' ? Object.values(users) : []).map(num);
-    if (ids.length === 0 || ids.some((id) => !id)) throw new SimError(400, 'WRONG_REQUEST', 'USERS must be an array of ids');
+    if (ids.length === 0 || ids.some((id) => !id)) throw new SimError(400, 'WRONG_REQUEST', 'User IDs must be passed in array format');
     for (const id of ids) {
-      if (chat.members.has(id)) throw new SimError(400, 'WRONG_REQUEST', 'User is already a member');
+      if (chat.members.has(id)) throw new SimError(400, 'WRONG_REQUEST', 'You don\'t have access or user already member in chat');
       chat.members.add(id);
       const bot = ctx.portal.bots.get(id);
       if (bot && !bot.ours) {
@@ -167,47 +181,69 @@ export const methods: Record<string, Method> = {
   'imbot.chat.leave': (params, ctx) => {
     const bot = ourBot(ctx, params.BOT_ID);
     const chat = chatOf(ctx, params);
-    if (!chat.members.delete(bot.id)) throw new SimError(400, 'WRONG_REQUEST', 'Bot is not a member');
+    if (!chat.members.delete(bot.id)) throw new SimError(400, 'WRONG_REQUEST', 'You don\'t have access or user isn\'t a member in chat');
     ctx.changed(chat);
     return true;
   },
 
+  // Hands the dialog from the bot to the queue (Chat::endBotSession), the same transition as
+  // the line's timeout and the customer's `0` (lines.ts). Refused with WRONG_CHAT "Operator is
+  // not a bot" when the dialog is no longer the bot's: queue, operator, another line,
+  // finished [DOC imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.md].
   'imopenlines.bot.session.operator': (params, ctx) => {
-    const chat = chatOf(ctx, params);
-    heldByBot(ctx, chat);
-    chat.status = 'queue';
-    chat.holder = chat.lineId;
+    const chat = ctx.portal.chats.get(sessionChatId(params));
+    if (!chat || !handToQueue(ctx.portal, chat)) throw new SimError(400, 'WRONG_CHAT', 'Operator is not a bot');
     ctx.changed(chat);
     return true;
   },
 
+  // Target first, as documented [DOC imopenlines/openlines/chat-bots/imopenlines-bot-session-transfer.md]:
+  // priority USER_ID → QUEUE_ID → TRANSFER_ID (`<userId>` | `queue<configId>`); a given but
+  // empty USER_ID / QUEUE_ID is USER_ID_EMPTY / QUEUE_ID_EMPTY, none at all TRANSFER_ID_EMPTY;
+  // then BOT_ID_ERROR without a bot of the app. The page documents no WRONG_CHAT for transfer:
+  // its one refusal of the transfer itself is OPERATOR_WRONG ("transfer to the specified
+  // operator or queue is not available") — a bot, the customer, an unknown user, a line that
+  // does not exist, and here also a dialog the bot no longer holds.
   'imopenlines.bot.session.transfer': (params, ctx) => {
-    const chat = chatOf(ctx, params);
-    heldByBot(ctx, chat);
-    const userId = num(params.USER_ID);
-    const queueId = num(params.QUEUE_ID);
+    const chatId = sessionChatId(params);
+    let userId = 0;
+    let queueId = 0;
+    const has = (key: string) => params[key] !== undefined;
     const transferId = str(params.TRANSFER_ID);
-    if (!userId && !queueId && !transferId) throw new SimError(400, 'USER_ID_EMPTY', 'User ID can\'t be empty');
+    if (has('USER_ID') || (!has('QUEUE_ID') && transferId && !transferId.startsWith('queue'))) {
+      userId = num(has('USER_ID') ? params.USER_ID : transferId);
+      if (!userId) throw new SimError(400, 'USER_ID_EMPTY', 'User ID can\'t be empty');
+    } else if (has('QUEUE_ID') || transferId.startsWith('queue')) {
+      queueId = num(has('QUEUE_ID') ? params.QUEUE_ID : transferId.slice('queue'.length));
+      if (!queueId) throw new SimError(400, 'QUEUE_ID_EMPTY', 'QUEUE ID can\'t be empty');
+    } else throw new SimError(400, 'TRANSFER_ID_EMPTY', 'Queue ID or User ID can\'t be empty');
+    ourBot(ctx, undefined);
+    const chat = ctx.portal.chats.get(chatId);
+    const refused = () => new SimError(400, 'OPERATOR_WRONG', 'You can not redirect to this operator');
+    if (!chat || chat.status !== 'bot') throw refused();
     if (userId) {
-      if (userId > 1_000_000) throw new SimError(400, 'OPERATOR_WRONG', 'You can not redirect to this operator');
+      if (unreachableOperator(ctx, chat, userId)) throw refused();
       chat.status = 'operator';
       chat.holder = userId;
-    } else if (queueId) {
-      if (!ctx.portal.lines.has(queueId)) throw new SimError(400, 'QUEUE_ID_EMPTY', 'Queue ID is wrong');
+    } else {
+      if (!ctx.portal.lines.has(queueId)) throw refused();
       chat.status = 'line';
       chat.holder = queueId;
-    } else {
-      chat.status = transferId.startsWith('queue') ? 'line' : 'operator';
-      chat.holder = num(transferId.replace(/^queue/, ''));
     }
     if (yes(params.LEAVE)) for (const bot of ctx.portal.bots.values()) if (bot.ours) chat.members.delete(bot.id);
     ctx.changed(chat);
     return true;
   },
 
+  // Finishes the current session whoever holds it, and answers true: the page documents no
+  // refusal but CHAT_ID_EMPTY / BOT_ID_ERROR [DOC imopenlines/openlines/chat-bots/imopenlines-bot-session-finish.md]
+  // (a bot that finishes an operator's session really closes it — one more reason for the bot
+  // to stay out once the dialog has moved on). An unknown or finished one: nothing to do.
   'imopenlines.bot.session.finish': (params, ctx) => {
-    const chat = chatOf(ctx, params);
+    const chatId = sessionChatId(params);
     ourBot(ctx, undefined);
+    const chat = ctx.portal.chats.get(chatId);
+    if (!chat || chat.status === 'finished') return true;
     chat.status = 'finished';
     chat.holder = undefined;
     ctx.changed(chat);

@@ -5,7 +5,8 @@
  * `/rest/…` and `/oauth/token/` the way the contract describes, errors included.
  * Used by `npm start` (the playground), the integration tests, the benchmarks and the
  * load test. Faults can be injected: failing or hanging methods, expired tokens, the
- * documented leaky-bucket rate limit.
+ * documented leaky-bucket rate limit. The line acts on its own as the platform does
+ * (lines.ts): the bot's timeout, operators who take the chat and write, the customer's `0`.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +15,7 @@ import type { RestCall, SimBot, SimChat, SimMessage, SimPortal } from './model.j
 import { methods, SimError, type MethodContext } from './rest-methods.js';
 import * as bodies from './event-bodies.js';
 import { createMisbehaviour, OAUTH_FAULT } from './misbehaviour.js';
+import * as line from './lines.js';
 
 export interface SimulatorOptions {
   /** Where the bot listens, e.g. http://localhost:3000 (install URL = `${botUrl}/bitrix/install`). */
@@ -26,7 +28,7 @@ export interface SimulatorOptions {
 export type SimChange =
   | { readonly type: 'call'; readonly call: RestCall }
   | { readonly type: 'chat'; readonly memberId: string; readonly chatId: number }
-  | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string };
+  | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string; readonly body: string };
 
 const HOUR = 3_600_000;
 /** "host:port/p/2/rest/" from an endpoint URL: how a REST request finds its portal. */
@@ -37,7 +39,10 @@ const endpointKey = (endpoint: string) => {
 const token = () => randomBytes(16).toString('hex');
 
 export function createSimulator(options: SimulatorOptions) {
-  const clock = options.clock ?? Date.now;
+  const baseClock = options.clock ?? Date.now;
+  /** How far the platform's clock has been moved on (advance()): the line's timers, token expiry. */
+  let skew = 0;
+  const clock = () => baseClock() + skew;
   const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
   const calls: RestCall[] = [];
   const listeners = new Set<(change: SimChange) => void>();
@@ -86,7 +91,7 @@ export function createSimulator(options: SimulatorOptions) {
       installed: false,
       bots: new Map(),
       bindings: [],
-      lines: new Map(Object.entries(opts.lines ?? { 1: { ID: '1', LINE_NAME: 'Support', ACTIVE: 'Y', WORKTIME_ENABLE: 'N' }, 2: { ID: '2', LINE_NAME: 'Sales', ACTIVE: 'Y', WORKTIME_ENABLE: 'N' } }).map(([id, config]) => [Number(id), config])),
+      lines: new Map(Object.entries(opts.lines ?? line.DEFAULT_LINES).map(([id, config]) => [Number(id), { ...config }])),
       chats: new Map(),
     };
     // Another app's Open Lines bot already on the portal, for `bot` transfers.
@@ -110,7 +115,7 @@ export function createSimulator(options: SimulatorOptions) {
     } catch (error) {
       text = (error as Error).message;
     }
-    emit({ type: 'event', memberId: portal.memberId, event, status, outcome: text.trim().slice(0, 200) });
+    emit({ type: 'event', memberId: portal.memberId, event, status, outcome: text.trim().slice(0, 200), body });
     return { status, text };
   }
 
@@ -126,6 +131,8 @@ export function createSimulator(options: SimulatorOptions) {
 
   function invoke(portal: SimPortal, method: string, params: Record<string, unknown>, caller: MethodContext['caller'], batch?: number): { result?: unknown; error?: SimError } {
     const impl = methods[method];
+    const about = line.chatOfCall(portal, params);
+    if (about) catchUp(portal, about);
     try {
       if (!impl) throw new SimError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
       const fault = batch ? misbehaviour.take(method) : undefined;
@@ -345,6 +352,7 @@ export function createSimulator(options: SimulatorOptions) {
       members: new Set([bot.id]),
       messages: [],
     };
+    line.startBotSession(chat, clock());
     portal.chats.set(chatId, chat);
     await join(portal, chat);
     return chat;
@@ -361,14 +369,14 @@ export function createSimulator(options: SimulatorOptions) {
     const bot = ourBot(portal);
     if (!bot) throw new Error('the bot is not installed on this portal');
     chat.sessionId = nextId();
-    chat.status = 'bot';
-    chat.holder = undefined;
+    line.startBotSession(chat, clock());
     chat.members.add(bot.id);
     return join(portal, chat);
   }
 
   /** The customer types. Returns the handler's answer; `messageId` forces a duplicate delivery. */
   async function customerSays(portal: SimPortal, chat: SimChat, text: string, opts: { messageId?: number } = {}) {
+    catchUp(portal, chat);
     const message: SimMessage = { id: opts.messageId ?? nextId(), chatId: chat.chatId, author: 'customer', authorId: chat.customer.id, text, operatorOnly: false, at: clock() };
     if (opts.messageId === undefined) chat.messages.push(message);
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
@@ -378,21 +386,39 @@ export function createSimulator(options: SimulatorOptions) {
       ? await post(bot.handlers.messageAdd, messageBody(portal, chat, bot, message, { id: chat.customer.id, name: chat.customer.name, connector: true }), portal, 'ONIMBOTMESSAGEADD')
       : { status: 0, text: 'the bot is not in the chat' };
     // Bitrix's own "0": after dispatching, a bot session ends and the dialog goes to the queue.
-    if (text.trim() === '0' && chat.status === 'bot') {
-      chat.status = 'queue';
-      chat.holder = chat.lineId;
-      emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
-    }
+    if (text.trim() === '0' && line.handToQueue(portal, chat)) emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
     return { ...answer, messageId: message.id };
   }
 
   /** An operator (a Bitrix24 user, not a connector) writes in the chat. */
   async function operatorSays(portal: SimPortal, chat: SimChat, text: string, operatorId = 12) {
+    catchUp(portal, chat);
     const message: SimMessage = { id: nextId(), chatId: chat.chatId, author: 'operator', authorId: operatorId, text, operatorOnly: false, at: clock() };
     chat.messages.push(message);
     const bot = ourBot(portal);
     if (!bot || !chat.members.has(bot.id) || !bot.handlers.messageAdd) return { status: 0, text: 'the bot is not in the chat' };
     return post(bot.handlers.messageAdd, messageBody(portal, chat, bot, message, { id: operatorId, name: 'Olga Operator', connector: false }), portal, 'ONIMBOTMESSAGEADD');
+  }
+
+  /** The line's timeout, applied when the platform's clock says it has passed (checked lazily). */
+  function catchUp(portal: SimPortal, chat: SimChat): void {
+    if (line.timeoutDue(portal, chat, clock()) && line.handToQueue(portal, chat)) emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+  }
+
+  /** The line's bot time runs out now (whatever WELCOME_BOT_TIME says): the dialog goes to the queue. False if the bot did not hold it. */
+  function lineTimeout(portal: SimPortal, chat: SimChat): boolean {
+    const moved = line.handToQueue(portal, chat);
+    if (moved) emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+    return moved;
+  }
+
+  /** An operator takes the chat (from the queue or from the bot) and, given a text, writes it. */
+  async function operatorTakes(portal: SimPortal, chat: SimChat, opts: { operatorId?: number; text?: string } = {}) {
+    catchUp(portal, chat);
+    const operatorId = opts.operatorId ?? 12;
+    line.takeByOperator(portal, chat, operatorId);
+    emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+    return opts.text?.trim() ? operatorSays(portal, chat, opts.text, operatorId) : undefined;
   }
 
   function botToken(portal: SimPortal, bot: SimBot): bodies.Issued | undefined {
@@ -417,6 +443,13 @@ export function createSimulator(options: SimulatorOptions) {
     newSession,
     customerSays,
     operatorSays,
+    operatorTakes,
+    lineTimeout,
+    /** Moves the platform's clock on (the line's bot time, token expiry); the bot's clock is its own. */
+    advance(ms: number) {
+      skew += ms;
+    },
+    now: clock,
     /** Posts any raw body to the bot (for hand-made or malformed events). */
     postRaw: (url: string, body: string, portal: SimPortal, label = 'RAW') => post(url, body, portal, label),
     handle,
