@@ -5,7 +5,7 @@
  * `/rest/…` and `/oauth/token/` the way the contract describes, errors included.
  * Used by `npm start` (the playground), the integration tests, the benchmarks and the
  * load test. Faults can be injected: failing or hanging methods, expired tokens, the
- * documented leaky-bucket rate limit.
+ * documented leaky-bucket rate limit. Refresh tokens are single-use and expire unused.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,6 +21,12 @@ export interface SimulatorOptions {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly clock?: () => number;
+  /**
+   * How long an unused refresh token lives (ms). Bitrix24 documents 180 days today, older
+   * pages 28 (contract §3, §9.5; settings/oauth/auto-renewal.md): an older one answers
+   * invalid_grant. Default 180 days.
+   */
+  readonly refreshTokenLifetimeMs?: number;
 }
 
 export type SimChange =
@@ -29,6 +35,7 @@ export type SimChange =
   | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string };
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 /** "host:port/p/2/rest/" from an endpoint URL: how a REST request finds its portal. */
 const endpointKey = (endpoint: string) => {
   const url = new URL(endpoint);
@@ -38,6 +45,7 @@ const token = () => randomBytes(16).toString('hex');
 
 export function createSimulator(options: SimulatorOptions) {
   const clock = options.clock ?? Date.now;
+  let refreshLifetimeMs = options.refreshTokenLifetimeMs ?? 180 * DAY;
   const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
   const calls: RestCall[] = [];
   const listeners = new Set<(change: SimChange) => void>();
@@ -83,6 +91,7 @@ export function createSimulator(options: SimulatorOptions) {
       language: opts.language ?? 'en',
       accessTokens: new Map(),
       refreshToken: token(),
+      refreshIssuedAt: clock(),
       installed: false,
       bots: new Map(),
       bindings: [],
@@ -268,10 +277,12 @@ export function createSimulator(options: SimulatorOptions) {
     }
     const portal = [...portals.values()].find((candidate) => candidate.refreshToken === form.refresh_token);
     if (!portal || !portal.installed) return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } };
+    if (clock() - portal.refreshIssuedAt > refreshLifetimeMs) return { status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token has expired' } };
     // The used pair is over: its user tokens stop working, the refresh token too.
     for (const [value, entry] of portal.accessTokens) if (entry.kind === 'user' && entry.userId === 1) portal.accessTokens.delete(value);
     const issued = issue(portal, 1, 'user');
     portal.refreshToken = token();
+    portal.refreshIssuedAt = clock();
     issuedSecrets.add(portal.refreshToken);
     return {
       status: 200,
@@ -295,6 +306,7 @@ export function createSimulator(options: SimulatorOptions) {
 
   async function install(portal: SimPortal, opts: { via?: 'event' | 'page'; url?: string } = {}) {
     portal.installed = true;
+    portal.refreshIssuedAt = clock(); // the pair handed over now lives from now
     const user = issue(portal, 1, 'user');
     if (opts.via === 'page') {
       const page = bodies.installPageBody(portal, user, portal.refreshToken);
@@ -424,6 +436,17 @@ export function createSimulator(options: SimulatorOptions) {
     callsFor: (memberId: string, since = 0) => calls.filter((call) => call.memberId === memberId && call.seq > since),
     get lastSeq() {
       return seq;
+    },
+    /**
+     * Ages the portal's current refresh token by `ms` (a test makes a pair old without
+     * waiting): past the lifetime, the OAuth server answers invalid_grant.
+     */
+    ageRefreshToken(portal: SimPortal, ms: number) {
+      portal.refreshIssuedAt -= ms;
+    },
+    /** The refresh-token lifetime from now on (ms). */
+    setRefreshTokenLifetime(ms: number) {
+      refreshLifetimeMs = ms;
     },
     /** Makes every access token of the portal expired (they answer expired_token). */
     expireTokens(portal: SimPortal, kind?: 'user' | 'bot') {
