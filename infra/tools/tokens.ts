@@ -1,21 +1,29 @@
 /**
  * npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S] [--json]
+ * npm run tokens -- index-existing [--local URL] [--stage S]
  *
  * Runs the keep-alive job once (lib/app/keep-alive.ts, the daily `keepalive` Lambda):
  * refreshes the stored token pairs not refreshed for N days (B24_REFRESH_AFTER_DAYS,
  * 120) and marks the portals whose pair the OAuth server refuses. With --local it asks
  * the `npm start` stack; otherwise it works on the deployed table itself.
+ * index-existing enters portals stored before the TokensByAge index existed (once,
+ * after the upgrade; lib/store/token-index-backfill.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { refreshStaleTokens, type KeepAliveReport } from '../../lib/app/keep-alive.js';
 import { redact, setLogSink } from '../../lib/log.js';
 import { createKeepAliveRuntime } from '../../lib/runtime/keep-alive.js';
+import { createDb } from '../../lib/store/db.js';
+import { indexUnlistedPortals } from '../../lib/store/token-index-backfill.js';
 
 export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S] [--json]
+       npm run tokens -- index-existing [--local URL] [--stage S]
 
-  refresh-stale  refresh the stored token pairs not refreshed for N days (only those),
-                 mark the portals whose pair the OAuth server refuses
+  refresh-stale   refresh the stored token pairs not refreshed for N days (only those),
+                  mark the portals whose pair the OAuth server refuses
+  index-existing  once after upgrading: enter the portals stored before the keep-alive
+                  index existed (scans the table; refresh-stale never does)
   --days N       0-170; default B24_REFRESH_AFTER_DAYS (120)
   --local URL    the npm start stack (e.g. http://localhost:3000) instead of AWS
   --stage S      AWS: the deployed stage (table b24-openlines-bot-S, secret from
@@ -34,7 +42,8 @@ export interface Io {
 
 const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
-type Parsed = { days?: number; local?: string; stage?: string; json: boolean } | { help: true } | { error: string };
+type Command = 'refresh-stale' | 'index-existing';
+type Parsed = { command: Command; days?: number; local?: string; stage?: string; json: boolean } | { help: true } | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
   let values, positionals;
@@ -49,7 +58,8 @@ function parse(argv: readonly string[]): Parsed {
   }
   if (values.help) return { help: true };
   const [command, ...rest] = positionals;
-  if (command !== 'refresh-stale') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
+  if (command !== 'refresh-stale' && command !== 'index-existing') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
+  if (command === 'index-existing' && values.days !== undefined) return { error: 'index-existing takes no --days' };
   if (rest.length > 0) return { error: `unexpected argument: ${rest[0]}` };
   if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
   if (values.local !== undefined && values.stage !== undefined) return { error: '--local and --stage exclude each other' };
@@ -60,6 +70,7 @@ function parse(argv: readonly string[]): Parsed {
     if (!/^\d+$/.test(values.days) || days > 170) return { error: `--days must be an integer from 0 to 170, not ${values.days}` };
   }
   return {
+    command,
     json: values.json ?? false,
     ...(days !== undefined ? { days } : {}),
     ...(values.local !== undefined ? { local: values.local } : {}),
@@ -67,11 +78,24 @@ function parse(argv: readonly string[]): Parsed {
   };
 }
 
-async function runLocal(base: string, days: number | undefined): Promise<KeepAliveReport> {
-  const url = `${base.replace(/\/+$/, '')}/local/tokens/refresh-stale`;
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(days === undefined ? {} : { days }) });
+async function callLocal<T>(base: string, command: Command, body: unknown): Promise<T> {
+  const url = `${base.replace(/\/+$/, '')}/local/tokens/${command}`;
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${(await res.text()).slice(0, 200)}`);
-  return (await res.json()) as KeepAliveReport;
+  return (await res.json()) as T;
+}
+
+/** index-existing on AWS: only the table (no client id or secret needed). */
+async function indexExistingAws(env: NodeJS.ProcessEnv, stage: string | undefined): Promise<number | string> {
+  const table = env.TABLE_NAME || (stage ? `${SERVICE}-${stage}` : undefined);
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (!table || !region) return `${[table ? '' : 'TABLE_NAME (or --stage)', region ? '' : 'AWS_REGION'].filter(Boolean).join(', ')} not set (or use --local URL for the npm start stack)`;
+  const db = createDb({ region });
+  try {
+    return await indexUnlistedPortals(db, table);
+  } finally {
+    db.destroy();
+  }
 }
 
 async function runAws(env: NodeJS.ProcessEnv, stage: string | undefined, days: number | undefined, io: Io): Promise<KeepAliveReport | string> {
@@ -108,7 +132,16 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     return 2;
   }
   try {
-    const report = args.local ? await runLocal(args.local, args.days) : await runAws(env, args.stage, args.days, io);
+    if (args.command === 'index-existing') {
+      const entered = args.local ? (await callLocal<{ entered: number }>(args.local, args.command, {})).entered : await indexExistingAws(env, args.stage);
+      if (typeof entered === 'string') {
+        io.stderr(`tokens: ${entered}\n`);
+        return 1;
+      }
+      io.stdout(`${entered} portal(s) entered in the keep-alive index\n`);
+      return 0;
+    }
+    const report = args.local ? await callLocal<KeepAliveReport>(args.local, args.command, args.days === undefined ? {} : { days: args.days }) : await runAws(env, args.stage, args.days, io);
     if (typeof report === 'string') {
       io.stderr(`tokens: ${report}\n`);
       return 1;

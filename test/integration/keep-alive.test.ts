@@ -5,12 +5,14 @@
  * Time is the stack's clock (moved by the test); the simulator ages a refresh token on
  * request. Real HTTP to the simulator, real DynamoDB wire protocol to dynalite.
  */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { SimPortal } from '../../infra/local/simulator/model.js';
 import { main } from '../../infra/tools/tokens.js';
 import { refreshStaleTokens } from '../../lib/app/keep-alive.js';
 import { setLogLevel } from '../../lib/log.js';
 import { createDb } from '../../lib/store/db.js';
+import { keys } from '../../lib/store/keys.js';
 import { createTokenAgeStore } from '../../lib/store/token-ages.js';
 import { useStack } from '../helpers/stack.js';
 
@@ -151,7 +153,7 @@ describe('the TokensByAge store', () => {
   });
 });
 
-describe('npm run tokens -- refresh-stale --local', () => {
+describe('npm run tokens --local', () => {
   const run = async (argv: string[]) => {
     const out = { stdout: '', stderr: '' };
     const code = await main(argv, { stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text) }, {});
@@ -171,10 +173,26 @@ describe('npm run tokens -- refresh-stale --local', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ afterDays: 1, portals: [], stoppedEarly: false });
   });
 
+  it('index-existing enters portals stored before the index existed (install time as their age), once', async () => {
+    const portal = await t.portal();
+    const installedAt = (await stored(portal)).installedAt;
+    // As an item written by the previous version: no index attributes.
+    await t.stack.db.send(new UpdateCommand({ TableName: t.stack.deps.config.tableName, Key: keys.portal(portal.memberId), UpdateExpression: 'REMOVE tokensShard, tokensRefreshedAt' }));
+    now += 121 * DAY;
+    expect(outcomeOf(await job(), portal)).toEqual([]); // invisible to the job
+    const first = await run(['index-existing', '--local', t.stack.url]);
+    expect(first).toMatchObject({ code: 0, stdout: '1 portal(s) entered in the keep-alive index\n' });
+    expect((await stored(portal)).tokensRefreshedAt).toBe(installedAt);
+    expect((await run(['index-existing', '--local', t.stack.url])).stdout).toBe('0 portal(s) entered in the keep-alive index\n');
+    expect(outcomeOf(await job(), portal)).toEqual([{ memberId: portal.memberId, outcome: 'refreshed' }]);
+  });
+
   it('refuses bad usage, and AWS use without its settings', async () => {
     expect(await run(['refresh-stale', '--days', '400', '--local', t.stack.url])).toMatchObject({ code: 2, stderr: expect.stringContaining('--days must be an integer from 0 to 170') });
     expect(await run(['refresh'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command') });
     expect(await run(['refresh-stale'])).toMatchObject({ code: 1, stderr: expect.stringContaining('B24_CLIENT_ID, TABLE_NAME, AWS_REGION') });
+    expect(await run(['index-existing', '--days', '3'])).toMatchObject({ code: 2, stderr: expect.stringContaining('index-existing takes no --days') });
+    expect(await run(['index-existing'])).toMatchObject({ code: 1, stderr: expect.stringContaining('TABLE_NAME (or --stage), AWS_REGION not set') });
     expect(await run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('usage: npm run tokens') });
   });
 });
