@@ -37,6 +37,17 @@ export interface Config {
    * A redelivery inside it waits; after it, the redelivery finishes what the first began.
    */
   readonly claimMs: number;
+  /**
+   * A Market app's symbolic code: app.info answers it as CODE instead of the client_id
+   * (contract §9.6, api-reference/widgets/universal/app-url.md). Unset for a local app.
+   */
+  readonly appCode: string | undefined;
+  /**
+   * The keep-alive job refreshes a stored pair not refreshed for this many days, and
+   * only those (settings/oauth/auto-renewal.md: refresh tokens expire when unused, and
+   * refreshing on a schedule for every portal may get the app blocked; contract §9.5).
+   */
+  readonly refreshAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +118,10 @@ export function loadConfig(env: Env): Config {
     sharedBudget: (env.B24_RATE_BUDGET ?? 'on') !== 'off',
     retryBudgetMs: int('B24_RETRY_BUDGET_MS', 20_000, 0, 45_000),
     claimMs: int('JOB_CLAIM_MS', 120_000, 1_000, 600_000),
+    appCode: env.B24_APP_CODE?.trim() || undefined,
+    // At least a week (never a daily refresh), at most well inside the shortest documented
+    // lifetime the docs give today (180 days) with the daily job's one day of slack.
+    refreshAfterDays: int('B24_REFRESH_AFTER_DAYS', 120, 7, 170),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -1,7 +1,8 @@
 /**
  * The embedded DynamoDB for `npm start`, tests and benchmarks: dynalite in memory on a
  * loopback port, speaking the real wire protocol, so the real AWS SDK is exercised.
- * Tables are created from infra/table.yml, the same definition serverless.yml deploys.
+ * Tables are created from infra/table.yml (keys and indexes), the same definition
+ * serverless.yml deploys.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -17,13 +18,19 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
-/** KeySchema and AttributeDefinitions exactly as deployed. */
+/** KeySchema, AttributeDefinitions and indexes exactly as deployed. */
 export function tableDefinition(name: string): CreateTableCommandInput {
   const doc = parse(readFileSync(TABLE_FILE, 'utf8'), { logLevel: 'silent' }) as {
-    Resources: { BotTable: { Properties: Pick<CreateTableCommandInput, 'AttributeDefinitions' | 'KeySchema' | 'BillingMode'> } };
+    Resources: { BotTable: { Properties: Pick<CreateTableCommandInput, 'AttributeDefinitions' | 'KeySchema' | 'BillingMode' | 'GlobalSecondaryIndexes'> } };
   };
   const properties = doc.Resources.BotTable.Properties;
-  return { TableName: name, AttributeDefinitions: properties.AttributeDefinitions, KeySchema: properties.KeySchema, BillingMode: properties.BillingMode };
+  return {
+    TableName: name,
+    AttributeDefinitions: properties.AttributeDefinitions,
+    KeySchema: properties.KeySchema,
+    BillingMode: properties.BillingMode,
+    ...(properties.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: properties.GlobalSecondaryIndexes } : {}),
+  };
 }
 
 export async function startLocalDynamo(port = 0): Promise<LocalDynamo> {

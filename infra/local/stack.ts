@@ -25,6 +25,7 @@ import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandle
 import { watchMenu } from './menu-watch.js';
 import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
+import { tokenRoutes } from './token-routes.js';
 
 export interface LocalStackOptions {
   readonly port?: number;
@@ -173,6 +174,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
         if (extra && (await extra(req, res, url))) return;
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
+        if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
         const handler = handlers[`${req.method} ${path}`];

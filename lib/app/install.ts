@@ -2,10 +2,10 @@
  * Installation (ONAPPINSTALL, the install page, and ONAPPUPDATE with tokens).
  *
  * An install is proven, not believed: the offered access token must work against the
- * claimed portal and answer app.info for our application (CODE = B24_CLIENT_ID); the
- * portal's addresses must be allowed hosts; and a member_id already stored must come
- * from the same domain and endpoint, so a forged install cannot take over another
- * portal's tokens or bot. Only then the bot is registered (or updated: one bot per
+ * claimed portal and answer app.info for our application (CODE = B24_CLIENT_ID, or a
+ * Market app's B24_APP_CODE); the portal's addresses must be allowed hosts; and a
+ * member_id already stored must come from the same domain and endpoint, so a forged
+ * install cannot take over another portal's tokens or bot. Only then the bot is registered (or updated: one bot per
  * portal, re-install never duplicates it), the app events are bound, and the portal
  * is stored with a conditional write.
  */
@@ -107,6 +107,14 @@ const tokenFields = (tokens: OAuthTokens) => ({
 
 export const handlerUrl = (deps: AppDeps): string => `${deps.config.publicUrl}/bitrix/events`;
 
+/**
+ * app.info CODE names our application: the client_id for a local app, or the Market
+ * app's symbolic code when B24_APP_CODE is set (contract §9.6; Bitrix24 docs
+ * api-reference/common/system/app-info.md, api-reference/widgets/universal/app-url.md).
+ */
+export const isOurAppCode = (code: unknown, config: Pick<AppDeps['config'], 'clientId' | 'appCode'>): boolean =>
+  typeof code === 'string' && (code === config.clientId || (config.appCode !== undefined && code === config.appCode));
+
 /** app.info answers for the application that owns the token (contract §4.15). */
 async function proveApplication(rest: RestClient, deps: AppDeps, log: Logger): Promise<void> {
   let info: { CODE?: unknown; ID?: unknown } | undefined;
@@ -116,7 +124,7 @@ async function proveApplication(rest: RestClient, deps: AppDeps, log: Logger): P
     log.warn('install refused: app.info failed with the offered token', { error });
     throw forbidden('NOT_PROVEN', 'the portal did not confirm the installation (app.info failed)');
   }
-  if (info?.CODE !== deps.config.clientId) {
+  if (!isOurAppCode(info?.CODE, deps.config)) {
     log.warn('install refused: app.info names another application', { code: typeof info?.CODE === 'string' ? info.CODE.slice(0, 80) : undefined });
     throw forbidden('NOT_OUR_APP', 'the portal answered for another application');
   }

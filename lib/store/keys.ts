@@ -8,3 +8,10 @@ export const keys = {
 } as const;
 
 export type Key = { readonly pk: string; readonly sk: string };
+
+/**
+ * The sparse index of stored token pairs by age (infra/table.yml, TokensByAge): only a
+ * portal item that holds tokens has `tokensShard`, so the keep-alive job finds the pairs
+ * older than a day with one Query (`tokensRefreshedAt < cutoff`), never a Scan.
+ */
+export const tokenIndex = { name: 'TokensByAge', shard: 'TOKENS' } as const;

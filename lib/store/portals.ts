@@ -8,7 +8,7 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand 
 import type { OAuthTokens } from '../bitrix/events.js';
 import type { Db } from './db.js';
 import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
-import { keys, portalPk } from './keys.js';
+import { keys, portalPk, tokenIndex } from './keys.js';
 
 export interface PortalRecord {
   readonly memberId: string;
@@ -34,13 +34,24 @@ export interface PortalRecord {
   readonly batchRefused?: readonly string[];
   /** REST budget override (Enterprise plans: 5/s, burst 250). */
   readonly rate?: { readonly perSecond: number; readonly burst: number };
+  /** When the pair was last stored (install, update, refresh), ms; the keep-alive job's index key. */
+  readonly tokensRefreshedAt?: number;
+  /** The OAuth server refused the stored pair (keep-alive job); cleared when tokens are stored again. */
+  readonly tokenProblem?: TokenProblem;
 }
 
-export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status'>;
+export interface TokenProblem {
+  /** invalid_grant, invalid_client, PAYMENT_REQUIRED… (the OAuth server's error code). */
+  readonly code: string;
+  /** ms */
+  readonly at: number;
+}
+
+export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status' | 'tokensRefreshedAt' | 'tokenProblem'>;
 
 /** A stored item as a PortalRecord (keys and the refresh lease are storage details). */
 export const portalFromItem = (item: Record<string, unknown>): PortalRecord => {
-  const { pk: _pk, sk: _sk, refreshLease: _lease, ...rest } = item;
+  const { pk: _pk, sk: _sk, refreshLease: _lease, tokensShard: _shard, ...rest } = item;
   return rest as unknown as PortalRecord;
 };
 
@@ -62,6 +73,7 @@ export function createPortalStore(db: Db, table: string) {
         tokenVersion: (expected?.tokenVersion ?? 0) + 1,
         updatedAt: now,
         status: 'active',
+        tokensRefreshedAt: now, // a new pair: into the keep-alive index, any tokenProblem gone
         ...(expected?.batchRefused ? { batchRefused: expected.batchRefused } : {}),
         ...(expected?.rate ? { rate: expected.rate } : {}),
       };
@@ -69,7 +81,7 @@ export function createPortalStore(db: Db, table: string) {
         await db.send(
           new PutCommand({
             TableName: table,
-            Item: { ...keys.portal(portal.memberId), ...record },
+            Item: { ...keys.portal(portal.memberId), tokensShard: tokenIndex.shard, ...record },
             ConditionExpression: expected ? 'tokenVersion = :v' : 'attribute_not_exists(pk)',
             ...(expected ? { ExpressionAttributeValues: { ':v': expected.tokenVersion } } : {}),
           }),
@@ -88,7 +100,8 @@ export function createPortalStore(db: Db, table: string) {
           new UpdateCommand({
             TableName: table,
             Key: keys.portal(memberId),
-            UpdateExpression: 'SET accessToken = :a, refreshToken = :r, tokenExpiresAt = :e, #scope = :s, tokenVersion = :next, updatedAt = :now REMOVE refreshLease',
+            // A new pair moves the portal to the young end of the keep-alive index (TokensByAge).
+            UpdateExpression: 'SET accessToken = :a, refreshToken = :r, tokenExpiresAt = :e, #scope = :s, tokenVersion = :next, updatedAt = :now, tokensShard = :shard, tokensRefreshedAt = :now REMOVE refreshLease, tokenProblem',
             ConditionExpression: 'tokenVersion = :v AND #status = :active',
             ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
             ExpressionAttributeValues: {
@@ -100,6 +113,7 @@ export function createPortalStore(db: Db, table: string) {
               ':next': expectedVersion + 1,
               ':now': now,
               ':active': 'active',
+              ':shard': tokenIndex.shard,
             },
           }),
         );
@@ -186,7 +200,7 @@ export function createPortalStore(db: Db, table: string) {
         new UpdateCommand({
           TableName: table,
           Key: keys.portal(memberId),
-          UpdateExpression: 'SET #status = :removed, updatedAt = :now REMOVE accessToken, refreshToken',
+          UpdateExpression: 'SET #status = :removed, updatedAt = :now REMOVE accessToken, refreshToken, tokensShard',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':removed': 'removed', ':now': now },

@@ -72,6 +72,8 @@ export interface SimPortal {
   readonly accessTokens: Map<string, { expiresAt: number; userId: number; kind: 'user' | 'bot' }>;
   /** The one refresh token that works now (single use, contract §3). */
   refreshToken: string;
+  /** When it was issued (simulator clock, ms): older than the refresh-token lifetime, it is refused. */
+  refreshIssuedAt: number;
   installed: boolean;
   readonly bots: Map<number, SimBot>;
   readonly bindings: { event: string; handler: string }[];

@@ -5,8 +5,9 @@
  * `/rest/…` and `/oauth/token/` the way the contract describes, errors included.
  * Used by `npm start` (the playground), the integration tests, the benchmarks and the
  * load test. Faults can be injected: failing or hanging methods, expired tokens, the
- * documented leaky-bucket rate limit. The line acts on its own as the platform does
- * (lines.ts): the bot's timeout, operators who take the chat and write, the customer's `0`.
+ * documented leaky-bucket rate limit. Refresh tokens are single-use and expire unused.
+ * The line acts on its own as the platform does (lines.ts): the bot's timeout, operators
+ * who take the chat and write, the customer's `0`.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -23,6 +24,12 @@ export interface SimulatorOptions {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly clock?: () => number;
+  /**
+   * How long an unused refresh token lives (ms). Bitrix24 documents 180 days today, older
+   * pages 28 (contract §3, §9.5; settings/oauth/auto-renewal.md): an older one answers
+   * invalid_grant. Default 180 days.
+   */
+  readonly refreshTokenLifetimeMs?: number;
 }
 
 export type SimChange =
@@ -31,6 +38,7 @@ export type SimChange =
   | { readonly type: 'event'; readonly memberId: string; readonly event: string; readonly status: number; readonly outcome: string; readonly body: string };
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 /** "host:port/p/2/rest/" from an endpoint URL: how a REST request finds its portal. */
 const endpointKey = (endpoint: string) => {
   const url = new URL(endpoint);
@@ -43,6 +51,7 @@ export function createSimulator(options: SimulatorOptions) {
   /** How far the platform's clock has been moved on (advance()): the line's timers, token expiry. */
   let skew = 0;
   const clock = () => baseClock() + skew;
+  let refreshLifetimeMs = options.refreshTokenLifetimeMs ?? 180 * DAY;
   const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
   const calls: RestCall[] = [];
   const listeners = new Set<(change: SimChange) => void>();
@@ -88,6 +97,7 @@ export function createSimulator(options: SimulatorOptions) {
       language: opts.language ?? 'en',
       accessTokens: new Map(),
       refreshToken: token(),
+      refreshIssuedAt: clock(),
       installed: false,
       bots: new Map(),
       bindings: [],
@@ -275,10 +285,12 @@ export function createSimulator(options: SimulatorOptions) {
     }
     const portal = [...portals.values()].find((candidate) => candidate.refreshToken === form.refresh_token);
     if (!portal || !portal.installed) return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } };
+    if (clock() - portal.refreshIssuedAt > refreshLifetimeMs) return { status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token has expired' } };
     // The used pair is over: its user tokens stop working, the refresh token too.
     for (const [value, entry] of portal.accessTokens) if (entry.kind === 'user' && entry.userId === 1) portal.accessTokens.delete(value);
     const issued = issue(portal, 1, 'user');
     portal.refreshToken = token();
+    portal.refreshIssuedAt = clock();
     issuedSecrets.add(portal.refreshToken);
     return {
       status: 200,
@@ -302,6 +314,7 @@ export function createSimulator(options: SimulatorOptions) {
 
   async function install(portal: SimPortal, opts: { via?: 'event' | 'page'; url?: string } = {}) {
     portal.installed = true;
+    portal.refreshIssuedAt = clock(); // the pair handed over now lives from now
     const user = issue(portal, 1, 'user');
     if (opts.via === 'page') {
       const page = bodies.installPageBody(portal, user, portal.refreshToken);
@@ -457,6 +470,17 @@ export function createSimulator(options: SimulatorOptions) {
     callsFor: (memberId: string, since = 0) => calls.filter((call) => call.memberId === memberId && call.seq > since),
     get lastSeq() {
       return seq;
+    },
+    /**
+     * Ages the portal's current refresh token by `ms` (a test makes a pair old without
+     * waiting): past the lifetime, the OAuth server answers invalid_grant.
+     */
+    ageRefreshToken(portal: SimPortal, ms: number) {
+      portal.refreshIssuedAt -= ms;
+    },
+    /** The refresh-token lifetime from now on (ms). */
+    setRefreshTokenLifetime(ms: number) {
+      refreshLifetimeMs = ms;
     },
     /** Makes every access token of the portal expired (they answer expired_token). */
     expireTokens(portal: SimPortal, kind?: 'user' | 'bot') {

@@ -1,0 +1,166 @@
+/**
+ * npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S] [--json]
+ * npm run tokens -- index-existing [--local URL] [--stage S]
+ *
+ * Runs the keep-alive job once (lib/app/keep-alive.ts, the daily `keepalive` Lambda):
+ * refreshes the stored token pairs not refreshed for N days (B24_REFRESH_AFTER_DAYS,
+ * 120) and marks the portals whose pair the OAuth server refuses. With --local it asks
+ * the `npm start` stack; otherwise it works on the deployed table itself.
+ * index-existing enters portals stored before the TokensByAge index existed (once,
+ * after the upgrade; lib/store/token-index-backfill.ts).
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { refreshStaleTokens, type KeepAliveReport } from '../../lib/app/keep-alive.js';
+import { redact, setLogSink } from '../../lib/log.js';
+import { createKeepAliveRuntime } from '../../lib/runtime/keep-alive.js';
+import { createDb } from '../../lib/store/db.js';
+import { indexUnlistedPortals } from '../../lib/store/token-index-backfill.js';
+
+export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S] [--json]
+       npm run tokens -- index-existing [--local URL] [--stage S]
+
+  refresh-stale   refresh the stored token pairs not refreshed for N days (only those),
+                  mark the portals whose pair the OAuth server refuses
+  index-existing  once after upgrading: enter the portals stored before the keep-alive
+                  index existed (scans the table; refresh-stale never does)
+  --days N       0-170; default B24_REFRESH_AFTER_DAYS (120)
+  --local URL    the npm start stack (e.g. http://localhost:3000) instead of AWS
+  --stage S      AWS: the deployed stage (table b24-openlines-bot-S, secret from
+                 SSM /b24-openlines-bot/S/client-secret); or set TABLE_NAME and
+                 B24_CLIENT_SECRET_PARAM yourself
+  --json         the report as JSON
+  AWS: B24_CLIENT_ID and AWS_REGION from the environment. Tokens are never printed.
+`;
+
+const SERVICE = 'b24-openlines-bot';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
+
+type Command = 'refresh-stale' | 'index-existing';
+type Parsed = { command: Command; days?: number; local?: string; stage?: string; json: boolean } | { help: true } | { error: string };
+
+function parse(argv: readonly string[]): Parsed {
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { local: { type: 'string' }, days: { type: 'string' }, stage: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (values.help) return { help: true };
+  const [command, ...rest] = positionals;
+  if (command !== 'refresh-stale' && command !== 'index-existing') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
+  if (command === 'index-existing' && values.days !== undefined) return { error: 'index-existing takes no --days' };
+  if (rest.length > 0) return { error: `unexpected argument: ${rest[0]}` };
+  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
+  if (values.local !== undefined && values.stage !== undefined) return { error: '--local and --stage exclude each other' };
+  if (values.stage !== undefined && !/^[a-zA-Z0-9-]+$/.test(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
+  let days: number | undefined;
+  if (values.days !== undefined) {
+    days = Number(values.days);
+    if (!/^\d+$/.test(values.days) || days > 170) return { error: `--days must be an integer from 0 to 170, not ${values.days}` };
+  }
+  return {
+    command,
+    json: values.json ?? false,
+    ...(days !== undefined ? { days } : {}),
+    ...(values.local !== undefined ? { local: values.local } : {}),
+    ...(values.stage !== undefined ? { stage: values.stage } : {}),
+  };
+}
+
+async function callLocal<T>(base: string, command: Command, body: unknown): Promise<T> {
+  const url = `${base.replace(/\/+$/, '')}/local/tokens/${command}`;
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+  return (await res.json()) as T;
+}
+
+/** index-existing on AWS: only the table (no client id or secret needed). */
+async function indexExistingAws(env: NodeJS.ProcessEnv, stage: string | undefined): Promise<number | string> {
+  const table = env.TABLE_NAME || (stage ? `${SERVICE}-${stage}` : undefined);
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (!table || !region) return `${[table ? '' : 'TABLE_NAME (or --stage)', region ? '' : 'AWS_REGION'].filter(Boolean).join(', ')} not set (or use --local URL for the npm start stack)`;
+  const db = createDb({ region });
+  try {
+    return await indexUnlistedPortals(db, table);
+  } finally {
+    db.destroy();
+  }
+}
+
+async function runAws(env: NodeJS.ProcessEnv, stage: string | undefined, days: number | undefined, io: Io): Promise<KeepAliveReport | string> {
+  const jobEnv: Record<string, string | undefined> = {
+    ...env,
+    ...(stage ? { TABLE_NAME: env.TABLE_NAME || `${SERVICE}-${stage}` } : {}),
+    ...(stage && !env.B24_CLIENT_SECRET && !env.B24_CLIENT_SECRET_PARAM ? { B24_CLIENT_SECRET_PARAM: `/${SERVICE}/${stage}/client-secret` } : {}),
+  };
+  const missing = ['B24_CLIENT_ID', 'TABLE_NAME'].filter((name) => !jobEnv[name]);
+  if (!jobEnv.AWS_REGION && !jobEnv.AWS_DEFAULT_REGION) missing.push('AWS_REGION');
+  if (!jobEnv.B24_CLIENT_SECRET && !jobEnv.B24_CLIENT_SECRET_PARAM) missing.push('B24_CLIENT_SECRET_PARAM (or --stage)');
+  if (missing.length > 0) return `${missing.join(', ')} not set (or use --local URL for the npm start stack)`;
+  const { deps, ages } = createKeepAliveRuntime(jobEnv);
+  // The job's own log lines (one per portal) go to stderr; stdout keeps the report.
+  const previous = setLogSink((line) => io.stderr(`${line}\n`));
+  try {
+    return await refreshStaleTokens(deps, ages, days === undefined ? {} : { afterDays: days });
+  } finally {
+    setLogSink(previous);
+  }
+}
+
+const reportLines = (report: KeepAliveReport): string =>
+  report.portals.map((portal) => `${portal.outcome.padEnd(9)} ${portal.memberId}${portal.code ? `  ${portal.code}` : ''}\n`).join('');
+
+export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = parse(argv);
+  if ('help' in args) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if ('error' in args) {
+    io.stderr(`tokens: ${args.error}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    if (args.command === 'index-existing') {
+      const entered = args.local ? (await callLocal<{ entered: number }>(args.local, args.command, {})).entered : await indexExistingAws(env, args.stage);
+      if (typeof entered === 'string') {
+        io.stderr(`tokens: ${entered}\n`);
+        return 1;
+      }
+      io.stdout(`${entered} portal(s) entered in the keep-alive index\n`);
+      return 0;
+    }
+    const report = args.local ? await callLocal<KeepAliveReport>(args.local, args.command, args.days === undefined ? {} : { days: args.days }) : await runAws(env, args.stage, args.days, io);
+    if (typeof report === 'string') {
+      io.stderr(`tokens: ${report}\n`);
+      return 1;
+    }
+    io.stdout(args.json ? `${JSON.stringify(report)}\n` : reportLines(report));
+    const { refreshed, refused, failed, skipped } = report.counts;
+    io.stderr(
+      `pairs stored over ${report.afterDays} days ago: ${refreshed} refreshed, ${refused} refused (portal marked), ${failed} failed (next run), ${skipped} skipped` +
+        `${report.stoppedEarly ? '; stopped early, run again for the rest' : ''}\n`,
+    );
+    return 0; // the run worked; refused and failed portals are in the report
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } })?.cause?.message;
+    const message = `${(error as Error)?.message ?? String(error)}${cause ? ` (${cause})` : ''}`;
+    io.stderr(`tokens: ${redact(message) as string}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}
