@@ -74,6 +74,34 @@ describe('an operator writes in the chat', () => {
   });
 });
 
+describe('the platform moves the chat on (the simulated line, as documented)', () => {
+  it('the line\'s timeout moves the chat to the queue and an operator greets: the customer\'s "1" gets no bot reply and no session call', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    const answered = botMessages(chat).length;
+    expect(t.stack.simulator.lineTimeout(portal, chat)).toBe(true);
+    await t.stack.simulator.operatorTakes(portal, chat, { text: 'Good morning, Olga here.' });
+    await t.stack.idle();
+    const since = t.stack.simulator.lastSeq;
+    await t.say(portal, chat, '1');
+    expect(botMessages(chat)).toHaveLength(answered);
+    expect(t.stack.simulator.callsFor(portal.memberId, since)).toEqual([]);
+    expect(chat.status).toBe('operator');
+  });
+
+  it('the customer\'s 0 hands over through the platform; an operator\'s later message changes nothing more', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    await t.say(portal, chat, '0');
+    expect(chat.status).toBe('queue');
+    const answered = botMessages(chat).length;
+    await t.stack.simulator.operatorTakes(portal, chat, { text: 'Hi, Olga here.' });
+    await t.stack.idle();
+    await t.say(portal, chat, '1');
+    expect(botMessages(chat)).toHaveLength(answered);
+  });
+});
+
 describe('the line\'s own bot time (WELCOME_BOT_TIME)', () => {
   it('after it ran out the bot is silent in that session, whether or not an operator wrote', async () => {
     const portal = await t.portal();

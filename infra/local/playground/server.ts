@@ -214,6 +214,10 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
       }
       case 'timeout': {
         if (!chat) await openChat();
+        // On a real line the bot time runs out because that much time has passed: the bot's
+        // clock moves on by it too, so the bot sees what the line did (it reads WELCOME_BOT_TIME).
+        const { seconds } = botTimeout(portal, chat!.lineId);
+        if (clock && seconds > 0 && chat!.status === 'bot') clock.shift(clock.offset() + seconds * 1000);
         const moved = sim.lineTimeout(portal, chat!);
         await settle();
         if (!moved) return json(res, 409, { error: `the bot does not hold the chat (${chat!.status}): nothing to time out` }), true;
