@@ -7,6 +7,6 @@ declare module 'virtual:menu' {
 
 declare module 'virtual:menu-bot' {
   /** Only the bot's profile: what the ingest functions need for imbot.register. */
-  const bot: import('../lib/menu/types.js').BotProfile;
+  const bot: import('../lib/menu/types.js').BotInstallProfile;
   export default bot;
 }

@@ -6,10 +6,10 @@
  */
 const path = require('node:path');
 
-/** lib/menu/load-file.ts, bundled to CommonJS on the fly (no TypeScript loader needed). */
+/** infra/build/menu-entry.ts (the menu loader and the install profile), bundled to CommonJS on the fly (no TypeScript loader needed). */
 async function menuLoader(esbuild) {
   const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, '../../lib/menu/load-file.ts')],
+    entryPoints: [path.join(__dirname, 'menu-entry.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -29,9 +29,9 @@ const menuPlugin = {
     build.onLoad({ filter: /.*/, namespace: 'compiled-menu' }, async (args) => {
       const file = path.resolve(process.env.MENU_FILE || 'menus/example.yaml');
       try {
-        const { loadMenuFile } = await menuLoader(build.esbuild);
+        const { loadMenuFile, installProfile } = await menuLoader(build.esbuild);
         const menu = loadMenuFile(file);
-        if (args.path === 'menu-bot') return { contents: `export default ${JSON.stringify(menu.bot)};`, loader: 'js', watchFiles: [file] };
+        if (args.path === 'menu-bot') return { contents: `export default ${JSON.stringify(installProfile(menu))};`, loader: 'js', watchFiles: [file] };
         // A string literal is cheap to load; it is parsed on the first event, not at module load.
         const json = JSON.stringify(menu);
         return { contents: `let menu;\nexport default () => (menu ??= JSON.parse(${JSON.stringify(json)}));`, loader: 'js', watchFiles: [file] };

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { BotProfile, CompiledMenu } from '../menu/types.js';
+import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import type { DialogStore } from '../store/dialogs.js';
 import type { JobFailureStore } from '../store/job-failures.js';
@@ -21,7 +21,7 @@ export interface AppDeps {
   /** The current menu (the local stack reloads it when the file changes). */
   readonly menu: () => CompiledMenu;
   /** The bot's profile from the menu file (all install needs; the ingest Lambdas carry only this). */
-  readonly bot: () => BotProfile;
+  readonly bot: () => BotInstallProfile;
   readonly fetch: typeof fetch;
   /** Milliseconds since the epoch. */
   readonly clock: () => number;

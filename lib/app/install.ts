@@ -18,6 +18,7 @@ import { registerSecret, type Logger } from '../log.js';
 import type { BotProfile } from '../menu/types.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
 import type { PortalRecord } from '../store/portals.js';
+import { registerChatApp } from './chat-app.js';
 import type { AppDeps } from './deps.js';
 
 export interface InstallOutcome {
@@ -68,6 +69,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
   if (existing && !active) await deps.portals.purge(claim.memberId, { keepPortal: true }); // finish an interrupted uninstall
   const botId = await registerBot(rest, deps.bot(), handlerUrl(deps), active?.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
+  const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: claim.memberId, existing: botId === active?.botId ? active?.chatApp : undefined }, log);
 
   const now = deps.clock();
   let saved: PortalRecord;
@@ -84,6 +86,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
         botCode: deps.bot().code,
         language: event.language ?? active?.language,
         installedAt: active?.installedAt ?? now,
+        ...(chatApp ? { chatApp } : {}),
       },
       existing,
       now,

@@ -6,6 +6,7 @@ import type { BotDeleteEvent, UninstallEvent, UpdateEvent } from '../bitrix/even
 import type { Logger } from '../log.js';
 import type { AppDeps } from './deps.js';
 import { authenticate } from './authenticate.js';
+import { registerChatApp } from './chat-app.js';
 import { bindAppEvents, handlerUrl, installPortal, registerBot } from './install.js';
 import { restForPortal } from './portal-rest.js';
 
@@ -25,8 +26,9 @@ export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger):
   const rest = restForPortal(deps, portal, undefined, log);
   const botId = await registerBot(rest, deps.bot(), handlerUrl(deps), portal.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
-  if (botId !== portal.botId || (event.language && event.language !== portal.language)) {
-    await deps.portals.update(portal.memberId, { botId, language: event.language ?? portal.language }, deps.clock());
+  const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: portal.memberId, existing: botId === portal.botId ? portal.chatApp : undefined }, log);
+  if (botId !== portal.botId || (event.language && event.language !== portal.language) || chatApp !== portal.chatApp) {
+    await deps.portals.update(portal.memberId, { botId, language: event.language ?? portal.language, ...(chatApp ? { chatApp } : {}) }, deps.clock());
   }
   deps.caches.portals.delete(portal.memberId);
   log.info('app updated', { memberId: portal.memberId, version: event.version });

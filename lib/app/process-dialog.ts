@@ -108,7 +108,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
       return 'resumed';
     }
 
-    const turn: Turn = job.kind === 'message' ? { kind: 'message', text: job.text ?? '' } : { kind: job.kind };
+    const turn: Turn = job.kind === 'message' ? { kind: 'message', text: job.text ?? '' } : job.kind === 'resume' ? { kind: 'resume', menu: job.menu } : { kind: job.kind };
     // imopenlines.config.* needs a user with Open Lines rights: the installer's stored token, not the bot's.
     const ctx = await context(deps, job, portal, dialog, menu.hours, () => restForPortal(deps, portal!, undefined, log), log);
     let decision = decide(menu, dialog.state, turn, ctx);

@@ -22,7 +22,12 @@ import { normalize } from './normalize.js';
  * `elsewhere`: someone who is neither the customer nor our bot wrote in the chat (an
  * operator took it): the bot steps aside until the next session (contract §9.1).
  */
-export type Turn = { readonly kind: 'join' } | { readonly kind: 'message'; readonly text: string } | { readonly kind: 'elsewhere' };
+export type Turn =
+  | { readonly kind: 'join' }
+  | { readonly kind: 'message'; readonly text: string }
+  | { readonly kind: 'elsewhere' }
+  /** An operator gives the chat back to the bot (chat app): the menu (or `menu`) again. */
+  | { readonly kind: 'resume'; readonly menu?: string | undefined };
 
 export interface Context {
   /** Milliseconds since the epoch. */
@@ -97,7 +102,8 @@ class Draft {
 
   finish(): Decision {
     this.flush();
-    return { kind: 'act', state: { ...this.state, lastAt: this.ctx.now }, effects: this.effects };
+    const customer = this.ctx.customer.name || this.ctx.customer.id ? { customer: { id: this.ctx.customer.id, name: this.ctx.customer.name } } : {};
+    return { kind: 'act', state: { ...this.state, ...customer, lastAt: this.ctx.now }, effects: this.effects };
   }
 }
 
@@ -145,6 +151,7 @@ function decideOrThrow(menu: CompiledMenu, previous: DialogState | undefined, tu
 
   const newSession = previous?.sessionId !== undefined && ctx.sessionId !== undefined && previous.sessionId !== ctx.sessionId;
   if (turn.kind === 'elsewhere') return stepAside(menu, previous, newSession, ctx, 'operator');
+  if (turn.kind === 'resume') return resume(menu, previous, turn.menu, ctx);
 
   // The dialog belongs to people now: stay out of their way until a new session.
   if (previous?.status === 'transferred' && !newSession) {
@@ -152,7 +159,7 @@ function decideOrThrow(menu: CompiledMenu, previous: DialogState | undefined, tu
   }
   // The line's own bot time ran out: the chat is in its queue, whether or not an operator
   // has written yet (WELCOME_BOT_TIME, counted from the bot's join).
-  if (previous?.status === 'bot' && !newSession && ctx.lineBotSeconds && ctx.now - previous.startedAt >= ctx.lineBotSeconds * 1000) {
+  if (previous?.status === 'bot' && !previous.resumed && !newSession && ctx.lineBotSeconds && ctx.now - previous.startedAt >= ctx.lineBotSeconds * 1000) {
     return stepAside(menu, previous, false, ctx, 'line-timeout');
   }
 
@@ -203,6 +210,20 @@ function stepAside(menu: CompiledMenu, previous: DialogState | undefined, newSes
     state: { ...rest, status: 'transferred', movedOn: { reason, at: ctx.now }, ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}), lastAt: ctx.now },
     effects: [],
   };
+}
+
+/**
+ * The operator hands the chat back: the bot takes up from the start menu (or the menu the
+ * operator chose), keeping what it learned (answers, path, language), and answers the
+ * customer again until someone else writes or it hands over.
+ */
+function resume(menu: CompiledMenu, previous: DialogState | undefined, menuId: string | undefined, ctx: Context): Decision {
+  const base = fresh(menu, ctx, previous);
+  const { movedOn: _movedOn, asking: _asking, ...kept } = previous ?? base;
+  const target = menuId && menu.menus[menuId] ? menuId : startMenuId(menu, ctx);
+  const draft = new Draft(menu, ctx, { ...base, ...kept, status: 'bot', menu: target, history: [], misses: 0, resumed: { at: ctx.now }, menuVersion: menu.version, ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}) });
+  showMenu(draft);
+  return draft.finish();
 }
 
 /** The customer's language from this message, unless they chose one (lib/menu/language.ts). */
@@ -468,7 +489,9 @@ function transfer(draft: Draft, action: TransferAction, opts: RunOptions, botId?
   draft.say(closedText ? draft.message('noOperatorNow') : draft.text(action.text));
   switch (action.type) {
     case 'queue':
-      draft.emit({ type: 'queue' });
+      // Given back by an operator, the session is still theirs: no session call (it would be
+      // refused with WRONG_CHAT); the card and the text tell them the customer wants a person.
+      if (!state.resumed) draft.emit({ type: 'queue' });
       break;
     case 'user':
       draft.emit({ type: 'transferUser', userId: action.userId, leave: action.leave });

@@ -43,6 +43,14 @@ export interface DialogState {
   readonly languageSource?: 'chosen' | 'detected';
   /** Set when the chat was taken from the bot by someone else; silent until a new session. */
   readonly movedOn?: { readonly reason: MovedOnReason; readonly at: number };
+  /**
+   * An operator gave the chat back to the bot (the chat app's button): the session stays
+   * the operator's, so a later hand-over to the queue makes no session call (it would be
+   * refused: the session's operator is not a bot) and the line's bot time no longer applies.
+   */
+  readonly resumed?: { readonly at: number };
+  /** Who the customer is, as the last event said (shown to operators in the chat app). */
+  readonly customer?: { readonly id: string; readonly name: string };
   readonly status: DialogStatus;
   readonly startedAt: number;
   readonly lastAt: number;

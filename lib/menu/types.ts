@@ -73,6 +73,14 @@ export interface BotProfile {
   readonly avatar?: string;
 }
 
+/**
+ * What the install needs of the menu (the ingest functions carry only this, not the menu):
+ * the bot's profile and the languages the menu is written in (the chat app's titles).
+ */
+export interface BotInstallProfile extends BotProfile {
+  readonly languages?: readonly string[];
+}
+
 export type MessageKey =
   | 'unknown'
   | 'welcomeBack'

@@ -19,9 +19,12 @@ export interface DialogJob {
   readonly sessionId?: string;
   /**
    * `join` / `message`: a customer turn. `elsewhere`: someone who is neither the customer
-   * nor our bot wrote in the chat (an operator took it): the bot steps aside.
+   * nor our bot wrote in the chat (an operator took it): the bot steps aside. `resume`: an
+   * operator gave the chat back to the bot (the chat app).
    */
-  readonly kind: 'join' | 'message' | 'elsewhere';
+  readonly kind: 'join' | 'message' | 'elsewhere' | 'resume';
+  /** For `resume`: the menu the operator chose (default: the start menu). */
+  readonly menu?: string;
   /** For `elsewhere`: the Bitrix24 user who wrote (logged, never shown). */
   readonly authorId?: string;
   /** De-duplication id: `m<MESSAGE_ID>` or `j<ts>` for a join. */

@@ -10,19 +10,20 @@ import { builtinFunctions, type FunctionRegistry } from '../app/functions.js';
 import { createDynamoBudget, unlimitedBudget, type RateBudget } from '../app/rate-budget.js';
 import { ConfigError, type Config } from '../config.js';
 import { log as rootLog, type Logger } from '../log.js';
-import type { BotProfile, CompiledMenu } from '../menu/types.js';
+import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
 import { createDialogStore } from '../store/dialogs.js';
 import { createJobFailureStore } from '../store/job-failures.js';
 import { createPortalStore } from '../store/portals.js';
+import { installProfile } from '../menu/install-profile.js';
 import { ssmSecret } from './ssm-secret.js';
 
 export interface RuntimeParts {
   readonly config: Config;
   readonly menu: () => CompiledMenu;
   /** Defaults to the menu's profile. */
-  readonly bot?: () => BotProfile;
+  readonly bot?: () => BotInstallProfile;
   readonly queue: JobQueue;
   readonly db?: Db;
   readonly fetch?: typeof fetch;
@@ -45,7 +46,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     jobFailures: createJobFailureStore(db, config.tableName),
     queue: parts.queue,
     menu: parts.menu,
-    bot: parts.bot ?? (() => parts.menu().bot),
+    bot: parts.bot ?? (() => installProfile(parts.menu())),
     fetch: parts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     clock,
     clientSecret: () => {

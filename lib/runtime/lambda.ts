@@ -6,7 +6,7 @@
  */
 import type { AppDeps } from '../app/deps.js';
 import { loadConfig, type Config } from '../config.js';
-import type { BotProfile, CompiledMenu } from '../menu/types.js';
+import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createAppDeps } from './create-deps.js';
 
@@ -23,7 +23,7 @@ export function workerDeps(menu: () => CompiledMenu): AppDeps {
  * The ingest functions (events, install): they never run the menu, so they carry only the
  * bot's profile (for imbot.register) and send customer turns to the queue.
  */
-export function ingestDeps(bot: BotProfile, queue: (config: Config) => JobQueue): AppDeps {
+export function ingestDeps(bot: BotInstallProfile, queue: (config: Config) => JobQueue): AppDeps {
   if (deps) return deps;
   const config = loadConfig(process.env);
   const menu = (): CompiledMenu => {

@@ -34,6 +34,8 @@ export interface PortalRecord {
   readonly batchRefused?: readonly string[];
   /** REST budget override (Enterprise plans: 5/s, burst 250). */
   readonly rate?: { readonly perSecond: number; readonly burst: number };
+  /** The operators' chat app registered for this install (lib/app/chat-app.ts); `hash` signs its frames. */
+  readonly chatApp?: ChatAppRecord;
   /** When the pair was last stored (install, update, refresh), ms; the keep-alive job's index key. */
   readonly tokensRefreshedAt?: number;
   /** The OAuth server refused the stored pair (keep-alive job); cleared when tokens are stored again. */
@@ -45,6 +47,13 @@ export interface TokenProblem {
   readonly code: string;
   /** ms */
   readonly at: number;
+}
+
+export interface ChatAppRecord {
+  readonly id: number;
+  /** The per-install HASH of imbot.app.register: a secret, never logged. */
+  readonly hash: string;
+  readonly url: string;
 }
 
 export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status' | 'tokensRefreshedAt' | 'tokenProblem'>;
@@ -162,7 +171,7 @@ export function createPortalStore(db: Db, table: string) {
     },
 
     /** Changes fields of an installed portal (ONAPPUPDATE, batch refusals, its REST budget). */
-    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate'>>, now: number): Promise<void> {
+    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp'>>, now: number): Promise<void> {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
       if (entries.length === 0) return;
       const names: Record<string, string> = { '#status': 'status' };

@@ -15,6 +15,7 @@ import qs from 'qs';
 import type { RestCall, SimBot, SimChat, SimMessage, SimPortal } from './model.js';
 import { methods, SimError, type MethodContext } from './rest-methods.js';
 import * as bodies from './event-bodies.js';
+import { chatAppMethods, chatAppsOf, frameRequest } from './chat-apps.js';
 import { createMisbehaviour, OAUTH_FAULT } from './misbehaviour.js';
 import * as line from './lines.js';
 
@@ -140,7 +141,7 @@ export function createSimulator(options: SimulatorOptions) {
   }
 
   function invoke(portal: SimPortal, method: string, params: Record<string, unknown>, caller: MethodContext['caller'], batch?: number): { result?: unknown; error?: SimError } {
-    const impl = methods[method];
+    const impl = methods[method] ?? chatAppMethods[method];
     const about = line.chatOfCall(portal, params);
     if (about) catchUp(portal, about);
     try {
@@ -343,6 +344,7 @@ export function createSimulator(options: SimulatorOptions) {
     portal.installed = false;
     portal.accessTokens.clear();
     portal.bindings.splice(0);
+    chatAppsOf(portal).clear(); // an app's chat apps go with it
     if (bot) portal.bots.delete(bot.id);
     return results;
   }
@@ -507,6 +509,10 @@ export function createSimulator(options: SimulatorOptions) {
     issuedSecrets,
     ourBot,
     issueToken: issue,
+    /** The portal's chat apps (imbot.app.register), by id. */
+    chatApps: (portal: SimPortal) => [...chatAppsOf(portal).values()],
+    /** The signed frame request the messenger makes when operator `userId` opens `app` in a chat. */
+    frameRequest,
   };
 }
 
