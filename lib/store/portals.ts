@@ -36,6 +36,9 @@ export interface PortalRecord {
   readonly rate?: { readonly perSecond: number; readonly burst: number };
 }
 
+/** Where a portal lives: its domain (host[:port]), REST endpoint and OAuth server endpoint. */
+export type PortalAddresses = Pick<PortalRecord, 'domain' | 'clientEndpoint' | 'serverEndpoint'>;
+
 export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status'>;
 
 /** A stored item as a PortalRecord (keys and the refresh lease are storage details). */
@@ -81,16 +84,20 @@ export function createPortalStore(db: Db, table: string) {
       return record;
     },
 
-    /** Stores a refreshed pair iff nobody stored another one since `expectedVersion`. */
-    async replaceTokens(memberId: string, tokens: OAuthTokens, expectedVersion: number, now: number): Promise<number> {
+    /**
+     * Stores a refreshed pair iff nobody stored another one since `expectedVersion`, with
+     * the addresses the refresh answer named (already checked by the caller), if any.
+     */
+    async replaceTokens(memberId: string, tokens: OAuthTokens, expectedVersion: number, now: number, addresses: Partial<PortalAddresses> = {}): Promise<number> {
+      const extra = Object.entries(addresses).filter(([, value]) => value !== undefined);
       try {
         await db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.portal(memberId),
-            UpdateExpression: 'SET accessToken = :a, refreshToken = :r, tokenExpiresAt = :e, #scope = :s, tokenVersion = :next, updatedAt = :now REMOVE refreshLease',
+            UpdateExpression: `SET accessToken = :a, refreshToken = :r, tokenExpiresAt = :e, #scope = :s, tokenVersion = :next, updatedAt = :now${extra.map(([name]) => `, #${name} = :${name}`).join('')} REMOVE refreshLease`,
             ConditionExpression: 'tokenVersion = :v AND #status = :active',
-            ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
+            ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status', ...Object.fromEntries(extra.map(([name]) => [`#${name}`, name])) },
             ExpressionAttributeValues: {
               ':a': tokens.accessToken,
               ':r': tokens.refreshToken,
@@ -100,12 +107,37 @@ export function createPortalStore(db: Db, table: string) {
               ':next': expectedVersion + 1,
               ':now': now,
               ':active': 'active',
+              ...Object.fromEntries(extra.map(([name, value]) => [`:${name}`, value])),
             },
           }),
         );
         return expectedVersion + 1;
       } catch (error) {
         if (isConditionFailure(error)) throw new ConcurrentUpdateError(`tokens of portal ${memberId}`, { cause: error });
+        throw error;
+      }
+    },
+
+    /**
+     * The portal was renamed (a verified redirect, contract §9.3): its REST endpoint and
+     * domain move, iff it is still active and still at `from`. false when someone else
+     * moved or re-installed it first (nothing written; the caller re-reads).
+     */
+    async moveEndpoint(memberId: string, from: string, to: Pick<PortalAddresses, 'clientEndpoint' | 'domain'>, now: number): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET clientEndpoint = :to, #domain = :domain, updatedAt = :now',
+            ConditionExpression: '#status = :active AND clientEndpoint = :from',
+            ExpressionAttributeNames: { '#status': 'status', '#domain': 'domain' },
+            ExpressionAttributeValues: { ':to': to.clientEndpoint, ':domain': to.domain, ':from': from, ':now': now, ':active': 'active' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
