@@ -7,6 +7,7 @@
 import { BitrixApiError, isRetryable } from '../bitrix/errors.js';
 import type { RestClient } from '../bitrix/rest-client.js';
 import type { Step } from '../store/dialogs.js';
+import { decideRepeat, retryDelayMs } from './step-retry.js';
 
 /** Steps [0, done) succeeded; `cause` stopped the rest. */
 export class StepFailure extends Error {
@@ -15,6 +16,8 @@ export class StepFailure extends Error {
     readonly done: number,
     readonly step: Step,
     override readonly cause: unknown,
+    /** The methods that may have run before the failure was known (a whole batch, or the step). */
+    readonly attempted: readonly string[] = [step.method],
   ) {
     super(`step ${done + 1} (${step.method}) failed: ${(cause as Error)?.message ?? String(cause)}`);
   }
@@ -26,6 +29,8 @@ export interface RetryPolicy {
   /** Keep retrying retryable failures (rate limits, 5xx, network) for this long. */
   readonly budgetMs: number;
   readonly clock: () => number;
+  /** Waits between attempts (tests pass their own; default: a timer). */
+  readonly sleep?: (ms: number) => Promise<void>;
   readonly onRetry?: (failure: StepFailure, delayMs: number) => void;
 }
 
@@ -40,9 +45,12 @@ export interface ExecuteOptions {
 
 /**
  * Runs steps [from…], retrying what may pass later (contract §5: QUERY_LIMIT_EXCEEDED,
- * OPERATION_TIME_LIMIT, 5xx, no answer) with exponential backoff and jitter, from the
- * step that failed — never repeating a step that succeeded — within the retry budget.
- * Other errors, and anything past the budget, end with a StepFailure.
+ * OPERATION_TIME_LIMIT, 5xx, no answer) from the step that failed — never repeating a
+ * step that succeeded — within the retry budget: OPERATION_TIME_LIMIT waits until its
+ * method is released, the rest back off exponentially with jitter; a 500 after which a
+ * message may have been posted is not repeated (lib/app/step-retry.ts). Other errors, and
+ * a wait past the budget, end with a StepFailure (the job goes back to the queue when its
+ * cause may pass later).
  */
 export async function executeSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
   const started = options.retry?.clock() ?? 0;
@@ -51,20 +59,25 @@ export async function executeSteps(rest: RestClient, steps: readonly Step[], fro
     try {
       await runSteps(rest, steps, index, options);
       return;
-    } catch (error) {
+    } catch (thrown) {
       const retry = options.retry;
-      if (!(error instanceof StepFailure) || !retry || !isRetryable(error.cause)) throw error;
+      if (!(thrown instanceof StepFailure)) throw thrown;
+      const cause = decideRepeat(thrown.cause, thrown.attempted);
+      const error = cause === thrown.cause ? thrown : new StepFailure(thrown.done, thrown.step, cause, thrown.attempted);
+      if (!retry || !isRetryable(error.cause)) throw error;
       // Steps of a batch that went through before the failure: recorded before the pause,
       // so a crash during it does not send them again.
       if (error.done > index) await options.onDone?.(error.done);
-      const delay = Math.min(8_000, 250 * 2 ** attempt) * (0.5 + Math.random());
+      const delay = retryDelayMs(error.cause, attempt, retry.clock());
       if (retry.clock() + delay - started > retry.budgetMs) throw error;
       retry.onRetry?.(error, Math.round(delay));
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await (retry.sleep ?? sleep)(delay);
       index = error.done;
     }
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function runSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
   let index = from;
@@ -88,7 +101,7 @@ async function runSteps(rest: RestClient, steps: readonly Step[], from: number, 
     try {
       outcome = await rest.batch(run.map((step, i) => ({ key: `s${index + i}`, method: step.method, params: step.params })), true);
     } catch (error) {
-      throw new StepFailure(index, steps[index]!, error);
+      throw new StepFailure(index, steps[index]!, error, run.map((step) => step.method));
     }
     for (let i = 0; i < run.length; i++) {
       const key = `s${index + i}`;
