@@ -7,7 +7,7 @@
 import { BitrixApiError, isRetryable } from '../bitrix/errors.js';
 import type { RestClient } from '../bitrix/rest-client.js';
 import type { Step } from '../store/dialogs.js';
-import { decideRepeat, retryDelayMs } from './step-retry.js';
+import { decideRepeat, mayHavePosted, retryDelayMs } from './step-retry.js';
 
 /** Steps [0, done) succeeded; `cause` stopped the rest. */
 export class StepFailure extends Error {
@@ -47,14 +47,16 @@ export interface ExecuteOptions {
  * Runs steps [from…], retrying what may pass later (contract §5: QUERY_LIMIT_EXCEEDED,
  * OPERATION_TIME_LIMIT, 5xx, no answer) from the step that failed — never repeating a
  * step that succeeded — within the retry budget: OPERATION_TIME_LIMIT waits until its
- * method is released, the rest back off exponentially with jitter; a 500 after which a
- * message may have been posted is not repeated (lib/app/step-retry.ts). Other errors, and
+ * method is released, the rest back off exponentially with jitter; a message send that
+ * answered 500 is repeated once only (lib/app/step-retry.ts). Other errors, and
  * a wait past the budget, end with a StepFailure (the job goes back to the queue when its
  * cause may pass later).
  */
 export async function executeSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
   const started = options.retry?.clock() ?? 0;
   let index = from;
+  /** Per step: how often it was repeated after a 500 that may have posted a message. */
+  const repeatedAfter500 = new Map<number, number>();
   for (let attempt = 0; ; attempt++) {
     try {
       await runSteps(rest, steps, index, options);
@@ -62,7 +64,9 @@ export async function executeSteps(rest: RestClient, steps: readonly Step[], fro
     } catch (thrown) {
       const retry = options.retry;
       if (!(thrown instanceof StepFailure)) throw thrown;
-      const cause = decideRepeat(thrown.cause, thrown.attempted);
+      const repeated = repeatedAfter500.get(thrown.done) ?? 0;
+      const cause = decideRepeat(thrown.cause, thrown.attempted, repeated);
+      if (cause === thrown.cause && mayHavePosted(cause, thrown.attempted)) repeatedAfter500.set(thrown.done, repeated + 1);
       const error = cause === thrown.cause ? thrown : new StepFailure(thrown.done, thrown.step, cause, thrown.attempted);
       if (!retry || !isRetryable(error.cause)) throw error;
       // Steps of a batch that went through before the failure: recorded before the pause,

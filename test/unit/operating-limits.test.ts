@@ -116,37 +116,48 @@ describe('500s per method (lib/app/step-retry.ts, docs/operations.md)', () => {
   const internal = (method: string, code = 'INTERNAL_SERVER_ERROR') => new BitrixApiError(method, 500, code, 'boom');
 
   it.each([
-    ['imbot.message.add', 'INTERNAL_SERVER_ERROR', false],
-    ['imbot.message.add', 'ERROR_UNEXPECTED_ANSWER', false],
-    ['imopenlines.bot.session.operator', 'INTERNAL_SERVER_ERROR', true],
-    ['imopenlines.bot.session.finish', 'ERROR_UNEXPECTED_ANSWER', true],
-    ['imbot.message.update', 'INTERNAL_SERVER_ERROR', true],
-    ['app.info', 'INTERNAL_SERVER_ERROR', true],
-  ])('%s after %s: repeated = %s', (method, code, repeated) => {
-    expect(isRetryable(decideRepeat(internal(method, code), [method]))).toBe(repeated);
+    ['imbot.message.add', 'INTERNAL_SERVER_ERROR', 0, true],
+    ['imbot.message.add', 'ERROR_UNEXPECTED_ANSWER', 0, true],
+    ['imbot.message.add', 'INTERNAL_SERVER_ERROR', 1, false],
+    ['imbot.message.add', 'ERROR_UNEXPECTED_ANSWER', 1, false],
+    ['imopenlines.bot.session.operator', 'INTERNAL_SERVER_ERROR', 5, true],
+    ['imopenlines.bot.session.finish', 'ERROR_UNEXPECTED_ANSWER', 5, true],
+    ['imbot.message.update', 'INTERNAL_SERVER_ERROR', 5, true],
+    ['app.info', 'INTERNAL_SERVER_ERROR', 5, true],
+  ])('%s after %s, repeated %i times already: repeated again = %s', (method, code, repeated, again) => {
+    expect(isRetryable(decideRepeat(internal(method, code), [method], repeated))).toBe(again);
   });
 
-  it('a whole batch answering 500 is repeated only when none of its steps posts a message', () => {
+  it('a whole batch answering 500 counts as a message send when any of its steps posts one', () => {
     const failed = internal('batch');
-    expect(decideRepeat(failed, ['imopenlines.bot.session.operator', 'imbot.chat.sendTyping'])).toBe(failed);
-    expect(decideRepeat(failed, ['imbot.message.add', 'imopenlines.bot.session.operator'])).toBeInstanceOf(NotRepeatedError);
+    expect(decideRepeat(failed, ['imopenlines.bot.session.operator', 'imbot.chat.sendTyping'], 3)).toBe(failed);
+    expect(decideRepeat(failed, ['imbot.message.add', 'imopenlines.bot.session.operator'], 1)).toBeInstanceOf(NotRepeatedError);
   });
 
   it('limits and no answer are always repeated; they are refused before the method runs', () => {
     for (const code of ['QUERY_LIMIT_EXCEEDED', 'OPERATION_TIME_LIMIT']) {
       const error = new BitrixApiError('imbot.message.add', code === 'OPERATION_TIME_LIMIT' ? 429 : 503, code, '');
-      expect(decideRepeat(error, ['imbot.message.add'])).toBe(error);
+      expect(decideRepeat(error, ['imbot.message.add'], 9)).toBe(error);
     }
   });
 
-  it('a message send that answered 500 is not retried by the step loop: one call, final failure', async () => {
-    const rest = scripted([internal('imbot.message.add')]);
+  it('a message send that keeps answering 500 is sent twice at most, then fails for good', async () => {
+    const rest = scripted([internal('imbot.message.add'), internal('imbot.message.add'), 1]);
     const failure = await executeSteps(rest, [step('imbot.message.add')], 0, {
       refusedInBatch: new Set(),
       retry: { budgetMs: 20_000, clock: () => T0, sleep: async () => undefined },
     }).catch((error: unknown) => error);
-    expect(rest.calls).toEqual(['imbot.message.add']);
+    expect(rest.calls).toEqual(['imbot.message.add', 'imbot.message.add']);
     expect((failure as StepFailure).cause).toBeInstanceOf(NotRepeatedError);
-    expect(String((failure as StepFailure).message)).toMatch(/not repeated/);
+    expect(String((failure as StepFailure).message)).toMatch(/not repeated again/);
+  });
+
+  it('a session call that keeps answering 500 is repeated while the budget lasts', async () => {
+    const rest = scripted([internal('imopenlines.bot.session.operator'), internal('imopenlines.bot.session.operator'), internal('imopenlines.bot.session.operator'), true]);
+    await executeSteps(rest, [step('imopenlines.bot.session.operator')], 0, {
+      refusedInBatch: new Set(),
+      retry: { budgetMs: 20_000, clock: () => T0, sleep: async () => undefined },
+    });
+    expect(rest.calls).toHaveLength(4);
   });
 });
