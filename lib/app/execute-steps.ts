@@ -7,7 +7,7 @@
 import { BitrixApiError, isRetryable } from '../bitrix/errors.js';
 import type { RestClient } from '../bitrix/rest-client.js';
 import type { Step } from '../store/dialogs.js';
-import { decideRepeat, mayHavePosted, retryDelayMs } from './step-retry.js';
+import { retryDelayMs } from './step-retry.js';
 
 /** Steps [0, done) succeeded; `cause` stopped the rest. */
 export class StepFailure extends Error {
@@ -16,8 +16,6 @@ export class StepFailure extends Error {
     readonly done: number,
     readonly step: Step,
     override readonly cause: unknown,
-    /** The methods that may have run before the failure was known (a whole batch, or the step). */
-    readonly attempted: readonly string[] = [step.method],
   ) {
     super(`step ${done + 1} (${step.method}) failed: ${(cause as Error)?.message ?? String(cause)}`);
   }
@@ -47,28 +45,21 @@ export interface ExecuteOptions {
  * Runs steps [from…], retrying what may pass later (contract §5: QUERY_LIMIT_EXCEEDED,
  * OPERATION_TIME_LIMIT, 5xx, no answer) from the step that failed — never repeating a
  * step that succeeded — within the retry budget: OPERATION_TIME_LIMIT waits until its
- * method is released, the rest back off exponentially with jitter; a message send that
- * answered 500 is repeated once only (lib/app/step-retry.ts). Other errors, and
+ * method is released, the rest back off exponentially with jitter (lib/app/step-retry.ts
+ * has the per-method decision on 500s). Other errors, and
  * a wait past the budget, end with a StepFailure (the job goes back to the queue when its
  * cause may pass later).
  */
 export async function executeSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
   const started = options.retry?.clock() ?? 0;
   let index = from;
-  /** Per step: how often it was repeated after a 500 that may have posted a message. */
-  const repeatedAfter500 = new Map<number, number>();
   for (let attempt = 0; ; attempt++) {
     try {
       await runSteps(rest, steps, index, options);
       return;
-    } catch (thrown) {
+    } catch (error) {
       const retry = options.retry;
-      if (!(thrown instanceof StepFailure)) throw thrown;
-      const repeated = repeatedAfter500.get(thrown.done) ?? 0;
-      const cause = decideRepeat(thrown.cause, thrown.attempted, repeated);
-      if (cause === thrown.cause && mayHavePosted(cause, thrown.attempted)) repeatedAfter500.set(thrown.done, repeated + 1);
-      const error = cause === thrown.cause ? thrown : new StepFailure(thrown.done, thrown.step, cause, thrown.attempted);
-      if (!retry || !isRetryable(error.cause)) throw error;
+      if (!(error instanceof StepFailure) || !retry || !isRetryable(error.cause)) throw error;
       // Steps of a batch that went through before the failure: recorded before the pause,
       // so a crash during it does not send them again.
       if (error.done > index) await options.onDone?.(error.done);
@@ -105,7 +96,7 @@ async function runSteps(rest: RestClient, steps: readonly Step[], from: number, 
     try {
       outcome = await rest.batch(run.map((step, i) => ({ key: `s${index + i}`, method: step.method, params: step.params })), true);
     } catch (error) {
-      throw new StepFailure(index, steps[index]!, error, run.map((step) => step.method));
+      throw new StepFailure(index, steps[index]!, error);
     }
     for (let i = 0; i < run.length; i++) {
       const key = `s${index + i}`;

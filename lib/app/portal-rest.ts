@@ -24,12 +24,22 @@ export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: E
   let endpoint = allowedUrl(currentEndpoint(deps, portal), hosts);
   if (!endpoint) throw new PortalAddressError(`portal ${portal.memberId} has an endpoint outside B24_ALLOWED_HOSTS`);
   const rate = portal.rate ?? deps.config.restRate;
+  const operating = deps.caches.operating.forPortal(portal.memberId);
   return createRestClient({
     endpoint: () => endpoint!,
     timeoutMs: deps.config.restTimeoutMs,
     fetch: deps.fetch,
     allowedHosts: hosts,
-    operating: deps.caches.operating.forPortal(portal.memberId),
+    operating: {
+      ...operating,
+      blockedUntil: (method) => {
+        const until = operating.blockedUntil(method);
+        // A slot taken ahead of time would be spent only after the wait, in a burst with every
+        // other job released at the same moment: drop it (the portal gets fewer requests, never more).
+        if (until !== undefined) prepaid = undefined;
+        return until;
+      },
+    },
     onMoved: async (to) => {
       const from = endpoint!.href;
       endpoint = to;

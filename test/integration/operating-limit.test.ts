@@ -9,6 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SimChat } from '../../infra/local/simulator/model.js';
 import { restForPortal } from '../../lib/app/portal-rest.js';
+import { createWorkerHandler, retryDelaySeconds } from '../../lib/handlers/worker.js';
+import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
+import { customerJob } from '../helpers/jobs.js';
 import { useStack } from '../helpers/stack.js';
 
 const t = useStack({ env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' }, queue: { maxAttempts: 3, retryBaseMs: 20 } });
@@ -71,5 +74,28 @@ describe('OPERATION_TIME_LIMIT', () => {
     } finally {
       t.stack.simulator.clearFaults();
     }
+  });
+
+  it('a release beyond the retry budget: the job goes back to the queue and is not shown again before the release', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    // The join's answers named the method's operating_reset_at (minutes away: the window's oldest bucket).
+    t.stack.simulator.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: Date.now() + 15 * 60_000 });
+    const delays: number[] = [];
+    const handle = createWorkerHandler(t.stack.deps, {
+      deadLetters: { send: async () => undefined },
+      maxAttempts: 5,
+      retryLater: async (_records, seconds) => void delays.push(seconds),
+    });
+    try {
+      const answer = await handle(sqsEvent(sqsRecord(customerJob(t.stack.simulator, portal, chat, '4'))));
+      expect(answer.batchItemFailures).toHaveLength(1);
+    } finally {
+      t.stack.simulator.clearFaults();
+    }
+    expect(delays).toHaveLength(1);
+    expect(delays[0]).toBeGreaterThan(retryDelaySeconds(1));
+    expect(delays[0]).toBeLessThanOrEqual(11 * 60);
+    expect(t.stack.simulator.callsFor(portal.memberId).filter((call) => call.error === 'OPERATION_TIME_LIMIT')).toHaveLength(1);
   });
 });
