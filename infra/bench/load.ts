@@ -260,6 +260,10 @@ function scheduleFaults(stack: LocalStack, portals: readonly SimPortal[], spread
       sim.fail('*', { status: 502, error: 'BAD_GATEWAY', times: 8 });
       sim.fail('*', { status: 0, times: 4 });
     }),
-    at(0.75, 'busy method (10 × 429 OPERATION_TIME_LIMIT on imbot.message.add)', () => sim.fail('imbot.message.add', { status: 429, error: 'OPERATION_TIME_LIMIT', times: 10 })),
+    // As Bitrix24 does it (limits.md): the last successful answer names operating_reset_at,
+    // then the method answers 429 until then; the bot must wait for it, not hammer it.
+    at(0.75, 'busy method (imbot.message.add over its operating time for 1.5 s on every portal: 429 OPERATION_TIME_LIMIT until operating_reset_at)', () => {
+      for (const portal of portals) sim.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: Date.now() + 1_500, successes: 1 });
+    }),
   ];
 }

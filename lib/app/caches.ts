@@ -7,6 +7,7 @@
 import type { PortalRecord } from '../store/portals.js';
 import type { LineSettings } from './lookups.js';
 import { TtlCache } from './ttl-cache.js';
+import { createOperatingLimits, type OperatingLimits } from './operating-limits.js';
 
 export interface Caches {
   readonly portals: TtlCache<PortalRecord>;
@@ -18,6 +19,13 @@ export interface Caches {
    * portal's budget) on an event token that will be refused too.
    */
   readonly eventTokensRefused: TtlCache<true>;
+  /**
+   * Portal addresses this instance saw move by a verified redirect (old endpoint → new),
+   * so a REST client built from a record read before the move goes to the new address.
+   */
+  readonly movedEndpoints: TtlCache<{ readonly from: string; readonly to: string }>;
+  /** Methods held back by a portal's operating limit (wall time, lib/app/operating-limits.ts). */
+  readonly operating: OperatingLimits;
 }
 
 export function createCaches(clock: () => number, opts: { portalTtlMs?: number } = {}): Caches {
@@ -26,5 +34,7 @@ export function createCaches(clock: () => number, opts: { portalTtlMs?: number }
     bots: new TtlCache(10 * 60_000, 1_000, clock),
     lines: new TtlCache(10 * 60_000, 2_000, clock),
     eventTokensRefused: new TtlCache(60_000, 1_000, clock),
+    movedEndpoints: new TtlCache(10 * 60_000, 1_000, clock),
+    operating: createOperatingLimits(Date.now),
   };
 }

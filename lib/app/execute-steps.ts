@@ -7,6 +7,7 @@
 import { BitrixApiError, isRetryable } from '../bitrix/errors.js';
 import type { RestClient } from '../bitrix/rest-client.js';
 import type { Step } from '../store/dialogs.js';
+import { retryDelayMs } from './step-retry.js';
 
 /** Steps [0, done) succeeded; `cause` stopped the rest. */
 export class StepFailure extends Error {
@@ -26,6 +27,8 @@ export interface RetryPolicy {
   /** Keep retrying retryable failures (rate limits, 5xx, network) for this long. */
   readonly budgetMs: number;
   readonly clock: () => number;
+  /** Waits between attempts (tests pass their own; default: a timer). */
+  readonly sleep?: (ms: number) => Promise<void>;
   readonly onRetry?: (failure: StepFailure, delayMs: number) => void;
 }
 
@@ -40,9 +43,12 @@ export interface ExecuteOptions {
 
 /**
  * Runs steps [from…], retrying what may pass later (contract §5: QUERY_LIMIT_EXCEEDED,
- * OPERATION_TIME_LIMIT, 5xx, no answer) with exponential backoff and jitter, from the
- * step that failed — never repeating a step that succeeded — within the retry budget.
- * Other errors, and anything past the budget, end with a StepFailure.
+ * OPERATION_TIME_LIMIT, 5xx, no answer) from the step that failed — never repeating a
+ * step that succeeded — within the retry budget: OPERATION_TIME_LIMIT waits until its
+ * method is released, the rest back off exponentially with jitter (lib/app/step-retry.ts
+ * has the per-method decision on 500s). Other errors, and
+ * a wait past the budget, end with a StepFailure (the job goes back to the queue when its
+ * cause may pass later).
  */
 export async function executeSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
   const started = options.retry?.clock() ?? 0;
@@ -57,14 +63,16 @@ export async function executeSteps(rest: RestClient, steps: readonly Step[], fro
       // Steps of a batch that went through before the failure: recorded before the pause,
       // so a crash during it does not send them again.
       if (error.done > index) await options.onDone?.(error.done);
-      const delay = Math.min(8_000, 250 * 2 ** attempt) * (0.5 + Math.random());
+      const delay = retryDelayMs(error.cause, attempt, retry.clock());
       if (retry.clock() + delay - started > retry.budgetMs) throw error;
       retry.onRetry?.(error, Math.round(delay));
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await (retry.sleep ?? sleep)(delay);
       index = error.done;
     }
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function runSteps(rest: RestClient, steps: readonly Step[], from: number, options: ExecuteOptions): Promise<void> {
   let index = from;

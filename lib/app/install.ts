@@ -5,7 +5,10 @@
  * claimed portal and answer app.info for our application (CODE = B24_CLIENT_ID, or a
  * Market app's B24_APP_CODE); the portal's addresses must be allowed hosts; and a
  * member_id already stored must come from the same domain and endpoint, so a forged
- * install cannot take over another portal's tokens or bot. Only then the bot is registered (or updated: one bot per
+ * install cannot take over another portal's tokens or bot — unless the portal was
+ * renamed and that is verified: the stored address redirects to exactly the claimed one
+ * and the offered token works there (lib/app/portal-moves.ts verifiedMove, contract
+ * §9.3). Only then the bot is registered (or updated: one bot per
  * portal, re-install never duplicates it), the app events are bound, and the portal
  * is stored with a conditional write.
  */
@@ -20,6 +23,7 @@ import { ConcurrentUpdateError } from '../store/errors.js';
 import type { PortalRecord } from '../store/portals.js';
 import { registerChatApp } from './chat-app.js';
 import type { AppDeps } from './deps.js';
+import { verifiedMove } from './portal-moves.js';
 
 export interface InstallOutcome {
   readonly memberId: string;
@@ -50,7 +54,8 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
 
   const existing = await deps.portals.get(claim.memberId);
   const active = existing?.status === 'active' ? existing : undefined;
-  if (active && (active.domain !== addresses.domain || active.clientEndpoint !== addresses.clientEndpoint)) {
+  const elsewhere = active && (active.domain !== addresses.domain || active.clientEndpoint !== addresses.clientEndpoint);
+  if (elsewhere && !(await verifiedMove(deps, active, addresses, event.tokens.accessToken, log))) {
     log.warn('install refused: portal claimed from another address', { memberId: claim.memberId, claimedDomain: addresses.domain });
     throw forbidden('PORTAL_MISMATCH', 'this member_id is installed from another address');
   }
@@ -58,6 +63,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
 
   const rest = createRestClient({
     endpoint: new URL(addresses.clientEndpoint),
+    // A redirect here is refused (no allowedHosts): an install must come from where the portal is now.
     timeoutMs: deps.config.restTimeoutMs,
     fetch: deps.fetch,
     beforeRequest: () => deps.budget.take(claim.memberId, active?.rate ?? deps.config.restRate),

@@ -1,7 +1,10 @@
 /**
- * A REST client bound to one stored portal: its checked endpoint, its rate budget, and
- * the token order of lib/app/tokens.ts. The portal's address was checked at install;
- * it is checked again here so no code path can send a token anywhere else.
+ * A REST client bound to one stored portal: its checked endpoint, its rate budget, its
+ * operating limits, and the token order of lib/app/tokens.ts. The portal's address was
+ * checked at install; it is checked again here so no code path can send a token anywhere
+ * else. A verified redirect (the portal was renamed, contract §9.3) is stored by
+ * lib/app/portal-moves.ts, and this client's later calls go to the new address; so does
+ * a new client_endpoint from a token refresh.
  */
 import { PortalAddressError } from '../bitrix/errors.js';
 import { allowedUrl } from '../bitrix/hosts.js';
@@ -9,6 +12,7 @@ import { createRestClient, type RestClient } from '../bitrix/rest-client.js';
 import type { Logger } from '../log.js';
 import type { PortalRecord } from '../store/portals.js';
 import type { AppDeps } from './deps.js';
+import { currentEndpoint, recordMove } from './portal-moves.js';
 import { portalTokenSource, type EventToken } from './tokens.js';
 
 /**
@@ -16,13 +20,31 @@ import { portalTokenSource, type EventToken } from './tokens.js';
  * first request instead of taking another.
  */
 export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: EventToken | undefined, log: Logger, prepaid?: Promise<unknown>): RestClient {
-  const endpoint = allowedUrl(portal.clientEndpoint, deps.config.allowedHosts);
+  const hosts = deps.config.allowedHosts;
+  let endpoint = allowedUrl(currentEndpoint(deps, portal), hosts);
   if (!endpoint) throw new PortalAddressError(`portal ${portal.memberId} has an endpoint outside B24_ALLOWED_HOSTS`);
   const rate = portal.rate ?? deps.config.restRate;
+  const operating = deps.caches.operating.forPortal(portal.memberId);
   return createRestClient({
-    endpoint,
+    endpoint: () => endpoint!,
     timeoutMs: deps.config.restTimeoutMs,
     fetch: deps.fetch,
+    allowedHosts: hosts,
+    operating: {
+      ...operating,
+      blockedUntil: (method) => {
+        const until = operating.blockedUntil(method);
+        // A slot taken ahead of time would be spent only after the wait, in a burst with every
+        // other job released at the same moment: drop it (the portal gets fewer requests, never more).
+        if (until !== undefined) prepaid = undefined;
+        return until;
+      },
+    },
+    onMoved: async (to) => {
+      const from = endpoint!.href;
+      endpoint = to;
+      await recordMove(deps, portal.memberId, from, to, log);
+    },
     beforeRequest: async () => {
       if (prepaid) {
         const slot = prepaid;
@@ -36,6 +58,9 @@ export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: E
     tokens: portalTokenSource(deps, portal, eventToken, log, (fresh) => {
       if (fresh) deps.caches.portals.set(portal.memberId, fresh);
       else deps.caches.portals.delete(portal.memberId);
+      // A refresh may have stored a new endpoint (lib/app/tokens.ts checked it).
+      const moved = fresh ? allowedUrl(fresh.clientEndpoint, hosts) : undefined;
+      if (moved) endpoint = moved;
     }),
   });
 }

@@ -14,7 +14,9 @@ import { allowedUrl } from '../bitrix/hosts.js';
 import type { TokenSource } from '../bitrix/rest-client.js';
 import { registerSecret, type Logger } from '../log.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
-import type { PortalRecord } from '../store/portals.js';
+import type { PortalAddresses, PortalRecord } from '../store/portals.js';
+import type { RefreshAnswer } from '../bitrix/oauth.js';
+import { endpointString } from './portal-moves.js';
 import type { AppDeps } from './deps.js';
 
 const LEASE_MS = 10_000;
@@ -105,6 +107,7 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
       timeoutMs: deps.config.restTimeoutMs,
       now: Math.floor(started / 1000),
       fetch: deps.fetch,
+      allowedHosts: deps.config.allowedHosts,
     });
   } catch (error) {
     await deps.portals.releaseRefreshLease(current.memberId, current.tokenVersion).catch(() => undefined);
@@ -113,10 +116,11 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
   }
   registerSecret(tokens.accessToken);
   registerSecret(tokens.refreshToken);
+  const addresses = answeredAddresses(deps, current, tokens, log);
   try {
-    const version = await deps.portals.replaceTokens(current.memberId, tokens, current.tokenVersion, deps.clock());
-    log.info('tokens refreshed', { memberId: current.memberId, tokenVersion: version, ms: deps.clock() - started });
-    return { ...current, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, tokenExpiresAt: tokens.expiresAt, scope: tokens.scope, tokenVersion: version };
+    const version = await deps.portals.replaceTokens(current.memberId, tokens, current.tokenVersion, deps.clock(), addresses);
+    log.info('tokens refreshed', { memberId: current.memberId, tokenVersion: version, ms: deps.clock() - started, ...(addresses.domain ? { movedTo: addresses.domain } : {}) });
+    return { ...current, ...addresses, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, tokenExpiresAt: tokens.expiresAt, scope: tokens.scope, tokenVersion: version };
   } catch (error) {
     if (!(error instanceof ConcurrentUpdateError)) throw error;
     // A reinstall replaced the tokens while we refreshed: theirs are newer.
@@ -125,3 +129,42 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
     return latest;
   }
 }
+
+/**
+ * The addresses a refresh answer names that differ from the stored ones and are allowed
+ * (contract §3, §9.3; Bitrix24 docs `settings/how-to-call-rest-api/change-domen.md`: keep
+ * client_endpoint per member_id and overwrite it with every new set of tokens).
+ * - client_endpoint → clientEndpoint, and the portal's domain is its host (the same rule
+ *   as at install: the endpoint's host is the portal's domain).
+ * - server_endpoint → serverEndpoint: the next refresh goes to its host (tokenUrlFor).
+ * - `domain` of this answer is the OAuth server's (oauth.bitrix.info / oauth.bitrix24.tech),
+ *   NOT the portal's: it is not stored; server_endpoint already says where the server is.
+ * The OAuth server is trusted like the tokens it issues, but its addresses still have to
+ * be allowed hosts; others are ignored (and logged by host).
+ */
+function answeredAddresses(deps: AppDeps, current: PortalRecord, answer: RefreshAnswer, log: Logger): Partial<PortalAddresses> {
+  const hosts = deps.config.allowedHosts;
+  const out: { -readonly [K in keyof PortalAddresses]?: PortalAddresses[K] } = {};
+  if (answer.clientEndpoint) {
+    const client = allowedUrl(answer.clientEndpoint, hosts);
+    if (!client) log.warn('refresh answer names a portal endpoint outside B24_ALLOWED_HOSTS; kept the stored one', { memberId: current.memberId, host: hostOf(answer.clientEndpoint) });
+    else if (endpointString(client) !== current.clientEndpoint) {
+      out.clientEndpoint = endpointString(client);
+      out.domain = client.host.toLowerCase();
+    }
+  }
+  if (answer.serverEndpoint) {
+    const server = allowedUrl(answer.serverEndpoint, hosts);
+    if (!server) log.warn('refresh answer names an OAuth endpoint outside B24_ALLOWED_HOSTS; kept the stored one', { memberId: current.memberId, host: hostOf(answer.serverEndpoint) });
+    else if (server.href !== current.serverEndpoint) out.serverEndpoint = server.href;
+  }
+  return out;
+}
+
+const hostOf = (raw: string): string | undefined => {
+  try {
+    return new URL(raw).host.slice(0, 100);
+  } catch {
+    return undefined;
+  }
+};

@@ -12,6 +12,11 @@ export class BitrixApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly description: string,
+    /**
+     * Epoch ms before which the same call can't pass (OPERATION_TIME_LIMIT: the method's
+     * operating_reset_at, contract §5); undefined when unknown.
+     */
+    readonly retryAt?: number,
   ) {
     super(`${method} failed: ${status} ${code}${description ? ` (${description.slice(0, 200)})` : ''}`);
   }

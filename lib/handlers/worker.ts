@@ -33,13 +33,24 @@ export interface WorkerOptions {
 /** Backoff between attempts of a job: 10 s, 20 s, 40 s… at most 5 minutes. */
 export const retryDelaySeconds = (failures: number): number => Math.min(300, 10 * 2 ** Math.max(0, failures - 1));
 
+/**
+ * A method held back by the portal's operating limit (OPERATION_TIME_LIMIT, contract §5)
+ * names when it is released; a job handed back for it comes back no earlier, so it does
+ * not spend its attempts before then (at most ten minutes away, lib/app/operating-limits.ts).
+ * Wall time, like the limit itself.
+ */
+function secondsUntilRetryAt(error: unknown): number {
+  const retryAt = (error as { cause?: { retryAt?: unknown } } | null)?.cause?.retryAt;
+  return typeof retryAt === 'number' ? Math.min(900, Math.max(0, Math.ceil((retryAt - Date.now()) / 1000))) : 0;
+}
+
 /** The part of the Lambda context the worker reads (absent locally: no deadline). */
 export interface WorkerContext {
   getRemainingTimeInMillis(): number;
 }
 
 export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
-  /** true: done with (handled or dead-lettered); a number: failed that many times, retry. */
+  /** true: done with (handled or dead-lettered); a number: failed, retry after that many seconds. */
   async function handle(record: SQSRecord): Promise<true | number> {
     let job: DialogJob;
     try {
@@ -67,7 +78,7 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       });
       if (!permanent && attempt < options.maxAttempts) {
         log.warn('job will be retried', { reason, attempt });
-        return attempt;
+        return Math.max(retryDelaySeconds(attempt), secondsUntilRetryAt(error));
       }
       try {
         await options.deadLetters.send(job, reason, attempt, record.messageId);
@@ -75,7 +86,7 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
         return true;
       } catch (sendError) {
         log.error('could not dead-letter the job; the queue will redeliver it', { reason, error: sendError });
-        return attempt;
+        return retryDelaySeconds(attempt);
       }
     }
   }
@@ -104,7 +115,7 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
           const outcome = await handle(records[i]!);
           if (outcome !== true) {
             // The rest of the chat waits behind it (FIFO), so order is kept.
-            handBack(records.slice(i), retryDelaySeconds(outcome));
+            handBack(records.slice(i), outcome);
             return;
           }
         }

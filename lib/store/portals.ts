@@ -56,6 +56,9 @@ export interface ChatAppRecord {
   readonly url: string;
 }
 
+/** Where a portal lives: its domain (host[:port]), REST endpoint and OAuth server endpoint. */
+export type PortalAddresses = Pick<PortalRecord, 'domain' | 'clientEndpoint' | 'serverEndpoint'>;
+
 export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status' | 'tokensRefreshedAt' | 'tokenProblem'>;
 
 /** A stored item as a PortalRecord (keys and the refresh lease are storage details). */
@@ -102,17 +105,21 @@ export function createPortalStore(db: Db, table: string) {
       return record;
     },
 
-    /** Stores a refreshed pair iff nobody stored another one since `expectedVersion`. */
-    async replaceTokens(memberId: string, tokens: OAuthTokens, expectedVersion: number, now: number): Promise<number> {
+    /**
+     * Stores a refreshed pair iff nobody stored another one since `expectedVersion`, with
+     * the addresses the refresh answer named (already checked by the caller), if any.
+     */
+    async replaceTokens(memberId: string, tokens: OAuthTokens, expectedVersion: number, now: number, addresses: Partial<PortalAddresses> = {}): Promise<number> {
+      const extra = Object.entries(addresses).filter(([, value]) => value !== undefined);
       try {
         await db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.portal(memberId),
             // A new pair moves the portal to the young end of the keep-alive index (TokensByAge).
-            UpdateExpression: 'SET accessToken = :a, refreshToken = :r, tokenExpiresAt = :e, #scope = :s, tokenVersion = :next, updatedAt = :now, tokensShard = :shard, tokensRefreshedAt = :now REMOVE refreshLease, tokenProblem',
+            UpdateExpression: `SET accessToken = :a, refreshToken = :r, tokenExpiresAt = :e, #scope = :s, tokenVersion = :next, updatedAt = :now, tokensShard = :shard, tokensRefreshedAt = :now${extra.map(([name]) => `, #${name} = :${name}`).join('')} REMOVE refreshLease, tokenProblem`,
             ConditionExpression: 'tokenVersion = :v AND #status = :active',
-            ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
+            ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status', ...Object.fromEntries(extra.map(([name]) => [`#${name}`, name])) },
             ExpressionAttributeValues: {
               ':a': tokens.accessToken,
               ':r': tokens.refreshToken,
@@ -123,12 +130,37 @@ export function createPortalStore(db: Db, table: string) {
               ':now': now,
               ':active': 'active',
               ':shard': tokenIndex.shard,
+              ...Object.fromEntries(extra.map(([name, value]) => [`:${name}`, value])),
             },
           }),
         );
         return expectedVersion + 1;
       } catch (error) {
         if (isConditionFailure(error)) throw new ConcurrentUpdateError(`tokens of portal ${memberId}`, { cause: error });
+        throw error;
+      }
+    },
+
+    /**
+     * The portal was renamed (a verified redirect, contract §9.3): its REST endpoint and
+     * domain move, iff it is still active and still at `from`. false when someone else
+     * moved or re-installed it first (nothing written; the caller re-reads).
+     */
+    async moveEndpoint(memberId: string, from: string, to: Pick<PortalAddresses, 'clientEndpoint' | 'domain'>, now: number): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET clientEndpoint = :to, #domain = :domain, updatedAt = :now',
+            ConditionExpression: '#status = :active AND clientEndpoint = :from',
+            ExpressionAttributeNames: { '#status': 'status', '#domain': 'domain' },
+            ExpressionAttributeValues: { ':to': to.clientEndpoint, ':domain': to.domain, ':from': from, ':now': now, ':active': 'active' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

@@ -21,17 +21,49 @@ const t = useStack({
 const replies = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);
 
 describe('REST that respects the portal', () => {
+  // 429 OPERATION_TIME_LIMIT waits for its method's operating_reset_at: operating-limit.test.ts.
   it.each([
     ['503 QUERY_LIMIT_EXCEEDED', { status: 503, error: 'QUERY_LIMIT_EXCEEDED' }],
-    ['429 OPERATION_TIME_LIMIT', { status: 429, error: 'OPERATION_TIME_LIMIT' }],
-    ['500 INTERNAL_SERVER_ERROR', { status: 500, error: 'INTERNAL_SERVER_ERROR' }],
+    ['a 502 from a gateway', { status: 502, error: 'HTTP_502' }],
     ['a dropped connection', { status: 0 }],
   ])('retries %s and answers exactly once', async (_name, fault) => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     t.stack.simulator.fail('imbot.message.add', { ...fault, times: 2 });
-    await t.say(portal, chat, '4');
+    try {
+      await t.say(portal, chat, '4');
+    } finally {
+      t.stack.simulator.clearFaults();
+    }
     expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
+  });
+
+  it.each(['INTERNAL_SERVER_ERROR', 'ERROR_UNEXPECTED_ANSWER'])('retries 500 %s on a message send (Bitrix24 docs: retry; the duplicate risk is accepted) and answers', async (error) => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    t.stack.simulator.fail('imbot.message.add', { status: 500, error, times: 2 });
+    try {
+      await t.say(portal, chat, '4');
+    } finally {
+      t.stack.simulator.clearFaults();
+    }
+    expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
+  });
+
+  it('500 ERROR_UNEXPECTED_ANSWER on a session call is retried (a repeat doubles nothing)', async () => {
+    const portal = await t.portal();
+    const chat = await t.chat(portal);
+    const since = t.stack.simulator.lastSeq;
+    t.stack.simulator.fail('imopenlines.bot.session.operator', { status: 500, error: 'ERROR_UNEXPECTED_ANSWER', times: 2 });
+    try {
+      await t.say(portal, chat, 'operator');
+    } finally {
+      t.stack.simulator.clearFaults();
+    }
+    const calls = t.stack.simulator.callsFor(portal.memberId, since);
+    expect(calls.filter((call) => call.method === 'imopenlines.bot.session.operator').map((call) => call.ok)).toEqual([false, false, true]);
+    expect(calls.filter((call) => call.method === 'imbot.message.add' && call.ok)).toHaveLength(2);
+    expect(chat.status).toBe('queue');
   });
 
   it('an OAuth server that fails for a while: the refresh is retried and the reply goes out once', async () => {

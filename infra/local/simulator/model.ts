@@ -58,14 +58,18 @@ export interface RestCall {
   readonly result?: unknown;
   /** Inside a batch: the batch call's seq. */
   readonly batch?: number;
+  /** Where the request came in: host and REST path (`localhost:3000/rest/`). */
+  readonly address?: string;
   readonly at: number;
 }
 
 export interface SimPortal {
   readonly memberId: string;
-  readonly domain: string;
-  readonly clientEndpoint: string;
-  readonly serverEndpoint: string;
+  /** Both change when the portal is renamed (simulator.renamePortal); member_id never does. */
+  domain: string;
+  clientEndpoint: string;
+  /** The OAuth server's REST endpoint as the portal's tokens name it (simulator.moveOAuthServer). */
+  serverEndpoint: string;
   applicationToken: string;
   language: string;
   /** Valid access tokens → expiry (ms) and whose they are. */

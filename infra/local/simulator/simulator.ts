@@ -5,9 +5,10 @@
  * `/rest/…` and `/oauth/token/` the way the contract describes, errors included.
  * Used by `npm start` (the playground), the integration tests, the benchmarks and the
  * load test. Faults can be injected: failing or hanging methods, expired tokens, the
- * documented leaky-bucket rate limit. Refresh tokens are single-use and expire unused.
- * The line acts on its own as the platform does (lines.ts): the bot's timeout, operators
- * who take the chat and write, the customer's `0`.
+ * documented leaky-bucket rate limit, a method's exhausted operating limit, a renamed
+ * portal (its old address answers 302, contract §9.3). Refresh tokens are single-use and
+ * expire unused. The line acts on its own as the platform does (lines.ts): the bot's
+ * timeout, operators who take the chat and write, the customer's `0`.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,7 +17,7 @@ import type { RestCall, SimBot, SimChat, SimMessage, SimPortal } from './model.j
 import { methods, SimError, type MethodContext } from './rest-methods.js';
 import * as bodies from './event-bodies.js';
 import { chatAppMethods, chatAppsOf, frameRequest } from './chat-apps.js';
-import { createMisbehaviour, OAUTH_FAULT } from './misbehaviour.js';
+import { createMisbehaviour, OAUTH_FAULT, type TimeBlock } from './misbehaviour.js';
 import * as line from './lines.js';
 
 export interface SimulatorOptions {
@@ -54,6 +55,8 @@ export function createSimulator(options: SimulatorOptions) {
   const clock = () => baseClock() + skew;
   let refreshLifetimeMs = options.refreshTokenLifetimeMs ?? 180 * DAY;
   const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
+  /** Old REST endpoints of renamed portals: they answer 302 to the portal's current address. */
+  const movedFrom = new Map<string, SimPortal>();
   const calls: RestCall[] = [];
   const listeners = new Set<(change: SimChange) => void>();
   let seq = 0;
@@ -88,7 +91,10 @@ export function createSimulator(options: SimulatorOptions) {
   function createPortal(opts: { domain: string; https?: boolean; memberId?: string; language?: string; lines?: Record<number, Record<string, unknown>> }): SimPortal {
     const scheme = opts.https ? 'https' : 'http';
     const taken = [...portals.values()].some((portal) => portal.domain === opts.domain);
-    const endpoint = `${scheme}://${opts.domain}${taken ? `/p/${portals.size + 1}` : ''}/rest/`;
+    let n = portals.size + 1;
+    const at = (prefix: string) => `${scheme}://${opts.domain}${prefix}/rest/`;
+    while (taken && (portals.has(endpointKey(at(`/p/${n}`))) || movedFrom.has(endpointKey(at(`/p/${n}`))))) n++;
+    const endpoint = at(taken ? `/p/${n}` : '');
     const portal: SimPortal = {
       memberId: opts.memberId ?? randomBytes(16).toString('hex'),
       domain: opts.domain,
@@ -113,6 +119,34 @@ export function createSimulator(options: SimulatorOptions) {
     return portal;
   }
 
+  /**
+   * An admin renames the portal (contract §9.3): from now on its old address answers every
+   * REST call with 302 to `newDomain` (host:port; same path when that is free there), and
+   * later events carry the new domain and client_endpoint with the same member_id. The
+   * OAuth server (server_endpoint) does not move.
+   */
+  function renamePortal(portal: SimPortal, newDomain: string): SimPortal {
+    const old = new URL(portal.clientEndpoint);
+    const oldKey = endpointKey(portal.clientEndpoint);
+    const free = (path: string) => !portals.has(`${newDomain}${path}`) && !movedFrom.has(`${newDomain}${path}`);
+    let path = old.pathname;
+    for (let n = portals.size + movedFrom.size + 1; !free(path); n++) path = `/p/${n}/rest/`;
+    portal.domain = newDomain;
+    portal.clientEndpoint = `${old.protocol}//${newDomain}${path}`;
+    portals.delete(oldKey);
+    portals.set(endpointKey(portal.clientEndpoint), portal);
+    movedFrom.set(oldKey, portal);
+    return portal;
+  }
+
+  /**
+   * The OAuth server the portal's tokens name moves (as oauth.bitrix.info → oauth.bitrix24.tech
+   * did, contract §3): refresh answers carry the new server_endpoint from now on.
+   */
+  function moveOAuthServer(portal: SimPortal, serverEndpoint: string): void {
+    portal.serverEndpoint = serverEndpoint;
+  }
+
   const ourBot = (portal: SimPortal): SimBot | undefined => [...portal.bots.values()].find((bot) => bot.ours);
 
   async function post(url: string, body: string, portal: SimPortal, event: string): Promise<{ status: number; text: string }> {
@@ -132,15 +166,15 @@ export function createSimulator(options: SimulatorOptions) {
 
   // ── the portal's REST side ──
 
-  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string }, batch?: number): RestCall {
-    const call: RestCall = { seq: ++seq, memberId: portal.memberId, method, params, ok: outcome.error === undefined, ...outcome, ...(batch ? { batch } : {}), at: clock() };
+  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string }, batch?: number, address?: string): RestCall {
+    const call: RestCall = { seq: ++seq, memberId: portal.memberId, method, params, ok: outcome.error === undefined, ...outcome, ...(batch ? { batch } : {}), ...(address ? { address } : {}), at: clock() };
     calls.push(call);
     if (calls.length > 20_000) calls.splice(0, 10_000);
     emit({ type: 'call', call });
     return call;
   }
 
-  function invoke(portal: SimPortal, method: string, params: Record<string, unknown>, caller: MethodContext['caller'], batch?: number): { result?: unknown; error?: SimError } {
+  function invoke(portal: SimPortal, method: string, params: Record<string, unknown>, caller: MethodContext['caller'], batch?: number, address?: string): { result?: unknown; error?: SimError; time?: TimeBlock } {
     const impl = methods[method] ?? chatAppMethods[method];
     const about = line.chatOfCall(portal, params);
     if (about) catchUp(portal, about);
@@ -148,6 +182,9 @@ export function createSimulator(options: SimulatorOptions) {
       if (!impl) throw new SimError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
       const fault = batch ? misbehaviour.take(method) : undefined;
       if (fault) throw new SimError(fault.status, fault.error ?? 'INTERNAL_SERVER_ERROR', 'injected');
+      if (misbehaviour.operatingExhausted(portal.memberId, method)) {
+        throw new SimError(429, 'OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.');
+      }
       const result = impl(params, {
         portal,
         clientId: options.clientId,
@@ -156,11 +193,11 @@ export function createSimulator(options: SimulatorOptions) {
         nextId,
         changed: (chat) => chat && emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId }),
       });
-      record(portal, method, params, { result }, batch);
-      return { result };
+      record(portal, method, params, { result }, batch, address);
+      return { result, time: misbehaviour.timeBlock(portal.memberId, method, 0.01) };
     } catch (error) {
       const simError = error instanceof SimError ? error : new SimError(500, 'INTERNAL_SERVER_ERROR', (error as Error).message);
-      record(portal, method, params, { error: simError.code }, batch);
+      record(portal, method, params, { error: simError.code }, batch, address);
       return { error: simError };
     }
   }
@@ -172,15 +209,16 @@ export function createSimulator(options: SimulatorOptions) {
     return { userId: entry.userId, kind: entry.kind };
   }
 
-  function runBatch(portal: SimPortal, params: Record<string, unknown>, caller: MethodContext['caller']): unknown {
+  function runBatch(portal: SimPortal, params: Record<string, unknown>, caller: MethodContext['caller'], address: string): unknown {
     const cmd = params.cmd;
     if (!cmd || typeof cmd !== 'object') throw new SimError(400, 'INVALID_REQUEST', 'cmd is required');
     const entries = Object.entries(cmd as Record<string, unknown>);
     if (entries.length > 50) throw new SimError(400, 'ERROR_BATCH_LENGTH_EXCEEDED', 'Max batch length exceeded');
     const halt = String(params.halt ?? '0') === '1';
     const batchSeq = seq + 1;
-    record(portal, 'batch', { halt: halt ? 1 : 0, cmd: Object.fromEntries(entries.map(([key, value]) => [key, String(value).split('?')[0]])) }, { result: 'batch' });
+    record(portal, 'batch', { halt: halt ? 1 : 0, cmd: Object.fromEntries(entries.map(([key, value]) => [key, String(value).split('?')[0]])) }, { result: 'batch' }, undefined, address);
     const result: Record<string, unknown> = {};
+    const times: Record<string, TimeBlock> = {};
     const errors: Record<string, { error: string; error_description: string }> = {};
     for (const [key, value] of entries) {
       const [method = '', query = ''] = String(value).split(/\?(.*)/s);
@@ -189,13 +227,16 @@ export function createSimulator(options: SimulatorOptions) {
         if (halt) break;
         continue;
       }
-      const outcome = invoke(portal, method, qs.parse(query, { parseArrays: false, depth: 8 }) as Record<string, unknown>, caller, batchSeq);
+      const outcome = invoke(portal, method, qs.parse(query, { parseArrays: false, depth: 8 }) as Record<string, unknown>, caller, batchSeq, address);
       if (outcome.error) {
         errors[key] = { error: outcome.error.code, error_description: outcome.error.description };
         if (halt) break;
-      } else result[key] = outcome.result;
+      } else {
+        result[key] = outcome.result;
+        if (outcome.time) times[key] = outcome.time;
+      }
     }
-    return { result, result_error: Object.keys(errors).length > 0 ? errors : [], result_total: [], result_next: [], result_time: {} };
+    return { result, result_error: Object.keys(errors).length > 0 ? errors : [], result_total: [], result_next: [], result_time: times };
   }
 
   async function readBody(req: IncomingMessage): Promise<string> {
@@ -228,10 +269,19 @@ export function createSimulator(options: SimulatorOptions) {
     const route = /^((?:\/p\/\d+)?\/rest\/)([^/]+)$/.exec(url.pathname);
     if (!route) return false;
     stats.restRequests++;
-    const portal = portals.get(`${host}${route[1]}`);
-    if (!portal) return send(res, 404, { error: 'PORTAL_DELETED', error_description: 'Portal was deleted' }), true;
+    const address = `${host}${route[1]}`;
+    const portal = portals.get(address);
     const method = route[2]!.replace(/\.json$/, '');
     const raw = await readBody(req);
+    const renamed = portal ? undefined : movedFrom.get(address);
+    if (renamed) {
+      // A renamed portal's old address (Bitrix24 docs `settings/how-to-call-rest-api/change-domen.md`):
+      // 302 with Location = the new address, the same method path and query.
+      record(renamed, method, {}, { error: 'REDIRECTED' }, undefined, address);
+      res.writeHead(302, { location: `${renamed.clientEndpoint}${route[2]}${url.search}`, 'content-type': 'text/html' }).end('<a>moved</a>');
+      return true;
+    }
+    if (!portal) return send(res, 404, { error: 'PORTAL_DELETED', error_description: 'Portal was deleted' }), true;
     let params: Record<string, unknown>;
     try {
       params = (req.headers['content-type'] ?? '').includes('json')
@@ -248,12 +298,12 @@ export function createSimulator(options: SimulatorOptions) {
         req.socket.destroy();
         return true;
       }
-      record(portal, method, rest, { error: fault.error ?? `HTTP_${fault.status}` });
+      record(portal, method, rest, { error: fault.error ?? `HTTP_${fault.status}` }, undefined, address);
       return send(res, fault.status, { error: fault.error ?? 'INTERNAL_SERVER_ERROR', error_description: 'injected fault' }), true;
     }
     if (misbehaviour.limited(portal.memberId)) {
       stats.rateLimited++;
-      record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED' });
+      record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED' }, undefined, address);
       return send(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), true;
     }
     let caller: MethodContext['caller'];
@@ -261,21 +311,21 @@ export function createSimulator(options: SimulatorOptions) {
       caller = authorize(portal, auth);
     } catch (error) {
       const simError = error as SimError;
-      record(portal, method, rest, { error: simError.code });
+      record(portal, method, rest, { error: simError.code }, undefined, address);
       return send(res, simError.status, { error: simError.code, error_description: simError.description }), true;
     }
-    const time = { start: clock() / 1000, finish: clock() / 1000, duration: 0.01, processing: 0.005, operating: 0 };
     if (method === 'batch') {
       try {
-        return send(res, 200, { result: runBatch(portal, rest, caller), time }), true;
+        const result = runBatch(portal, rest, caller, address);
+        return send(res, 200, { result, time: misbehaviour.timeBlock(portal.memberId, 'batch', 0.01) }), true;
       } catch (error) {
         const simError = error as SimError;
         return send(res, simError.status, { error: simError.code, error_description: simError.description }), true;
       }
     }
-    const outcome = invoke(portal, method, rest, caller);
+    const outcome = invoke(portal, method, rest, caller, undefined, address);
     if (outcome.error) return send(res, outcome.error.status, { error: outcome.error.code, error_description: outcome.error.description }), true;
-    return send(res, 200, { result: outcome.result, time }), true;
+    return send(res, 200, { result: outcome.result, time: outcome.time }), true;
   }
 
   /** The OAuth server: refresh tokens are single-use; a used one answers invalid_grant. */
@@ -449,6 +499,8 @@ export function createSimulator(options: SimulatorOptions) {
 
   return {
     createPortal,
+    renamePortal,
+    moveOAuthServer,
     portals,
     portal: (memberId: string) => [...portals.values()].find((portal) => portal.memberId === memberId),
     install,
@@ -501,6 +553,8 @@ export function createSimulator(options: SimulatorOptions) {
     },
     /** Switches the documented leaky bucket on (2/s, burst 50) or off. */
     setRateLimit: misbehaviour.setRateLimit,
+    /** `method` answers 429 OPERATION_TIME_LIMIT until `resetAt` (ms), after `successes` answers reporting that reset (clearFaults ends it). */
+    limitOperating: misbehaviour.limitOperating,
     onChange(listener: (change: SimChange) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
