@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppDeps } from '../../lib/app/deps.js';
 import { DEFAULT_ALLOWED_HOSTS, loadConfig } from '../../lib/config.js';
 import { createEventsHandler } from '../../lib/handlers/events.js';
+import { createChatAppHandler } from '../../lib/handlers/chat-app.js';
 import { health } from '../../lib/handlers/health.js';
 import { createInstallHandler } from '../../lib/handlers/install.js';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
@@ -146,6 +147,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     'POST /bitrix/install': createInstallHandler(deps) as unknown as LambdaHttpHandler,
     'GET /health': health as unknown as LambdaHttpHandler,
   };
+  // The operators' chat app: /bitrix/app/<member_id>[/resume] (a path parameter in AWS).
+  const chatApp = createChatAppHandler(deps) as unknown as LambdaHttpHandler;
 
   const stack: LocalStack = {
     url: `http://localhost:${port}`,
@@ -177,7 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
-        const handler = handlers[`${req.method} ${path}`];
+        const handler = path.startsWith('/bitrix/app/') ? chatApp : handlers[`${req.method} ${path}`];
         if (!handler) {
           const known = Object.keys(handlers).some((route) => route.endsWith(` ${path}`));
           res.writeHead(known ? 405 : 404, { 'content-type': 'text/plain' }).end(known ? 'method not allowed\n' : 'not found\n');

@@ -31,3 +31,13 @@ export function ingestDeps(bot: BotInstallProfile, queue: (config: Config) => Jo
   };
   return (deps = createAppDeps({ config, menu, bot: () => bot, queue: queue(config) }));
 }
+
+/**
+ * The operators' chat app: the whole menu (its answers), the dialog store to read, and the
+ * queue for "give the chat back to the bot" (a job in the chat's FIFO group).
+ */
+export function chatAppDeps(menu: () => CompiledMenu, queue: (config: Config) => JobQueue): AppDeps {
+  if (deps) return deps;
+  const config = loadConfig(process.env);
+  return (deps = createAppDeps({ config, menu, queue: queue(config) }));
+}

@@ -17,7 +17,7 @@ describe('install', () => {
   it('registers one Open Lines bot with the menu file profile and binds OnAppUpdate', async () => {
     const portal = await t.portal();
     const calls = t.stack.simulator.callsFor(portal.memberId);
-    expect(calls.map((call) => call.method)).toEqual(['app.info', 'imbot.register', 'event.bind', 'event.bind']);
+    expect(calls.map((call) => call.method)).toEqual(['app.info', 'imbot.register', 'event.bind', 'event.bind', 'imbot.app.register']);
     const register = calls[1]!.params;
     const handler = `${t.stack.url}/bitrix/events`;
     expect(register).toMatchObject({
@@ -53,7 +53,7 @@ describe('install', () => {
     const since = t.stack.simulator.lastSeq;
     const answer = await t.stack.simulator.install(portal);
     expect(answer.status).toBe(200);
-    expect(t.methods(portal, since)).toEqual(['app.info', 'imbot.update', 'event.bind', 'event.bind']);
+    expect(t.methods(portal, since)).toEqual(['app.info', 'imbot.update', 'event.bind', 'event.bind', 'imbot.app.update']);
     expect([...portal.bots.values()].filter((bot) => bot.ours).map((bot) => bot.id)).toEqual([botId]);
     expect((await t.stack.deps.portals.get(portal.memberId))!.botId).toBe(botId);
   });
@@ -64,7 +64,7 @@ describe('install', () => {
     const answer = await t.stack.simulator.install(portal, { via: 'page' });
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('BX24.installFinish()');
-    expect(t.methods(portal)).toEqual(['app.info', 'imbot.register', 'event.bind', 'event.bind']);
+    expect(t.methods(portal)).toEqual(['app.info', 'imbot.register', 'event.bind', 'event.bind', 'imbot.app.register']);
     expect((await t.stack.deps.portals.get(portal.memberId))!.refreshToken).toBe(portal.refreshToken);
   });
 
@@ -265,7 +265,7 @@ describe('lifecycle', () => {
     const since = t.stack.simulator.lastSeq;
     const answer = await t.stack.simulator.update(portal, { newApplicationToken: true });
     expect(answer.status).toBe(200);
-    expect(t.methods(portal, since)).toEqual(['app.info', 'imbot.update', 'event.bind', 'event.bind']);
+    expect(t.methods(portal, since)).toEqual(['app.info', 'imbot.update', 'event.bind', 'event.bind', 'imbot.app.update']);
     expect((await t.stack.deps.portals.get(portal.memberId))!.applicationToken).toBe(portal.applicationToken);
   });
 
