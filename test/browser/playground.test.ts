@@ -114,4 +114,19 @@ describe.skipIf(!hasChromium)('the playground page', () => {
     await page.click('#fail');
     await expect.poll(() => page.locator('#fail').getAttribute('aria-pressed')).toBe('false');
   });
+
+  it('opens the operators\' chat app signed as the portal signs it: what the bot learned, and an answer put into the operator\'s box', async () => {
+    await page.click('#reset');
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with the bot/);
+    await page.fill('#text', 'what?');
+    await page.press('#text', 'Enter');
+    await expect.poll(() => page.locator('#messages .msg.bot').count()).toBeGreaterThan(1);
+    await page.click('#app-open');
+    const app = page.frameLocator('#app');
+    await expect.poll(() => app.locator('#status').textContent()).toMatch(/The bot is handling this chat/);
+    expect(await app.locator('dl').textContent()).toMatch(/“what\?”/);
+    await app.locator('#search').fill('monday');
+    await app.locator('button.answer:visible').first().click();
+    await expect.poll(() => page.locator('#op-text').inputValue()).toMatch(/^We answer Monday/);
+  });
 });

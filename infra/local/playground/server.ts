@@ -120,6 +120,11 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         botInChat: bot ? chat.members.has(bot.id) : false,
         messages: chat.messages.map((message) => ({ id: message.id, author: message.author, authorId: message.authorId, text: message.text, operatorOnly: message.operatorOnly, at: message.at })),
       },
+      // The operators' chat app for this chat, opened as the messenger opens it for operator 12.
+      chatApp: (() => {
+        const app = portal && chat ? sim.chatApps(portal)[0] : undefined;
+        return app && portal && chat ? { url: sim.frameRequest(portal, app, { dialogId: chat.dialogId, userId: 12 }).url } : undefined;
+      })(),
       calls: portal ? sim.callsFor(portal.memberId, fromSeq).slice(-MAX_CALLS) : [],
       events: events.slice(-50),
       dialog,
