@@ -9,7 +9,7 @@
 import { duration, pathTitles } from '../menu/handover.js';
 import { menuLanguages } from '../menu/language.js';
 import type { DialogState } from '../menu/state.js';
-import { pick } from '../menu/texts.js';
+import { fill, pick } from '../menu/texts.js';
 import type { Action, CompiledMenu, LocalText } from '../menu/types.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './chat-app-assets.js';
 
@@ -30,8 +30,11 @@ function actionTexts(action: Action): LocalText[] {
   return out;
 }
 
-/** Every answer text of the menu, in the customer's language first, then in the others. */
-export function menuAnswers(menu: CompiledMenu, language: string): Answer[] {
+/**
+ * Every answer text of the menu, in the customer's language first, then in the others,
+ * with this dialog's placeholders filled (#USER_NAME#, the answers collected).
+ */
+export function menuAnswers(menu: CompiledMenu, language: string, values: Readonly<Record<string, string>> = {}): Answer[] {
   const languages = [language, ...menuLanguages(menu).filter((lang) => lang !== language)];
   const seen = new Set<string>();
   const out: Answer[] = [];
@@ -40,7 +43,7 @@ export function menuAnswers(menu: CompiledMenu, language: string): Answer[] {
       for (const item of def.items) {
         for (const text of actionTexts(item.action)) {
           if (typeof text !== 'string' && text[lang] === undefined) continue;
-          const value = pick(text, lang, menu.language).trim();
+          const value = fill(pick(text, lang, menu.language), values).trim();
           const key = `${lang}\u0000${value}`;
           if (!value || seen.has(key) || (typeof text === 'string' && lang !== language)) continue;
           seen.add(key);
@@ -87,7 +90,7 @@ export function renderChatApp(input: ViewInput): string {
   ];
   const path = state ? pathTitles(menu, state.path, language) : [];
   const vars = Object.entries(state?.vars ?? {});
-  const answers = menuAnswers(menu, language);
+  const answers = menuAnswers(menu, language, { ...(state?.customer?.name ? { USER_NAME: state.customer.name } : {}), ...(state?.vars ?? {}) });
   const menus = Object.values(menu.menus).map((def) => ({ id: def.id, title: pick(def.text, language, menu.language).split(/\[br\]|\n/)[0]!.slice(0, 60) }));
   return `<!doctype html>
 <html lang="${escape(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
