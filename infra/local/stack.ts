@@ -21,6 +21,7 @@ import type { DialogJob } from '../../lib/queue/job.js';
 import type { RateBudget } from '../../lib/app/rate-budget.js';
 import { createDb, type Db } from '../../lib/store/db.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import type { Time } from '../../lib/time.js';
 import { startLocalDynamo, type LocalDynamo } from './dynamo.js';
 import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandler } from './http-adapter.js';
 import { watchMenu } from './menu-watch.js';
@@ -43,6 +44,8 @@ export interface LocalStackOptions {
   readonly dynamo?: LocalDynamo;
   /** The bot's clock (ms); tests move it to office hours or past the idle restart. */
   readonly clock?: () => number;
+  /** Wall time for leases, claims, retries, the budget and the queue's backoff (a fake in tests). */
+  readonly time?: Time;
   /** Called after the worker finished a job (benchmarks time each message with it). */
   readonly onJobDone?: (job: DialogJob) => void;
 }
@@ -120,6 +123,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const queue = createLocalQueue({
     maxReceives: maxAttempts + 3,
     retryBaseMs: options.queue?.retryBaseMs ?? 200,
+    ...(options.time ? { time: options.time } : {}),
     process: async (job, attempt) => {
       const answer = await worker(sqsEvent(sqsRecord(job, attempt)));
       if (answer.batchItemFailures.length > 0) throw new Error('the worker handed the job back');
@@ -133,7 +137,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const kind = (typeof sk === 'object' ? sk.S : sk) === 'BUDGET' ? 'budget' : command;
     dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
   } });
-  const deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  const deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.time ? { time: options.time } : {}), ...(options.budget ? { budget: options.budget } : {}) });
   // Parked as on AWS: without the event's bot token, with the reason masked.
   const park = (job: DialogJob, reason: string, attempts: number, messageId: string) => {
     const message = deadLetterMessage(job, reason, attempts, messageId);

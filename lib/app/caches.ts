@@ -6,6 +6,7 @@
  */
 import type { PortalRecord } from '../store/portals.js';
 import type { LineSettings } from './lookups.js';
+import type { Time } from '../time.js';
 import { TtlCache } from './ttl-cache.js';
 import { createOperatingLimits, type OperatingLimits } from './operating-limits.js';
 
@@ -28,13 +29,13 @@ export interface Caches {
   readonly operating: OperatingLimits;
 }
 
-export function createCaches(clock: () => number, opts: { portalTtlMs?: number } = {}): Caches {
+export function createCaches(clock: () => number, opts: { portalTtlMs?: number; time?: Time } = {}): Caches {
   return {
     portals: new TtlCache(opts.portalTtlMs ?? 30_000, 1_000, clock),
     bots: new TtlCache(10 * 60_000, 1_000, clock),
     lines: new TtlCache(10 * 60_000, 2_000, clock),
     eventTokensRefused: new TtlCache(60_000, 1_000, clock),
     movedEndpoints: new TtlCache(10 * 60_000, 1_000, clock),
-    operating: createOperatingLimits(Date.now),
+    operating: createOperatingLimits(opts.time ? () => opts.time!.now() : Date.now),
   };
 }

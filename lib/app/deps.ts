@@ -3,6 +3,7 @@
  * once per process by lib/runtime/*.ts (the composition roots); tests build their own.
  */
 import type { Config } from '../config.js';
+import type { Time } from '../time.js';
 import type { Logger } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
@@ -23,8 +24,10 @@ export interface AppDeps {
   /** The bot's profile from the menu file (all install needs; the ingest Lambdas carry only this). */
   readonly bot: () => BotInstallProfile;
   readonly fetch: typeof fetch;
-  /** Milliseconds since the epoch. */
+  /** The bot's business clock (ms): working hours, idle restarts, TTLs; movable in the playground and tests. */
   readonly clock: () => number;
+  /** Wall time: leases, claims, retries, backoff and the REST budget wait on it (a fake in tests). */
+  readonly time: Time;
   /** B24_CLIENT_SECRET, read from SSM in AWS on first use. */
   readonly clientSecret: () => Promise<string>;
   readonly log: Logger;

@@ -27,6 +27,8 @@ export interface RetryPolicy {
   /** Keep retrying retryable failures (rate limits, 5xx, network) for this long. */
   readonly budgetMs: number;
   readonly clock: () => number;
+  /** Jitter (Time.random). */
+  readonly random?: () => number;
   /** Waits between attempts (tests pass their own; default: a timer). */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly onRetry?: (failure: StepFailure, delayMs: number) => void;
@@ -63,7 +65,7 @@ export async function executeSteps(rest: RestClient, steps: readonly Step[], fro
       // Steps of a batch that went through before the failure: recorded before the pause,
       // so a crash during it does not send them again.
       if (error.done > index) await options.onDone?.(error.done);
-      const delay = retryDelayMs(error.cause, attempt, retry.clock());
+      const delay = retryDelayMs(error.cause, attempt, retry.clock(), retry.random);
       if (retry.clock() + delay - started > retry.budgetMs) throw error;
       retry.onRetry?.(error, Math.round(delay));
       await (retry.sleep ?? sleep)(delay);

@@ -63,7 +63,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
   const key: DialogKey = { memberId: job.memberId, botId: job.botId, dialogId: job.dialogId };
   const now = deps.clock();
   // Claims are leases between workers: wall time, never the (movable) business clock.
-  const claimFrom = Date.now();
+  const claimFrom = deps.time.now();
 
   // The reply will need one REST request: take its budget slot while the dialog is read.
   const cached = deps.caches.portals.get(job.memberId);
@@ -99,7 +99,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
         version = await deps.dialogs.progress(key, dialog.version!, outbox, outbox.done, claimFrom + deps.config.claimMs);
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
-        await jitter(attempt);
+        await jitter(deps, attempt);
         dialog = await deps.dialogs.get(key, now);
         continue;
       }
@@ -140,7 +140,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError)) throw error;
       log.debug('dialog changed concurrently, deciding again', { attempt });
-      await jitter(attempt);
+      await jitter(deps, attempt);
       dialog = await deps.dialogs.get(key, now);
       continue;
     }
@@ -156,7 +156,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
 }
 
 /** Spreads out writers that keep colliding on one dialog (only under real concurrency). */
-const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+const jitter = (deps: AppDeps, attempt: number) => deps.time.sleep(deps.time.random() * 10 * attempt);
 
 async function load(deps: AppDeps, key: DialogKey, now: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
   const cached = deps.caches.portals.get(key.memberId);
@@ -256,9 +256,9 @@ async function sendSteps(
   try {
     await executeSteps(rest, outbox.steps, outbox.done, {
       refusedInBatch,
-      retry: { budgetMs: deps.config.retryBudgetMs, clock: Date.now, onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
+      retry: { budgetMs: deps.config.retryBudgetMs, clock: () => deps.time.now(), sleep: (ms) => deps.time.sleep(ms), random: () => deps.time.random(), onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
       onDone: async (done) => {
-        current = await deps.dialogs.progress(key, current, outbox, done, Date.now() + deps.config.claimMs);
+        current = await deps.dialogs.progress(key, current, outbox, done, deps.time.now() + deps.config.claimMs);
       },
     });
   } catch (error) {

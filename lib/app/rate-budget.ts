@@ -15,6 +15,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../store/db.js';
 import { isConditionFailure } from '../store/errors.js';
 import { keys } from '../store/keys.js';
+import type { Time } from '../time.js';
 
 export interface Rate {
   readonly perSecond: number;
@@ -40,14 +41,15 @@ export class BudgetExhaustedError extends Error {
 export interface DynamoBudgetOptions {
   readonly db: Db;
   readonly table: string;
-  /** Real time (rate limits are about wall-clock seconds, whatever the bot's business clock says). */
-  readonly clock: () => number;
+  /** Wall time (rate limits are about wall-clock seconds, whatever the bot's business clock says). */
+  readonly time: Time;
   /** Give up waiting after this long (the job goes back to the queue). */
   readonly maxWaitMs?: number;
 }
 
 export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
-  const { db, table, clock } = options;
+  const { db, table, time } = options;
+  const clock = () => time.now();
   const maxWaitMs = options.maxWaitMs ?? BUDGET_MAX_WAIT_MS;
   /** Last tat seen per portal: picks which of the two updates is likely to succeed first. */
   const hints = new Map<string, number>();
@@ -94,8 +96,8 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
       }
       hints.set(memberId, now + tolerance + interval); // full: next time try "room" first
       if (clock() > deadline) throw exhausted(memberId);
-      const pause = interval * (0.5 + Math.random()) * Math.min(4, attempt + 1);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(pause, deadline - clock() + 1))));
+      const pause = interval * (0.5 + time.random()) * Math.min(4, attempt + 1);
+      await time.sleep(Math.max(0, Math.min(pause, deadline - clock() + 1)));
     }
   }
 

@@ -78,16 +78,16 @@ export function portalTokenSource(
  */
 export async function refreshOnce(deps: AppDeps, stale: PortalRecord, log: Logger): Promise<PortalRecord | undefined> {
   // Leases are shared across instances and waited for: real time, not the business clock.
-  const deadline = Date.now() + REFRESH_WAIT_MS;
+  const deadline = deps.time.now() + REFRESH_WAIT_MS;
   for (;;) {
     const current = await deps.portals.get(stale.memberId);
     if (!current || current.status !== 'active') return undefined;
     if (current.tokenVersion > stale.tokenVersion) return current; // someone refreshed already
-    if (await deps.portals.takeRefreshLease(stale.memberId, current.tokenVersion, Date.now(), LEASE_MS)) {
+    if (await deps.portals.takeRefreshLease(stale.memberId, current.tokenVersion, deps.time.now(), LEASE_MS)) {
       return refreshWithLease(deps, current, log);
     }
-    if (Date.now() > deadline) throw new OAuthError('refresh_wait_timeout', 0);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (deps.time.now() > deadline) throw new OAuthError('refresh_wait_timeout', 0);
+    await deps.time.sleep(POLL_MS);
   }
 }
 

@@ -39,9 +39,9 @@ export const retryDelaySeconds = (failures: number): number => Math.min(300, 10 
  * not spend its attempts before then (at most ten minutes away, lib/app/operating-limits.ts).
  * Wall time, like the limit itself.
  */
-function secondsUntilRetryAt(error: unknown): number {
+function secondsUntilRetryAt(error: unknown, now: number): number {
   const retryAt = (error as { cause?: { retryAt?: unknown } } | null)?.cause?.retryAt;
-  return typeof retryAt === 'number' ? Math.min(900, Math.max(0, Math.ceil((retryAt - Date.now()) / 1000))) : 0;
+  return typeof retryAt === 'number' ? Math.min(900, Math.max(0, Math.ceil((retryAt - now) / 1000))) : 0;
 }
 
 /** The part of the Lambda context the worker reads (absent locally: no deadline). */
@@ -78,7 +78,7 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       });
       if (!permanent && attempt < options.maxAttempts) {
         log.warn('job will be retried', { reason, attempt });
-        return Math.max(retryDelaySeconds(attempt), secondsUntilRetryAt(error));
+        return Math.max(retryDelaySeconds(attempt), secondsUntilRetryAt(error, deps.time.now()));
       }
       try {
         await options.deadLetters.send(job, reason, attempt, record.messageId);

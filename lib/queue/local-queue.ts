@@ -6,6 +6,7 @@
  * the worker dead-letters a job itself, with its reason, through `deadLetter`). De-duplication by id within a
  * window, as SQS FIFO does. Used by `npm start` and the tests.
  */
+import { systemTime, type Time } from '../time.js';
 import { dedupOf, groupOf, type DialogJob, type JobQueue } from './job.js';
 
 export interface DeadLetter {
@@ -22,7 +23,8 @@ export interface LocalQueueOptions {
   readonly retryBaseMs?: number;
   readonly dedupWindowMs?: number;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
-  readonly clock?: () => number;
+  /** Wall time: the retry delay is slept on it (a fake in tests). */
+  readonly time?: Time;
 }
 
 export interface LocalQueue extends JobQueue {
@@ -40,7 +42,8 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
   const maxReceives = options.maxReceives ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 200;
   const dedupWindowMs = options.dedupWindowMs ?? 5 * 60_000;
-  const clock = options.clock ?? Date.now;
+  const time = options.time ?? systemTime;
+  const clock = () => time.now();
   const groups = new Map<string, { job: DialogJob; attempt: number }[]>();
   const running = new Set<string>();
   const seen = new Map<string, number>();
@@ -78,7 +81,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         } else {
           // Like SQS FIFO: the group waits (order kept) until the failed job is visible again.
           stats.retried++;
-          await new Promise((resolve) => setTimeout(resolve, retryBaseMs * 2 ** (next.attempt - 1)));
+          await time.sleep(retryBaseMs * 2 ** (next.attempt - 1));
           groups.set(group, [{ job: next.job, attempt: next.attempt + 1 }, ...(groups.get(group) ?? [])]);
         }
       } finally {

@@ -17,6 +17,7 @@ import { createDialogStore } from '../store/dialogs.js';
 import { createJobFailureStore } from '../store/job-failures.js';
 import { createPortalStore } from '../store/portals.js';
 import { installProfile } from '../menu/install-profile.js';
+import { systemTime, type Time } from '../time.js';
 import { ssmSecret } from './ssm-secret.js';
 
 export interface RuntimeParts {
@@ -28,6 +29,8 @@ export interface RuntimeParts {
   readonly db?: Db;
   readonly fetch?: typeof fetch;
   readonly clock?: () => number;
+  /** Wall time for leases, retries and the budget (default: the real one). */
+  readonly time?: Time;
   readonly log?: Logger;
   readonly functions?: FunctionRegistry;
   /** The shared REST budget; default: the DynamoDB bucket (B24_RATE_BUDGET=off: none). */
@@ -37,7 +40,8 @@ export interface RuntimeParts {
 export function createAppDeps(parts: RuntimeParts): AppDeps {
   const { config } = parts;
   const db = parts.db ?? createDb({ region: config.region, endpoint: config.dynamoEndpoint });
-  const clock = parts.clock ?? Date.now;
+  const time = parts.time ?? systemTime;
+  const clock = parts.clock ?? (() => time.now());
   let secret: Promise<string> | undefined;
   return {
     config,
@@ -49,6 +53,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     bot: parts.bot ?? (() => installProfile(parts.menu())),
     fetch: parts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     clock,
+    time,
     clientSecret: () => {
       if (config.clientSecret) return Promise.resolve(config.clientSecret);
       if (!config.clientSecretParam) return Promise.reject(new ConfigError('B24_CLIENT_SECRET (or B24_CLIENT_SECRET_PARAM) is not set'));
@@ -61,8 +66,8 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     },
     log: parts.log ?? rootLog,
     functions: parts.functions ?? builtinFunctions,
-    budget: parts.budget?.(db) ?? (config.sharedBudget ? createDynamoBudget({ db, table: config.tableName, clock: Date.now }) : unlimitedBudget),
+    budget: parts.budget?.(db) ?? (config.sharedBudget ? createDynamoBudget({ db, table: config.tableName, time }) : unlimitedBudget),
     newId: randomUUID,
-    caches: createCaches(clock),
+    caches: createCaches(clock, { time }),
   };
 }

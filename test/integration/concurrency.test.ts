@@ -9,9 +9,11 @@ import { refreshOnce } from '../../lib/app/tokens.js';
 import type { DialogJob } from '../../lib/queue/job.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { customerJob } from '../helpers/jobs.js';
+import { fakeTime } from '../helpers/fake-time.js';
 import { useStack } from '../helpers/stack.js';
 
-const t = useStack({ env: { MENU_FILE: 'test/fixtures/menus/first-version.yaml' } });
+// Wall time is virtual: conflict jitter, lease polling and budget waits are our own code's, and take no real time.
+const t = useStack({ env: { MENU_FILE: 'test/fixtures/menus/first-version.yaml' }, time: fakeTime(Date.now()) });
 
 const job = (portal: SimPortal, chat: SimChat, text: string, over: Partial<DialogJob> = {}) => customerJob(t.stack.simulator, portal, chat, text, over);
 

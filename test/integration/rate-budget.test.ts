@@ -1,12 +1,17 @@
 /**
  * The shared REST budget on real DynamoDB (dynalite): however many workers take slots at
  * once, no window of time gets more requests than the portal's leaky bucket allows, and a
- * busy instance reserves slots in chunks instead of writing once per request.
+ * busy instance reserves slots in chunks instead of writing once per request. On a fake
+ * clock (test/helpers/fake-time.ts): the budget's own waits are what is under test.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDynamoBudget, type Rate } from '../../lib/app/rate-budget.js';
 import { createDb, type Db } from '../../lib/store/db.js';
 import { startLocalDynamo, type LocalDynamo } from '../../infra/local/dynamo.js';
+import { fakeTime } from '../helpers/fake-time.js';
+
+// Wall time is driven by the test: budget waits take no real time and every run sees the same clock.
+const time = fakeTime();
 
 let dynamo: LocalDynamo;
 let table: string;
@@ -35,10 +40,10 @@ function busiestWindow(times: readonly number[], windowMs: number): number {
 
 it('three instances taking 45 slots at once never exceed the burst plus the rate, in any window', async () => {
   const rate: Rate = { perSecond: 20, burst: 10 };
-  const instances = [1, 2, 3].map(() => createDynamoBudget({ db, table, clock: Date.now }));
+  const instances = [1, 2, 3].map(() => createDynamoBudget({ db, table, time }));
   const granted: number[] = [];
-  const started = Date.now();
-  await Promise.all(instances.flatMap((budget) => Array.from({ length: 15 }, () => budget.take('portal-a', rate).then(() => granted.push(Date.now())))));
+  const started = time.now();
+  await Promise.all(instances.flatMap((budget) => Array.from({ length: 15 }, () => budget.take('portal-a', rate).then(() => granted.push(time.now())))));
   expect(granted).toHaveLength(45);
   // 10 at once, then one per 50 ms: at least 35 × 50 ms for the rest.
   expect(Math.max(...granted) - started).toBeGreaterThanOrEqual(35 * 50 - 100);
@@ -48,7 +53,7 @@ it('three instances taking 45 slots at once never exceed the burst plus the rate
 }, 20_000);
 
 it('a busy instance reserves slots in chunks: far fewer writes than requests', async () => {
-  const budget = createDynamoBudget({ db, table, clock: Date.now });
+  const budget = createDynamoBudget({ db, table, time });
   const rate: Rate = { perSecond: 1000, burst: 10_000 };
   const before = writes;
   await Promise.all(
@@ -61,7 +66,7 @@ it('a busy instance reserves slots in chunks: far fewer writes than requests', a
 });
 
 it('at the documented 2/s, a quiet bot takes one slot per request, no more', async () => {
-  const budget = createDynamoBudget({ db, table, clock: Date.now });
+  const budget = createDynamoBudget({ db, table, time });
   const rate: Rate = { perSecond: 2, burst: 50 };
   const before = writes;
   for (let i = 0; i < 3; i++) await budget.take('portal-c', rate);
@@ -69,23 +74,23 @@ it('at the documented 2/s, a quiet bot takes one slot per request, no more', asy
   expect(writes - before).toBeLessThanOrEqual(3);
   // 3 requests and at most 2 slots of another second reserved: 45 of the burst of 50 remain
   // for the next instant (two instances, 45 concurrent takes, all immediate).
-  const other = createDynamoBudget({ db, table, clock: Date.now });
-  const started = Date.now();
+  const other = createDynamoBudget({ db, table, time });
+  const started = time.now();
   await Promise.all(Array.from({ length: 45 }, () => other.take('portal-c', rate)));
-  expect(Date.now() - started).toBeLessThan(400);
+  expect(time.now() - started).toBeLessThan(400);
 });
 
 it('a request waits for the budget at most maxWaitMs, however many reservations it queues behind', async () => {
-  const budget = createDynamoBudget({ db, table, clock: Date.now, maxWaitMs: 500 });
+  const budget = createDynamoBudget({ db, table, time, maxWaitMs: 500 });
   const rate: Rate = { perSecond: 0.1, burst: 1 }; // one request per 10 s
   const waited: number[] = [];
   const outcomes = await Promise.allSettled(
     Array.from({ length: 5 }, async () => {
-      const started = Date.now();
+      const started = time.now();
       try {
         await budget.take('portal-d', rate);
       } finally {
-        waited.push(Date.now() - started);
+        waited.push(time.now() - started);
       }
     }),
   );
