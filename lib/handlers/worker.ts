@@ -7,7 +7,8 @@
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { AppDeps } from '../app/deps.js';
-import { PermanentJobError, processDialogJob } from '../app/process-dialog.js';
+import { PermanentJobError } from '../app/errors.js';
+import { processDialogJob } from '../app/process-dialog.js';
 import type { DeadLetterSink } from '../queue/dead-letter.js';
 import type { DialogJob } from '../queue/job.js';
 

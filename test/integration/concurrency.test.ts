@@ -4,7 +4,8 @@
  * several Lambdas would be when SQS hands the same group to two of them.
  */
 import { describe, expect, it } from 'vitest';
-import { processDialogJob, RetryableJobError } from '../../lib/app/process-dialog.js';
+import { RetryableJobError } from '../../lib/app/errors.js';
+import { processDialogJob } from '../../lib/app/process-dialog.js';
 import { refreshOnce } from '../../lib/app/tokens.js';
 import type { DialogJob } from '../../lib/queue/job.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';

@@ -1,0 +1,30 @@
+/**
+ * How a job ends when it does not end well, for the worker (lib/handlers/worker.ts),
+ * which checks both by type.
+ */
+import { BitrixApiError, isRetryable, OAuthError, PortalAddressError } from '../bitrix/errors.js';
+
+/** The job should be tried again later (the queue redelivers it). */
+export class RetryableJobError extends Error {
+  override readonly name = 'RetryableJobError';
+}
+
+/**
+ * No retry can help (Bitrix answered a 4xx such as BOT_ID_ERROR): the job goes to the
+ * dead-letter queue at once, with this reason; its outbox keeps what is left, so a replay
+ * after the cause is fixed sends only that.
+ */
+export class PermanentJobError extends Error {
+  override readonly name = 'PermanentJobError';
+}
+
+/**
+ * What no retry of the job can fix: the portal's own refusal (a 4xx other than its
+ * limits), a refused refresh grant, an address outside the allowed hosts. Anything else —
+ * the portal's limits and 5xx, no answer, DynamoDB throttling or a network error inside
+ * the budget or the token store — may pass on a later attempt.
+ */
+export function isPermanent(cause: unknown): boolean {
+  if (cause instanceof BitrixApiError || cause instanceof OAuthError) return !isRetryable(cause);
+  return cause instanceof PortalAddressError;
+}
