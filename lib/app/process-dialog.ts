@@ -25,7 +25,9 @@ import type { AppDeps } from './deps.js';
 import { executeSteps, StepFailure } from './execute-steps.js';
 import { recordMovedOn } from './moved-on.js';
 import { lineSettings, openLineBots, type LineSettings } from './lookups.js';
-import { planSteps, type ResolvedEffect } from './plan.js';
+import { planSteps, V1, type ResolvedEffect } from './plan.js';
+import { V2 } from './plan-v2.js';
+import { botApiOf } from '../bitrix/bot-api.js';
 import { restForPortal } from './portal-rest.js';
 import type { Effect } from '../menu/effects.js';
 
@@ -113,7 +115,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     const ctx = await context(deps, job, portal, dialog, menu.hours, () => restForPortal(deps, portal!, undefined, log), log);
     let decision = decide(menu, dialog.state, turn, ctx);
     if (decision.kind === 'need') {
-      const bots = await openLineBots(deps, job.memberId, restClient());
+      const bots = await openLineBots(deps, job.memberId, restClient(), botApiOf(portal));
       decision = decide(menu, dialog.state, turn, { ...ctx, bots });
     }
     if (decision.kind !== 'act') throw new Error('engine asked twice for the same lookup');
@@ -126,7 +128,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
       log.info('the chat moved on without the bot; silent until the next session', { reason: decision.state.movedOn.reason, ...(job.authorId ? { authorId: job.authorId } : {}) });
     }
     const effects = await resolveFunctions(deps, job, decision.effects, decision.state.language ?? ctx.portalLanguage ?? menu.language, decision.state.vars, restClient, log);
-    const steps = planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId });
+    const steps = planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId }, botApiOf(portal) === 'v2' ? V2 : V1);
 
     const outbox: Outbox | undefined = steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps, done: 0, claimedUntil: claimFrom + deps.config.claimMs } : undefined;
     let saved: DialogRecord;
