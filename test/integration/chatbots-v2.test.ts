@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
+import { documentedBodyV2 } from '../helpers/documented.js';
 import { useStack } from '../helpers/stack.js';
 
 const t = useStack({ env: { MENU_FILE: 'test/fixtures/menus/first-version.yaml' } });
@@ -187,6 +188,57 @@ describe('a V2 bot\'s end', () => {
     const portal = await t.portal({ api: 'v2' });
     const results = await t.stack.simulator.uninstall(portal, { botDelete: false });
     expect(results.map((result) => result.status)).toEqual([200]);
+    expect(await t.stack.deps.portals.get(portal.memberId)).toBeUndefined();
+  });
+});
+
+describe('the documented V2 webhook bodies (test/fixtures/bitrix/onimbotv2*)', () => {
+  async function setUp() {
+    const portal = await t.portal({ api: 'v2' });
+    const chat = await t.chat(portal);
+    const botId = t.stack.simulator.ourBot(portal)!.id;
+    const post = async (name: string, changes: Record<string, string | undefined> = {}) => {
+      const answer = await t.stack.simulator.postRaw(`${t.stack.url}/bitrix/events`, documentedBodyV2(name, portal, botId, chat, changes), portal);
+      await t.stack.idle();
+      return answer.status;
+    };
+    return { portal, chat, botId, post };
+  }
+
+  it('ONIMBOTV2JOINCHAT and ONIMBOTV2MESSAGEADD as documented are answered with imbot.v2.Chat.Message.send', async () => {
+    const { portal, chat, post } = await setUp();
+    const since = t.stack.simulator.lastSeq;
+    expect(await post('onimbotv2joinchat')).toBe(200);
+    expect(await post('onimbotv2messageadd', { 'data[message][text]': '1' })).toBe(200);
+    expect(t.methods(portal, since)).toEqual(['imbot.v2.Chat.Message.send', 'imbot.v2.Chat.Message.send']);
+    expect(t.customerView(chat).at(-1)).toBe(`We work 9:00-18:00.[br][br]${MAIN}`);
+  });
+
+  it('the documented operator message silences the bot; MESSAGEUPDATE is accepted and changes nothing', async () => {
+    const { portal, chat, post } = await setUp();
+    const answered = botMessages(chat).length;
+    expect(await post('onimbotv2messageupdate')).toBe(200);
+    expect(await post('onimbotv2messageadd-operator')).toBe(200);
+    const since = t.stack.simulator.lastSeq;
+    await t.say(portal, chat, '1');
+    expect(botMessages(chat)).toHaveLength(answered);
+    expect(t.stack.simulator.callsFor(portal.memberId, since)).toEqual([]);
+  });
+
+  it.each(['onimbotv2joinchat', 'onimbotv2messageadd', 'onimbotv2messageadd-operator', 'onimbotv2messageupdate', 'onimbotv2delete'])(
+    '%s with another top-level application token (the bot block\'s still right): 401 and nothing done',
+    async (name) => {
+      const { portal, post } = await setUp();
+      const since = t.stack.simulator.lastSeq;
+      expect(await post(name, { 'auth[application_token]': 'f'.repeat(32) })).toBe(401);
+      expect(t.stack.simulator.callsFor(portal.memberId, since)).toEqual([]);
+      expect((await t.stack.deps.portals.get(portal.memberId))?.status).toBe('active');
+    },
+  );
+
+  it('ONIMBOTV2DELETE as documented removes the portal', async () => {
+    const { portal, post } = await setUp();
+    expect(await post('onimbotv2delete')).toBe(200);
     expect(await t.stack.deps.portals.get(portal.memberId)).toBeUndefined();
   });
 });
