@@ -48,6 +48,12 @@ export interface Config {
    * refreshing on a schedule for every portal may get the app blocked; contract §9.5).
    */
   readonly refreshAfterDays: number;
+  /**
+   * Which bot API a new install registers with (BOT_API): `auto` asks the portal
+   * (imbot.v2.Revision.get answers → Chatbots 2.0, ERROR_METHOD_NOT_FOUND → V1), `v1` / `v2`
+   * force one. A portal keeps the API its bot was registered with (lib/app/bot-api.ts).
+   */
+  readonly botApi: 'auto' | 'v1' | 'v2';
 }
 
 export class ConfigError extends Error {
@@ -94,6 +100,8 @@ export function loadConfig(env: Env): Config {
   } catch (error) {
     problems.push(`B24_ALLOWED_HOSTS: ${(error as Error).message}`);
   }
+  const botApi = (env.BOT_API || 'auto').trim().toLowerCase();
+  if (botApi !== 'auto' && botApi !== 'v1' && botApi !== 'v2') problems.push(`BOT_API must be auto, v1 or v2, got "${env.BOT_API}"`);
   if (env.B24_CLIENT_SECRET && env.B24_CLIENT_SECRET_PARAM) {
     problems.push('set either B24_CLIENT_SECRET or B24_CLIENT_SECRET_PARAM, not both');
   }
@@ -122,6 +130,7 @@ export function loadConfig(env: Env): Config {
     // At least a week (never a daily refresh), at most well inside the shortest documented
     // lifetime the docs give today (180 days) with the daily job's one day of slack.
     refreshAfterDays: int('B24_REFRESH_AFTER_DAYS', 120, 7, 170),
+    botApi: botApi === 'v1' || botApi === 'v2' ? botApi : 'auto',
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

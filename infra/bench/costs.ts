@@ -1,6 +1,7 @@
 /**
  * Requests to Bitrix24 and DynamoDB round trips per customer message, for every action
- * type, counted on the wire (simulator request counter, SDK middleware).
+ * type, counted on the wire (simulator request counter, SDK middleware), on a V1-only
+ * portal (imbot.*) or a Chatbots 2.0 one (imbot.v2.*, ONIMBOTV2* webhook events).
  */
 import { startLocalStack } from '../local/stack.js';
 import { ACTION_SCENARIOS, OFFICE_HOURS, UNPACED } from './scenarios.js';
@@ -12,11 +13,11 @@ export interface CostResult {
   readonly maxBudget: number;
 }
 
-export async function measureCosts(): Promise<CostResult> {
+export async function measureCosts(api: 'v1' | 'v2' = 'v1'): Promise<CostResult> {
   const stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() % 1_000_000), env: { MENU_FILE: 'menus/example.yaml', ...UNPACED } });
   try {
     const sim = stack.simulator;
-    const portal = sim.createPortal({ domain: `localhost:${stack.port}` });
+    const portal = sim.createPortal({ domain: `localhost:${stack.port}`, api });
     await sim.install(portal);
     const say = async (chat: Awaited<ReturnType<typeof sim.openChat>>, text: string) => {
       await sim.customerSays(portal, chat, text);

@@ -25,10 +25,13 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
-  log('costs per customer message…');
-  const costs = await measureCosts();
-  rows.push({ figure: `Requests to Bitrix24 per customer message (max over ${costs.perScenario.length} action types)`, value: String(costs.maxRest), target: '= 1', pass: costs.perScenario.every((s) => s.rest === 1) });
-  rows.push({ figure: 'DynamoDB round trips per message event, warm (max)', value: String(costs.maxDb), target: '≤ 2', pass: costs.maxDb <= 2 });
+  log('costs per customer message (V1 and Chatbots 2.0 portals)…');
+  const costs = await measureCosts('v1');
+  const costsV2 = await measureCosts('v2');
+  for (const [label, result] of [['V1', costs], ['V2', costsV2]] as const) {
+    rows.push({ figure: `${label}: requests to Bitrix24 per customer message (max over ${result.perScenario.length} action types)`, value: String(result.maxRest), target: '= 1', pass: result.perScenario.every((s) => s.rest === 1) });
+    rows.push({ figure: `${label}: DynamoDB round trips per message event, warm (max)`, value: String(result.maxDb), target: '≤ 2', pass: result.maxDb <= 2 });
+  }
   rows.push({ figure: 'REST budget writes per message (max; one UpdateItem alongside the read, or none when a chunk reserved earlier has a slot)', value: String(costs.maxBudget), target: 'report', pass: true });
 
   log('bundles (serverless package)…');
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
 
   if (rows.some((r) => !r.pass)) process.exitCode = 1;
   if (!process.argv.includes('--write')) return;
-  const perAction = costs.perScenario.map((s) => `| ${s.name} | ${s.rest} | ${s.db} | ${s.budget} |`).join('\n');
+  const perAction = costs.perScenario.map((s, i) => `| ${s.name} | ${s.rest} / ${costsV2.perScenario[i]?.rest ?? '–'} | ${s.db} / ${costsV2.perScenario[i]?.db ?? '–'} | ${s.budget} |`).join('\n');
   writeSection(
     'bench',
     `# Benchmarks
@@ -92,10 +95,11 @@ How each figure is measured:
 - **Events endpoint**: HTTP POSTs of real message events to \`/bitrix/events\`, timed until
   the 200 (the reply itself is sent by the worker afterwards).
 
-Per action type (requests to Bitrix24 / DynamoDB round trips of the state / REST budget takes,
-which run in parallel with the state read and add no waiting):
+Per action type (requests to Bitrix24 / DynamoDB round trips of the state, each on a V1 / a
+Chatbots 2.0 portal; REST budget takes on V1, which run in parallel with the state read and add
+no waiting):
 
-| action | requests | round trips | budget takes |
+| action | requests V1 / V2 | round trips V1 / V2 | budget takes |
 |---|---|---|---|
 ${perAction}
 `,

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       '  Bitrix24 Open Lines bot — local stack',
       `  playground: ${url}/            (talk to the bot as a customer)`,
       `  bot:        ${url}/bitrix/events  ${url}/bitrix/install  ${url}/health`,
-      `  portal:     simulated at ${playground!.portal()!.clientEndpoint}`,
+      `  portal:     simulated at ${playground!.portal()!.clientEndpoint} (${playground!.portal()!.api === 'v2' ? 'Chatbots 2.0' : 'V1 only'}; the bot uses ${stack.simulator.ourBot(playground!.portal()!)?.api === 'v2' ? 'imbot.v2' : 'imbot V1'}; "New portal" in the page for the other kind)`,
       `  menu:       ${stack.deps.config.menuFile} (reloaded when it changes)`,
       '',
     ].join('\n') + '\n',

@@ -24,6 +24,7 @@ import type { PortalRecord } from '../store/portals.js';
 import { registerChatApp } from './chat-app.js';
 import type { AppDeps } from './deps.js';
 import { verifiedMove } from './portal-moves.js';
+import { chooseBotApi, registerBotV2 } from './bot-v2.js';
 
 export interface InstallOutcome {
   readonly memberId: string;
@@ -73,7 +74,9 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
 
   await proveApplication(rest, deps, log);
   if (existing && !active) await deps.portals.purge(claim.memberId, { keepPortal: true }); // finish an interrupted uninstall
-  const botId = await registerBot(rest, deps.bot(), handlerUrl(deps), active?.botId, log);
+  // V1 or Chatbots 2.0 (lib/app/bot-v2.ts); only OnAppUpdate/OnAppUninstall are bound either way.
+  const botApi = await chooseBotApi(rest, deps.config, active ? (active.botApi ?? 'v1') : undefined, log);
+  const botId = await (botApi === 'v2' ? registerBotV2 : registerBot)(rest, deps.bot(), handlerUrl(deps), active?.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
   const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: claim.memberId, existing: botId === active?.botId ? active?.chatApp : undefined }, log);
 
@@ -90,6 +93,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
         ...tokenFields(event.tokens),
         botId,
         botCode: deps.bot().code,
+        botApi,
         language: event.language ?? active?.language,
         installedAt: active?.installedAt ?? now,
         ...(chatApp ? { chatApp } : {}),
@@ -103,7 +107,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
   }
   deps.caches.portals.set(claim.memberId, saved);
   deps.caches.bots.delete(claim.memberId);
-  log.info(event.type === 'update' ? 'app updated' : active ? 'portal re-installed' : 'portal installed', { memberId: claim.memberId, botId, source: event.type === 'install' ? event.source : 'update' });
+  log.info(event.type === 'update' ? 'app updated' : active ? 'portal re-installed' : 'portal installed', { memberId: claim.memberId, botId, botApi, source: event.type === 'install' ? event.source : 'update' });
   return { memberId: claim.memberId, botId, reinstall: Boolean(active) };
 }
 

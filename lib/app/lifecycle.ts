@@ -9,6 +9,8 @@ import { authenticate } from './authenticate.js';
 import { registerChatApp } from './chat-app.js';
 import { bindAppEvents, handlerUrl, installPortal, registerBot } from './install.js';
 import { restForPortal } from './portal-rest.js';
+import { registerBotV2 } from './bot-v2.js';
+import { botApiOf } from '../bitrix/bot-api.js';
 
 /**
  * ONAPPUPDATE carries a new application token (contract §2.3), so the stored one can't
@@ -24,7 +26,8 @@ export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger):
   }
   const portal = await authenticate(deps, event.portal);
   const rest = restForPortal(deps, portal, undefined, log);
-  const botId = await registerBot(rest, deps.bot(), handlerUrl(deps), portal.botId, log);
+  const register = botApiOf(portal) === 'v2' ? registerBotV2 : registerBot; // V2: imbot.v2.Bot.update
+  const botId = await register(rest, deps.bot(), handlerUrl(deps), portal.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
   const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: portal.memberId, existing: botId === portal.botId ? portal.chatApp : undefined }, log);
   if (botId !== portal.botId || (event.language && event.language !== portal.language) || chatApp !== portal.chatApp) {

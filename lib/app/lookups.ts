@@ -8,10 +8,17 @@ import type { RestClient } from '../bitrix/rest-client.js';
 import { hoursFromLineConfig } from '../menu/hours.js';
 import type { Hours } from '../menu/types.js';
 import type { AppDeps } from './deps.js';
+import type { BotApi } from '../bitrix/bot-api.js';
+import { openLineBotsV2 } from './bot-list-v2.js';
 
-export async function openLineBots(deps: AppDeps, memberId: string, rest: RestClient): Promise<Readonly<Record<string, number>>> {
+export async function openLineBots(deps: AppDeps, memberId: string, rest: RestClient, api: BotApi = 'v1'): Promise<Readonly<Record<string, number>>> {
   const cached = deps.caches.bots.get(memberId);
   if (cached) return cached;
+  if (api === 'v2') {
+    const bots = await openLineBotsV2(rest); // lib/app/bot-list-v2.ts
+    deps.caches.bots.set(memberId, bots);
+    return bots;
+  }
   const list = await rest.call<Record<string, { ID?: unknown; CODE?: unknown; OPENLINE?: unknown }> | unknown[]>('imbot.bot.list');
   const bots: Record<string, number> = {};
   for (const bot of Array.isArray(list) ? list : Object.values(list ?? {})) {

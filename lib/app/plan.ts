@@ -1,11 +1,15 @@
 /**
- * Effects → REST steps. Pure. Consecutive texts become one imbot.message.add (the
- * item's answer and the next menu go out as one message); everything keeps its order.
- * Method names and parameters follow the contract §4.5, §4.9, §4.11.
+ * Effects → REST steps. Pure. Consecutive texts become one message (the item's answer
+ * and the next menu go out as one); a text over the messenger's limit becomes several
+ * (lib/app/split-text.ts); everything keeps its order. What differs between the bot
+ * APIs — the message, the operator-only note, adding another bot — is the dialect:
+ * V1 here (contract §4.5, §4.9), Chatbots 2.0 in lib/app/plan-v2.ts. The Open Lines
+ * session calls are the same for both (contract §4.11, §10).
  */
 import type { Effect } from '../menu/effects.js';
 import { BLOCK } from '../menu/render.js';
 import type { Step } from '../store/dialogs.js';
+import { splitText } from './split-text.js';
 
 export interface Target {
   readonly botId: number;
@@ -17,12 +21,31 @@ export interface Target {
 /** Effects after function calls have been turned into texts. */
 export type ResolvedEffect = Exclude<Effect, { type: 'function' }>;
 
-export function planSteps(effects: readonly ResolvedEffect[], target: Target): Step[] {
+/** How one bot API says what the plan needs beyond the session calls. */
+export interface Dialect {
+  message(target: Target, text: string): Step;
+  /** An operator-only note (the hand-over card). */
+  note(target: Target, text: string): Step;
+  /** Adds another bot to the chat and, with `leave`, takes ours out. */
+  addBot(target: Target, botId: number, leave: boolean): Step[];
+}
+
+export const V1: Dialect = {
+  message: (target, text) => ({ method: 'imbot.message.add', params: { BOT_ID: target.botId, DIALOG_ID: target.dialogId, MESSAGE: text } }),
+  // SKIP_CONNECTOR=Y keeps the note away from the customer's channel (contract §4.5, §7).
+  note: (target, text) => ({ method: 'imbot.message.add', params: { BOT_ID: target.botId, DIALOG_ID: target.dialogId, MESSAGE: text, SKIP_CONNECTOR: 'Y' } }),
+  addBot: (target, botId, leave) => [
+    { method: 'imbot.chat.user.add', params: { CHAT_ID: target.chatId, USERS: [botId], BOT_ID: target.botId } },
+    ...(leave ? [{ method: 'imbot.chat.leave', params: { CHAT_ID: target.chatId, BOT_ID: target.botId } }] : []),
+  ],
+};
+
+export function planSteps(effects: readonly ResolvedEffect[], target: Target, dialect: Dialect = V1): Step[] {
   const steps: Step[] = [];
   let pending: string[] = [];
   const flush = () => {
     if (pending.length === 0) return;
-    steps.push({ method: 'imbot.message.add', params: { BOT_ID: target.botId, DIALOG_ID: target.dialogId, MESSAGE: pending.join(BLOCK) } });
+    for (const part of splitText(pending.join(BLOCK))) steps.push(dialect.message(target, part));
     pending = [];
   };
   for (const effect of effects) {
@@ -34,8 +57,7 @@ export function planSteps(effects: readonly ResolvedEffect[], target: Target): S
     const chat = { CHAT_ID: target.chatId };
     switch (effect.type) {
       case 'note':
-        // SKIP_CONNECTOR=Y keeps the note away from the customer's channel (contract §4.5, §7).
-        steps.push({ method: 'imbot.message.add', params: { BOT_ID: target.botId, DIALOG_ID: target.dialogId, MESSAGE: effect.text, SKIP_CONNECTOR: 'Y' } });
+        for (const part of splitText(effect.text)) steps.push(dialect.note(target, part));
         break;
       case 'queue':
         steps.push({ method: 'imopenlines.bot.session.operator', params: chat });
@@ -48,8 +70,7 @@ export function planSteps(effects: readonly ResolvedEffect[], target: Target): S
         steps.push({ method: 'imopenlines.bot.session.transfer', params: { ...chat, QUEUE_ID: effect.lineId } });
         break;
       case 'addBot':
-        steps.push({ method: 'imbot.chat.user.add', params: { ...chat, USERS: [effect.botId], BOT_ID: target.botId } });
-        if (effect.leave) steps.push({ method: 'imbot.chat.leave', params: { ...chat, BOT_ID: target.botId } });
+        steps.push(...dialect.addBot(target, effect.botId, effect.leave));
         break;
       case 'finish':
         steps.push({ method: 'imopenlines.bot.session.finish', params: chat });

@@ -40,6 +40,10 @@ export class BitrixApiError extends Error {
    */
   get isMovedOn(): boolean {
     if (this.code === 'WRONG_CHAT' || this.code === 'ACCESS_ERROR') return true;
+    // Chatbots 2.0: ACCESS_DENIED "Bot is not a participant in the chat" from
+    // imbot.v2.Chat.Message.send / Chat.User.add / Chat.leave (imbot.v2/messages/chat-message-send.md,
+    // imbot.v2/chats/chat-user-add.md, chat-leave.md) — V1's "Message isn't added".
+    if (this.code === 'ACCESS_DENIED' && this.method.startsWith('imbot.v2.Chat.')) return true;
     return this.code === 'WRONG_REQUEST' && this.method === 'imbot.message.add';
   }
 

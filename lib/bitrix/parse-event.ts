@@ -15,6 +15,7 @@ import type {
   PortalClaim,
 } from './events.js';
 import { child, parseForm, required, text, type Form } from './form.js';
+import { parseEventV2 } from './parse-event-v2.js';
 
 const MAX_MESSAGE_CHARS = 20_000; // messenger limit (contract §4.5); longer is not a customer message
 
@@ -28,6 +29,8 @@ export function parseEventBody(raw: string, now: number): BitrixEvent {
 
 export function parseEvent(form: Form, now: number): BitrixEvent {
   const name = required(form, ['event']).toUpperCase();
+  // Chatbots 2.0 events have their own shape and their own proof (lib/bitrix/parse-event-v2.ts).
+  if (name.startsWith('ONIMBOTV2')) return parseEventV2(form, name);
   const portal = portalClaim(form);
   const ts = unixSeconds(text(form, ['ts']), 'ts') ?? 0;
   const at = ts || now;
@@ -211,17 +214,17 @@ export function isInstallPage(form: Form): boolean {
 
 // ── scalar helpers ──
 
-function memberId(value: string): string {
+export function memberId(value: string): string {
   if (!/^[A-Za-z0-9_.\-]{1,64}$/.test(value)) throw badRequest('WRONG_TYPE', 'member_id has an unexpected format');
   return value;
 }
 
-function positiveInt(value: string, name: string): number {
+export function positiveInt(value: string, name: string): number {
   if (!/^\d{1,12}$/.test(value) || Number(value) <= 0) throw badRequest('WRONG_TYPE', `${name} must be a positive number`);
   return Number(value);
 }
 
-function unixSeconds(value: string | undefined, name: string): number | undefined {
+export function unixSeconds(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d{1,12}(\.\d+)?$/.test(value)) throw badRequest('WRONG_TYPE', `${name} must be a unix time`);
   return Math.floor(Number(value));
@@ -238,7 +241,7 @@ function expiry(expires: string | undefined, expiresIn: string | undefined, at: 
   return at + (unixSeconds(expiresIn, 'auth[expires_in]') ?? 3600);
 }
 
-function lang(value: string | undefined): string | undefined {
+export function lang(value: string | undefined): string | undefined {
   const code = value?.trim().toLowerCase();
   return code && /^[a-z]{2}(?:[-_][a-z0-9]{2,8})?$/.test(code) ? code.slice(0, 2) : undefined;
 }

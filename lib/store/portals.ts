@@ -6,6 +6,7 @@
  */
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OAuthTokens } from '../bitrix/events.js';
+import type { BotApi } from '../bitrix/bot-api.js';
 import type { Db } from './db.js';
 import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
 import { keys, portalPk, tokenIndex } from './keys.js';
@@ -25,6 +26,11 @@ export interface PortalRecord {
   readonly tokenVersion: number;
   readonly botId: number;
   readonly botCode: string;
+  /**
+   * The API the bot was registered with: its events come only in that API's format
+   * (chat-bots-v2/migration.md). Absent on portals installed before V2 support: `v1`.
+   */
+  readonly botApi?: BotApi;
   readonly language: string | undefined;
   readonly installedAt: number;
   readonly updatedAt: number;
@@ -203,7 +209,7 @@ export function createPortalStore(db: Db, table: string) {
     },
 
     /** Changes fields of an installed portal (ONAPPUPDATE, batch refusals, its REST budget). */
-    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp'>>, now: number): Promise<void> {
+    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp' | 'botApi'>>, now: number): Promise<void> {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
       if (entries.length === 0) return;
       const names: Record<string, string> = { '#status': 'status' };

@@ -12,7 +12,8 @@ export interface TestStack {
   readonly stack: LocalStack;
   readonly logs: string[];
   /** A new portal on the simulator, installed through POST /bitrix/install. */
-  portal(opts?: { language?: string; install?: boolean; host?: string }): Promise<SimPortal>;
+  /** `api: 'v2'`: a portal with Chatbots 2.0 (the simulator's default is an older V1-only one). */
+  portal(opts?: { language?: string; install?: boolean; host?: string; api?: 'v1' | 'v2' }): Promise<SimPortal>;
   /** A customer opens a chat (ONIMBOTJOINCHAT); resolves once the bot has answered. */
   chat(portal: SimPortal, opts?: { name?: string; language?: string; lineId?: number }): Promise<SimChat>;
   /** The customer writes; resolves once the bot has processed it. */
@@ -44,7 +45,7 @@ export function useStack(options: LocalStackOptions = {}): TestStack {
     logs,
     async portal(opts = {}) {
       const s = get();
-      const portal = s.simulator.createPortal({ domain: `${opts.host ?? 'localhost'}:${s.port}`, ...(opts.language ? { language: opts.language } : {}) });
+      const portal = s.simulator.createPortal({ domain: `${opts.host ?? 'localhost'}:${s.port}`, ...(opts.language ? { language: opts.language } : {}), ...(opts.api ? { api: opts.api } : {}) });
       if (opts.install !== false) {
         const answer = await s.simulator.install(portal);
         if (answer.status !== 200) throw new Error(`install failed: ${answer.status} ${answer.text}`);

@@ -106,3 +106,25 @@ describe('one message, one request to Bitrix24, two DynamoDB round trips', () =>
     }
   });
 });
+
+describe('the same on a Chatbots 2.0 portal: one request (imbot.v2.Chat.Message.send in the batch), two round trips', () => {
+  let v2: SimPortal;
+  beforeAll(async () => {
+    v2 = await t.portal({ api: 'v2' });
+    const warm = await t.chat(v2);
+    await t.say(v2, warm, '1');
+    await t.say(v2, warm, '1');
+  });
+
+  it.each(ACTION_SCENARIOS.map((scenario) => [scenario.name, scenario.path, scenario.text] as const))('%s', async (_name, path, text) => {
+    const chat = await t.chat(v2);
+    for (const step of path) await t.say(v2, chat, step);
+    const rest = t.stack.simulator.stats.restRequests;
+    const db = dbTotal();
+    const since = t.stack.simulator.lastSeq;
+    await t.say(v2, chat, text);
+    expect({ rest: t.stack.simulator.stats.restRequests - rest, db: dbTotal() - db }).toEqual({ rest: 1, db: 2 });
+    expect(t.stack.simulator.callsFor(v2.memberId, since).some((call) => call.method.startsWith('imbot.') && !call.method.startsWith('imbot.v2.'))).toBe(false);
+  });
+});
+

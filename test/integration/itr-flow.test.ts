@@ -17,8 +17,9 @@ describe('install', () => {
   it('registers one Open Lines bot with the menu file profile and binds OnAppUpdate', async () => {
     const portal = await t.portal();
     const calls = t.stack.simulator.callsFor(portal.memberId);
-    expect(calls.map((call) => call.method)).toEqual(['app.info', 'imbot.register', 'event.bind', 'event.bind', 'imbot.app.register']);
-    const register = calls[1]!.params;
+    // A V1-only portal: imbot.v2.Revision.get answers ERROR_METHOD_NOT_FOUND, so the V1 bot (lib/app/bot-v2.ts).
+    expect(calls.map((call) => call.method)).toEqual(['app.info', 'imbot.v2.Revision.get', 'imbot.register', 'event.bind', 'event.bind', 'imbot.app.register']);
+    const register = calls[2]!.params;
     const handler = `${t.stack.url}/bitrix/events`;
     expect(register).toMatchObject({
       CODE: 'itr_support',
@@ -29,7 +30,7 @@ describe('install', () => {
       EVENT_BOT_DELETE: handler,
       PROPERTIES: { NAME: 'Support Bot', WORK_POSITION: 'First line support', COLOR: 'AQUA' },
     });
-    expect(calls[2]!.params).toEqual({ event: 'OnAppUpdate', handler });
+    expect(calls[3]!.params).toEqual({ event: 'OnAppUpdate', handler });
     const stored = await t.stack.deps.portals.get(portal.memberId);
     expect(stored).toMatchObject({
       memberId: portal.memberId,
@@ -64,7 +65,7 @@ describe('install', () => {
     const answer = await t.stack.simulator.install(portal, { via: 'page' });
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('BX24.installFinish()');
-    expect(t.methods(portal)).toEqual(['app.info', 'imbot.register', 'event.bind', 'event.bind', 'imbot.app.register']);
+    expect(t.methods(portal)).toEqual(['app.info', 'imbot.v2.Revision.get', 'imbot.register', 'event.bind', 'event.bind', 'imbot.app.register']);
     expect((await t.stack.deps.portals.get(portal.memberId))!.refreshToken).toBe(portal.refreshToken);
   });
 

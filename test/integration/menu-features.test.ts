@@ -110,8 +110,9 @@ describe('working hours', () => {
 describe('returning customers and languages', () => {
   it('after idleRestartMinutes the customer starts at the start menu with a welcome back', async () => {
     const portal = await t.portal();
-    // A line whose bot holds the chat until it hands over (WELCOME_BOT_TIME 0); with a bot
-    // time the line would have taken the chat to its queue long before (moved-on.test.ts).
+    // A line whose bot keeps the chat (WELCOME_BOT_TIME 0): with the simulator's default 600 s
+    // the line itself would have moved the chat to its queue long before the next day, and
+    // the bot rightly stays silent then (moved-on.test.ts).
     portal.lines.get(1)!.WELCOME_BOT_TIME = '0';
     const chat = await t.chat(portal);
     await t.say(portal, chat, '2');

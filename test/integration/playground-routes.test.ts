@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 interface State {
-  portal: { language: string; failing: boolean };
+  portal: { language: string; failing: boolean; api: 'v1' | 'v2'; botApi: 'v1' | 'v2' };
   line: { botTime: number; botLeft: string };
   deadLetters: { count: number; lastReason?: string };
   chat: { status: string; holder?: number; botInChat: boolean; messages: { author: string; authorId: number; text: string }[] };
@@ -63,5 +63,18 @@ describe('the playground\'s operator and line controls', () => {
     const botMessages = (await state()).chat.messages.filter((message) => message.author === 'bot').length;
     await post('say', { text: '4' });
     expect((await state()).chat.messages.filter((message) => message.author === 'bot').length).toBeGreaterThan(botMessages);
+  });
+
+  it('starts a Chatbots 2.0 portal, and can start a V1-only one; it shows which', async () => {
+    expect((await state()).portal).toMatchObject({ api: 'v2', botApi: 'v2' });
+    expect(await post('portal', { api: 'v1' })).toEqual({ status: 200, body: { api: 'v1', botApi: 'v1' } });
+    let now = await state();
+    expect(now.portal).toMatchObject({ api: 'v1', botApi: 'v1' });
+    await post('say', { text: '4' });
+    expect((await fetch(`${t.stack.url}/playground/state`).then((r) => r.json()) as { calls: { method: string }[] }).calls.map((call) => call.method)).toContain('imbot.message.add');
+    expect(await post('portal', { api: 'v2' })).toEqual({ status: 200, body: { api: 'v2', botApi: 'v2' } });
+    now = await state();
+    expect(now.chat.messages.filter((message) => message.author === 'bot')).toHaveLength(1); // greeted on the new portal
+    expect((await post('portal', { api: 'v3' })).status).toBe(400);
   });
 });

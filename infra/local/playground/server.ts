@@ -16,6 +16,8 @@
  *   POST /playground/operator   { text? }           an operator takes the chat (and writes), or writes again
  *   POST /playground/timeout    {}                  the line's bot time (WELCOME_BOT_TIME) runs out now
  *   POST /playground/fail       { on }              every REST method of the portal answers 500 (on), or not (off)
+ *   POST /playground/portal     { api }             a new portal, installed: `v2` has Chatbots 2.0 (the bot
+ *                               registers with imbot.v2), `v1` is an older V1-only portal (issue 15)
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,8 +35,8 @@ interface Customer {
 
 export interface Playground {
   readonly routes: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
-  /** Installs the app on a simulated portal and opens the first chat. */
-  start(): Promise<void>;
+  /** Installs the app on a simulated portal (Chatbots 2.0 unless `v1`) and opens the first chat. */
+  start(api?: 'v1' | 'v2'): Promise<void>;
   readonly portal: () => SimPortal | undefined;
   readonly chat: () => SimChat | undefined;
 }
@@ -104,7 +106,8 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     const lastLetter = stack.queue.deadLetters.at(-1);
     return {
       customer,
-      portal: portal && { language: portal.language, failing },
+      // `api`: what the portal offers; `botApi`: what the bot was registered with (BOT_API may force V1).
+      portal: portal && { language: portal.language, failing, api: portal.api, botApi: bot?.api ?? 'v1' },
       line: timeout && { botTime: timeout.seconds, botLeft: timeout.left },
       deadLetters: { count: stack.queue.deadLetters.length, lastReason: lastLetter?.reason },
       hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },
@@ -136,6 +139,19 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
    * is made to fail: then the retries run until the dead letter, which the page follows live.
    */
   const settle = (): Promise<void> => (failing ? Promise.resolve() : stack.idle());
+
+  /** A fresh simulated portal of the given kind, with the app installed (the previous one is left as is). */
+  async function newPortal(api: 'v1' | 'v2'): Promise<void> {
+    const created = sim.createPortal({ domain: `localhost:${stack.port}`, api, ...(portal ? { language: portal.language } : {}) });
+    const installed = await sim.install(created);
+    if (installed.status !== 200) throw new Error(`the simulated portal could not install the bot: ${installed.status} ${installed.text.trim()}`);
+    portal = created;
+    chat = undefined;
+    fromSeq = 0;
+    events.splice(0);
+    await openChat();
+    schedulePush();
+  }
 
   async function openChat(): Promise<void> {
     if (!portal) return;
@@ -249,6 +265,12 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         await openChat();
         return json(res, 200, { ok: true }), true;
       }
+      case 'portal': {
+        if (input.api !== 'v1' && input.api !== 'v2') return json(res, 400, { error: 'api must be v1 or v2' }), true;
+        if (failing) return json(res, 409, { error: 'the portal is made to fail: switch that off first' }), true;
+        await newPortal(input.api);
+        return json(res, 200, { api: portal!.api, botApi: sim.ourBot(portal!)?.api ?? 'v1' }), true;
+      }
       case 'reset':
         fromSeq = sim.lastSeq;
         events.splice(0);
@@ -268,12 +290,8 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         return true;
       }
     },
-    async start() {
-      portal = sim.createPortal({ domain: `localhost:${stack.port}` });
-      const installed = await sim.install(portal);
-      if (installed.status !== 200) throw new Error(`the simulated portal could not install the bot: ${installed.status} ${installed.text.trim()}`);
-      await openChat();
-      schedulePush();
+    async start(api = 'v2') {
+      await newPortal(api);
     },
     portal: () => portal,
     chat: () => chat,

@@ -87,9 +87,9 @@ export function takeByOperator(portal: SimPortal, chat: SimChat, operatorId: num
   chat.members.add(operatorId);
 }
 
-/** The chat a REST call is about (CHAT_ID, or DIALOG_ID `chat<N>`), if the portal has it. */
+/** The chat a REST call is about (CHAT_ID, or DIALOG_ID / V2 dialogId `chat<N>`), if the portal has it. */
 export function chatOfCall(portal: SimPortal, params: Record<string, unknown>): SimChat | undefined {
-  const raw = params.CHAT_ID ?? params.DIALOG_ID;
+  const raw = params.CHAT_ID ?? params.DIALOG_ID ?? params.dialogId; // dialogId: imbot.v2.Chat.*
   const id = Number(String(raw ?? '').replace(/^chat/, ''));
   return Number.isInteger(id) && id > 0 ? portal.chats.get(id) : undefined;
 }

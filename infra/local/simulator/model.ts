@@ -45,6 +45,11 @@ export interface SimBot {
   readonly ours: boolean;
   handlers: { messageAdd?: string; welcome?: string; botDelete?: string };
   properties: Record<string, unknown>;
+  /** Registered with imbot.v2.Bot.register: its events are ONIMBOTV2*, posted to webhookUrl (v2-methods.ts). */
+  readonly api?: 'v1' | 'v2';
+  /** V2 webhook mode: where the platform posts the bot's events. */
+  webhookUrl?: string;
+  eventMode?: 'webhook' | 'fetch';
 }
 
 export interface RestCall {
@@ -79,6 +84,11 @@ export interface SimPortal {
   /** When it was issued (simulator clock, ms): older than the refresh-token lifetime, it is refused. */
   refreshIssuedAt: number;
   installed: boolean;
+  /**
+   * Chatbots 2.0: `v2` answers imbot.v2.* (a current cloud portal), `v1` is an older portal
+   * where every imbot.v2.* method is ERROR_METHOD_NOT_FOUND (imbot.v2/revision-get.md).
+   */
+  readonly api: 'v1' | 'v2';
   readonly bots: Map<number, SimBot>;
   readonly bindings: { event: string; handler: string }[];
   readonly lines: Map<number, Record<string, unknown>>;

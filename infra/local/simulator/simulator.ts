@@ -19,6 +19,8 @@ import * as bodies from './event-bodies.js';
 import { chatAppMethods, chatAppsOf, frameRequest } from './chat-apps.js';
 import { createMisbehaviour, OAUTH_FAULT, type TimeBlock } from './misbehaviour.js';
 import * as line from './lines.js';
+import { v2Methods } from './v2-methods.js';
+import * as v2 from './v2-bodies.js';
 
 export interface SimulatorOptions {
   /** Where the bot listens, e.g. http://localhost:3000 (install URL = `${botUrl}/bitrix/install`). */
@@ -88,7 +90,7 @@ export function createSimulator(options: SimulatorOptions) {
    * host; on loopback several portals share one, so the second and later ones get a path
    * prefix (`/p/<n>/rest/`) — the bot only cares that the endpoint's host is the domain.
    */
-  function createPortal(opts: { domain: string; https?: boolean; memberId?: string; language?: string; lines?: Record<number, Record<string, unknown>> }): SimPortal {
+  function createPortal(opts: { domain: string; https?: boolean; memberId?: string; language?: string; lines?: Record<number, Record<string, unknown>>; api?: 'v1' | 'v2' }): SimPortal {
     const scheme = opts.https ? 'https' : 'http';
     const taken = [...portals.values()].some((portal) => portal.domain === opts.domain);
     let n = portals.size + 1;
@@ -106,6 +108,8 @@ export function createSimulator(options: SimulatorOptions) {
       refreshToken: token(),
       refreshIssuedAt: clock(),
       installed: false,
+      // An older V1-only portal unless asked for Chatbots 2.0 (v2-methods.ts).
+      api: opts.api ?? 'v1',
       bots: new Map(),
       bindings: [],
       lines: new Map(Object.entries(opts.lines ?? line.DEFAULT_LINES).map(([id, config]) => [Number(id), { ...config }])),
@@ -148,6 +152,8 @@ export function createSimulator(options: SimulatorOptions) {
   }
 
   const ourBot = (portal: SimPortal): SimBot | undefined => [...portal.bots.values()].find((bot) => bot.ours);
+  /** Where a bot's events go: V1's per-event handlers, or a V2 bot's one webhookUrl. */
+  const eventUrl = (bot: SimBot, v1: keyof SimBot['handlers']): string | undefined => (bot.api === 'v2' ? bot.webhookUrl : bot.handlers[v1]);
 
   async function post(url: string, body: string, portal: SimPortal, event: string): Promise<{ status: number; text: string }> {
     stats.eventsSent++;
@@ -175,7 +181,7 @@ export function createSimulator(options: SimulatorOptions) {
   }
 
   function invoke(portal: SimPortal, method: string, params: Record<string, unknown>, caller: MethodContext['caller'], batch?: number, address?: string): { result?: unknown; error?: SimError; time?: TimeBlock } {
-    const impl = methods[method] ?? chatAppMethods[method];
+    const impl = methods[method] ?? chatAppMethods[method] ?? (portal.api === 'v2' ? v2Methods[method] : undefined);
     const about = line.chatOfCall(portal, params);
     if (about) catchUp(portal, about);
     try {
@@ -386,8 +392,11 @@ export function createSimulator(options: SimulatorOptions) {
     const bot = ourBot(portal);
     const user = issue(portal, 1, 'user');
     const results = [];
-    if (bot && opts.botDelete !== false && bot.handlers.botDelete) {
-      results.push(await post(bot.handlers.botDelete, bodies.botDeleteBody(portal, bot.id, bot.code, user, clock()), portal, 'ONIMBOTDELETE'));
+    const deleteUrl = bot && eventUrl(bot, 'botDelete');
+    if (bot && opts.botDelete !== false && deleteUrl) {
+      results.push(bot.api === 'v2'
+        ? await post(deleteUrl, v2.botDeleteBodyV2(portal, bot, options.clientId, clock()), portal, 'ONIMBOTV2DELETE')
+        : await post(deleteUrl, bodies.botDeleteBody(portal, bot.id, bot.code, user, clock()), portal, 'ONIMBOTDELETE'));
     }
     const binding = portal.bindings.find((candidate) => candidate.event === 'ONAPPUNINSTALL');
     if (binding) results.push(await post(binding.handler, bodies.uninstallBody(portal, clock()), portal, 'ONAPPUNINSTALL'));
@@ -426,6 +435,7 @@ export function createSimulator(options: SimulatorOptions) {
   async function join(portal: SimPortal, chat: SimChat) {
     const bot = ourBot(portal)!;
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+    if (bot.api === 'v2') return post(bot.webhookUrl!, v2.joinBodyV2(portal, chat, bot, botToken(portal, bot), options.clientId, clock()), portal, 'ONIMBOTV2JOINCHAT');
     return post(bot.handlers.welcome!, bodies.joinBody(portal, chat, bot, botToken(portal, bot), issue(portal, chat.customer.id, 'user'), options.clientId, clock()), portal, 'ONIMBOTJOINCHAT');
   }
 
@@ -447,8 +457,9 @@ export function createSimulator(options: SimulatorOptions) {
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
     const bot = ourBot(portal);
     // Every message in a LINES chat goes to the Open Lines bots that are members (contract §1.5).
-    const answer = bot && chat.members.has(bot.id) && bot.handlers.messageAdd
-      ? await post(bot.handlers.messageAdd, messageBody(portal, chat, bot, message, { id: chat.customer.id, name: chat.customer.name, connector: true }), portal, 'ONIMBOTMESSAGEADD')
+    const url = bot && eventUrl(bot, 'messageAdd');
+    const answer = bot && chat.members.has(bot.id) && url
+      ? await post(url, messageBody(portal, chat, bot, message, { id: chat.customer.id, name: chat.customer.name, connector: true }), portal, bot.api === 'v2' ? 'ONIMBOTV2MESSAGEADD' : 'ONIMBOTMESSAGEADD')
       : { status: 0, text: 'the bot is not in the chat' };
     // Bitrix's own "0": after dispatching, a bot session ends and the dialog goes to the queue.
     if (text.trim() === '0' && line.handToQueue(portal, chat)) emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
@@ -461,8 +472,9 @@ export function createSimulator(options: SimulatorOptions) {
     const message: SimMessage = { id: nextId(), chatId: chat.chatId, author: 'operator', authorId: operatorId, text, operatorOnly: false, at: clock() };
     chat.messages.push(message);
     const bot = ourBot(portal);
-    if (!bot || !chat.members.has(bot.id) || !bot.handlers.messageAdd) return { status: 0, text: 'the bot is not in the chat' };
-    return post(bot.handlers.messageAdd, messageBody(portal, chat, bot, message, { id: operatorId, name: 'Olga Operator', connector: false }), portal, 'ONIMBOTMESSAGEADD');
+    const url = bot && eventUrl(bot, 'messageAdd');
+    if (!bot || !chat.members.has(bot.id) || !url) return { status: 0, text: 'the bot is not in the chat' };
+    return post(url, messageBody(portal, chat, bot, message, { id: operatorId, name: 'Olga Operator', connector: false }), portal, bot.api === 'v2' ? 'ONIMBOTV2MESSAGEADD' : 'ONIMBOTMESSAGEADD');
   }
 
   /** The line's timeout, applied when the platform's clock says it has passed (checked lazily). */
@@ -494,6 +506,7 @@ export function createSimulator(options: SimulatorOptions) {
   }
 
   function messageBody(portal: SimPortal, chat: SimChat, bot: SimBot, message: SimMessage, author: bodies.MessageAuthor): string {
+    if (bot.api === 'v2') return v2.messageBodyV2(portal, chat, bot, botToken(portal, bot), options.clientId, { id: message.id, text: message.text, author }, clock());
     return bodies.messageBody(portal, chat, bot, botToken(portal, bot), issue(portal, author.id, 'user'), options.clientId, { id: message.id, text: message.text, author }, clock());
   }
 

@@ -14,7 +14,9 @@ import type { DialogRecord, Step } from '../../store/dialogs.js';
 import type { PortalRecord } from '../../store/portals.js';
 import type { AppDeps } from '../deps.js';
 import { openLineBots } from '../lookups.js';
-import { planSteps } from '../plan.js';
+import { botApiOf } from '../../bitrix/bot-api.js';
+import { planSteps, V1 } from '../plan.js';
+import { V2 } from '../plan-v2.js';
 import { restForPortal } from '../portal-rest.js';
 import { resolveFunctions } from './menu-functions.js';
 import { turnContext } from './turn-context.js';
@@ -29,7 +31,8 @@ export async function decideTurn(deps: AppDeps, job: DialogJob, portal: PortalRe
   const turn = turnOf(job);
   const ctx = await turnContext(deps, job, portal, dialog, menu.hours, () => restForPortal(deps, portal, undefined, log), log);
   let decision = decide(menu, dialog.state, turn, ctx);
-  if (decision.kind === 'need') decision = decide(menu, dialog.state, turn, { ...ctx, bots: await openLineBots(deps, job.memberId, rest()) });
+  const api = botApiOf(portal);
+  if (decision.kind === 'need') decision = decide(menu, dialog.state, turn, { ...ctx, bots: await openLineBots(deps, job.memberId, rest(), api) });
   if (decision.kind !== 'act') throw new Error('engine asked twice for the same lookup');
   if (decision.state === dialog.state) return { kind: 'unchanged' };
   if (decision.state.movedOn && decision.state.movedOn !== dialog.state?.movedOn) {
@@ -37,5 +40,5 @@ export async function decideTurn(deps: AppDeps, job: DialogJob, portal: PortalRe
   }
   const language = decision.state.language ?? ctx.portalLanguage ?? menu.language;
   const effects = await resolveFunctions(deps, job, decision.effects, language, decision.state.vars, rest, log);
-  return { kind: 'act', state: decision.state, steps: planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId }) };
+  return { kind: 'act', state: decision.state, steps: planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId }, api === 'v2' ? V2 : V1) };
 }
