@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 interface State {
-  portal: { language: string; failing: boolean; api: 'v1' | 'v2'; botApi: 'v1' | 'v2' };
+  portal: { language: string; domain: string; failing: boolean; api: 'v1' | 'v2'; botApi: 'v1' | 'v2' };
   line: { botTime: number; botLeft: string };
   deadLetters: { count: number; lastReason?: string };
   chat: { status: string; holder?: number; botInChat: boolean; messages: { author: string; authorId: number; text: string }[] };
@@ -76,5 +76,18 @@ describe('the playground\'s operator and line controls', () => {
     now = await state();
     expect(now.chat.messages.filter((message) => message.author === 'bot')).toHaveLength(1); // greeted on the new portal
     expect((await post('portal', { api: 'v3' })).status).toBe(400);
+  });
+
+  it('renames the portal: the old address answers 302, the bot follows it, stores the new one and keeps answering', async () => {
+    await post('reset');
+    const before = (await state()).portal.domain;
+    const renamed = await post('rename');
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.domain).not.toBe(before);
+    expect((await post('say', { text: '4' })).status).toBe(200);
+    await t.stack.idle();
+    const after = await state();
+    expect(after.chat.messages.filter((message) => message.author === 'bot').at(-1)!.text).toMatch(/^We answer Monday/);
+    expect((await t.stack.deps.portals.get(playground.portal()!.memberId))!.domain).toBe(renamed.body.domain);
   });
 });

@@ -16,6 +16,7 @@
  *   POST /playground/operator   { text? }           an operator takes the chat (and writes), or writes again
  *   POST /playground/timeout    {}                  the line's bot time (WELCOME_BOT_TIME) runs out now
  *   POST /playground/fail       { on }              every REST method of the portal answers 500 (on), or not (off)
+ *   POST /playground/rename     {}                  the portal gets a new address; the old one answers 302
  *   POST /playground/portal     { api }             a new portal, installed: `v2` has Chatbots 2.0 (the bot
  *                               registers with imbot.v2), `v1` is an older V1-only portal (issue 15)
  */
@@ -107,7 +108,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     return {
       customer,
       // `api`: what the portal offers; `botApi`: what the bot was registered with (BOT_API may force V1).
-      portal: portal && { language: portal.language, failing, api: portal.api, botApi: bot?.api ?? 'v1' },
+      portal: portal && { language: portal.language, domain: portal.domain, failing, api: portal.api, botApi: bot?.api ?? 'v1' },
       line: timeout && { botTime: timeout.seconds, botLeft: timeout.left },
       deadLetters: { count: stack.queue.deadLetters.length, lastReason: lastLetter?.reason },
       hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },
@@ -250,8 +251,14 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         if (failing) sim.fail('*', { status: 500, error: 'INTERNAL_SERVER_ERROR', times: Infinity });
         schedulePush();
         return json(res, 200, { failing }), true;
-      // Hook (issue 14, item 7): "Rename portal" goes here once the simulator can rename a
-      // portal (302 from the old address) — another branch of the same issue adds that.
+      case 'rename': {
+        // The admin renames the portal (contract §9.3): the old address answers 302 from now on.
+        // On loopback the two names of this machine stand in for the old and the new address.
+        const [host, port] = portal.domain.split(':');
+        sim.renamePortal(portal, `${host === 'localhost' ? '127.0.0.1' : 'localhost'}:${port}`);
+        schedulePush();
+        return json(res, 200, { domain: portal.domain }), true;
+      }
       case 'hours': {
         const hours = stack.deps.menu().hours;
         if (!clock || !hours || hours.source !== 'file') return json(res, 400, { error: 'this menu has no working hours in the file' }), true;
