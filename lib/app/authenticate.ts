@@ -7,7 +7,7 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { PortalClaim } from '../bitrix/events.js';
-import { unauthorized } from '../http/errors.js';
+import { unauthorized } from './errors.js';
 import type { PortalRecord } from '../store/portals.js';
 import type { AppDeps } from './deps.js';
 

@@ -28,3 +28,23 @@ export function isPermanent(cause: unknown): boolean {
   if (cause instanceof BitrixApiError || cause instanceof OAuthError) return !isRetryable(cause);
   return cause instanceof PortalAddressError;
 }
+
+/**
+ * The use cases refuse a request: not proven (`unauthorized`), not allowed (`forbidden`),
+ * or raced by another request (`conflict`). The HTTP middleware maps them to 401/403/409;
+ * the reason is a fixed one-liner, never a token.
+ */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+  constructor(
+    readonly kind: 'unauthorized' | 'forbidden' | 'conflict',
+    readonly code: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export const unauthorized = (reason: string) => new RefusedError('unauthorized', 'UNAUTHORIZED', reason);
+export const forbidden = (code: string, reason: string) => new RefusedError('forbidden', code, reason);
+export const conflict = (reason: string) => new RefusedError('conflict', 'CONFLICT', reason);

@@ -16,7 +16,7 @@ import { BitrixApiError } from '../bitrix/errors.js';
 import type { InstallEvent, OAuthTokens, PortalClaim } from '../bitrix/events.js';
 import { allowedDomain, allowedUrl } from '../bitrix/hosts.js';
 import { createRestClient, type RestClient } from '../bitrix/rest-client.js';
-import { forbidden, RequestError } from '../http/errors.js';
+import { conflict, forbidden, unauthorized } from './errors.js';
 import { registerSecret, type Logger } from '../log.js';
 import type { BotProfile } from '../menu/types.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
@@ -60,7 +60,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
     log.warn('install refused: portal claimed from another address', { memberId: claim.memberId, claimedDomain: addresses.domain });
     throw forbidden('PORTAL_MISMATCH', 'this member_id is installed from another address');
   }
-  if (event.type === 'update' && !active) throw new RequestError(401, 'UNAUTHORIZED', 'unknown portal');
+  if (event.type === 'update' && !active) throw unauthorized('unknown portal');
 
   const rest = createRestClient({
     endpoint: new URL(addresses.clientEndpoint),
@@ -102,7 +102,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
       now,
     );
   } catch (error) {
-    if (error instanceof ConcurrentUpdateError) throw new RequestError(409, 'CONFLICT', 'the portal was changed by another request; try again');
+    if (error instanceof ConcurrentUpdateError) throw conflict('the portal was changed by another request; try again');
     throw error;
   }
   deps.caches.portals.set(claim.memberId, saved);

@@ -91,3 +91,22 @@ export class PortalAddressError extends Error {
 
 /** Any error that says it may pass later (Bitrix errors above, an exhausted REST budget). */
 export const isRetryable = (error: unknown): boolean => (error as { isRetryable?: unknown } | null)?.isRetryable === true;
+
+/**
+ * An event or form body we refuse before doing anything: malformed (`status` 400) or
+ * without the proof it must carry (401). The one-line reason is safe to send back; the
+ * HTTP middleware (lib/http/error-middleware.ts) turns it into the answer.
+ */
+export class PayloadError extends Error {
+  override readonly name = 'PayloadError';
+  constructor(
+    readonly status: 400 | 401,
+    readonly code: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export const badPayload = (code: string, reason: string) => new PayloadError(400, code, reason);
+export const unproven = (reason: string) => new PayloadError(401, 'UNAUTHORIZED', reason);

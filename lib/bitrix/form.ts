@@ -10,7 +10,7 @@
  * key), a depth and a field limit (400 beyond them), the last of repeated keys wins (as
  * in PHP), malformed percent-escapes kept as written.
  */
-import { badRequest } from '../http/errors.js';
+import { badPayload } from './errors.js';
 
 export interface Form {
   readonly [key: string]: string | Form;
@@ -48,7 +48,7 @@ function segments(key: string): string[] {
     if (close < 0) break;
     const inner = key.slice(open + 1, close);
     if (inner.includes('[')) break;
-    if (parts.length > MAX_DEPTH) throw badRequest('MALFORMED_BODY', `form body could not be parsed: a key is nested deeper than ${MAX_DEPTH} levels`);
+    if (parts.length > MAX_DEPTH) throw badPayload('MALFORMED_BODY', `form body could not be parsed: a key is nested deeper than ${MAX_DEPTH} levels`);
     parts.push(inner);
     open = close + 1 < key.length ? close + 1 : -1;
   }
@@ -63,7 +63,7 @@ export function parseForm(raw: string): Form {
     let end = raw.indexOf('&', start);
     if (end < 0) end = raw.length;
     if (end > start) {
-      if (++fields > MAX_FIELDS) throw badRequest('MALFORMED_BODY', `form body could not be parsed: more than ${MAX_FIELDS} fields`);
+      if (++fields > MAX_FIELDS) throw badPayload('MALFORMED_BODY', `form body could not be parsed: more than ${MAX_FIELDS} fields`);
       const at = raw.indexOf('=', start);
       const hasValue = at >= 0 && at < end;
       const path = segments(decode(raw.slice(start, hasValue ? at : end)));
@@ -100,11 +100,11 @@ export function text(form: Form | undefined, path: readonly string[]): string | 
     node = Object.hasOwn(node, key) ? node[key] : undefined;
   }
   if (node === undefined || typeof node === 'string') return node;
-  throw badRequest('WRONG_TYPE', `${fieldName(path)} must be a value, not a list`);
+  throw badPayload('WRONG_TYPE', `${fieldName(path)} must be a value, not a list`);
 }
 
 export function required(form: Form | undefined, path: readonly string[]): string {
   const value = text(form, path);
-  if (value === undefined || value.trim() === '') throw badRequest('MISSING_FIELD', `${fieldName(path)} is required`);
+  if (value === undefined || value.trim() === '') throw badPayload('MISSING_FIELD', `${fieldName(path)} is required`);
   return value;
 }

@@ -12,7 +12,7 @@
  * claim carries, and without it (or without any member_id to find the portal by) the event
  * is refused with 401 before anything else happens.
  */
-import { badRequest, unauthorized } from '../http/errors.js';
+import { badPayload, unproven } from './errors.js';
 import { MAX_MESSAGE_CHARS } from './bot-api.js';
 import type { AuthorKind, BitrixEvent, BotRef, ChatRef, Customer, PortalClaim } from './events.js';
 import { child, required, text, type Form } from './form.js';
@@ -35,7 +35,7 @@ export function parseEventV2(form: Form, name: string): BitrixEvent {
     }
     default:
       if (IGNORED_V2.has(name)) return { type: 'ignored', event: name, portal, ts };
-      throw badRequest('UNKNOWN_EVENT', `unknown event ${name.slice(0, 40).replace(/[^A-Z0-9_]/g, '?')}`);
+      throw badPayload('UNKNOWN_EVENT', `unknown event ${name.slice(0, 40).replace(/[^A-Z0-9_]/g, '?')}`);
   }
 }
 
@@ -47,9 +47,9 @@ function flag(value: string | undefined): boolean | undefined {
 
 function messageEventV2(form: Form, portal: PortalClaim, ts: number): BitrixEvent {
   const messageId = required(form, ['data', 'message', 'id']);
-  if (!/^\d{1,20}$/.test(messageId)) throw badRequest('WRONG_TYPE', 'data[message][id] must be a number');
+  if (!/^\d{1,20}$/.test(messageId)) throw badPayload('WRONG_TYPE', 'data[message][id] must be a number');
   const message = text(form, ['data', 'message', 'text']) ?? '';
-  if (message.length > MAX_MESSAGE_CHARS) throw badRequest('TOO_LONG', `data[message][text] is over ${MAX_MESSAGE_CHARS} characters`);
+  if (message.length > MAX_MESSAGE_CHARS) throw badPayload('TOO_LONG', `data[message][text] is over ${MAX_MESSAGE_CHARS} characters`);
   const system = flag(text(form, ['data', 'message', 'isSystem'])) === true;
   const rawAuthor = text(form, ['data', 'message', 'authorId']) ?? text(form, ['data', 'user', 'id']);
   const authorId = rawAuthor && /^\d{1,18}$/.test(rawAuthor) ? rawAuthor : undefined;
@@ -93,12 +93,12 @@ function authorKindV2(form: Form, system: boolean, authorId: string | undefined)
  */
 function portalClaimV2(form: Form): PortalClaim {
   const applicationToken = text(form, ['auth', 'application_token']);
-  if (!applicationToken) throw unauthorized('auth[application_token] is required');
+  if (!applicationToken) throw unproven('auth[application_token] is required');
   const pick = (key: string) => text(form, ['data', 'bot', 'auth', key]) || text(form, ['auth', key]) || undefined;
   const member = pick('member_id');
-  if (!member) throw unauthorized('no member_id in data[bot][auth] or auth');
+  if (!member) throw unproven('no member_id in data[bot][auth] or auth');
   const domain = pick('domain');
-  if (!domain) throw badRequest('MISSING_FIELD', 'auth[domain] is required');
+  if (!domain) throw badPayload('MISSING_FIELD', 'auth[domain] is required');
   return {
     memberId: memberId(member),
     domain,
@@ -131,7 +131,7 @@ function chatRefV2(form: Form): ChatRef {
   const dialogId = text(form, ['data', 'chat', 'dialogId']) || required(form, ['data', 'dialogId']);
   const entityType = text(form, ['data', 'chat', 'entityType']) ?? '';
   const match = /^chat(\d{1,18})$/.exec(dialogId);
-  if (!match && entityType === 'LINES') throw badRequest('WRONG_TYPE', 'data[chat][dialogId] must look like chat<number>');
+  if (!match && entityType === 'LINES') throw badPayload('WRONG_TYPE', 'data[chat][dialogId] must look like chat<number>');
   const entityId = text(form, ['data', 'chat', 'entityId']);
   const [connector, lineId] = entityId ? entityId.split('|') : [];
   const sessionId = text(form, ['data', 'chat', 'entityData1'])?.split('|')[5];

@@ -1,9 +1,9 @@
 /**
  * Form body → internal event (lib/bitrix/events.ts). Pure: no I/O, no clock.
  * Field names and presence rules follow the contract §1.3–1.6; every malformed
- * or missing field becomes a RequestError (400) with a one-line reason.
+ * or missing field becomes a PayloadError (400) with a one-line reason.
  */
-import { badRequest } from '../http/errors.js';
+import { badPayload } from './errors.js';
 import type {
   AuthorKind,
   BitrixEvent,
@@ -49,15 +49,15 @@ export function parseEvent(form: Form, now: number): BitrixEvent {
       return messageEvent(form, portal, ts);
     default:
       if (IGNORED.has(name)) return { type: 'ignored', event: name, portal, ts };
-      throw badRequest('UNKNOWN_EVENT', `unknown event ${name.slice(0, 40).replace(/[^A-Z0-9_]/g, '?')}`);
+      throw badPayload('UNKNOWN_EVENT', `unknown event ${name.slice(0, 40).replace(/[^A-Z0-9_]/g, '?')}`);
   }
 }
 
 function messageEvent(form: Form, portal: PortalClaim, ts: number): BitrixEvent {
   const messageId = required(form, ['data', 'PARAMS', 'MESSAGE_ID']);
-  if (!/^\d{1,20}$/.test(messageId)) throw badRequest('WRONG_TYPE', 'data[PARAMS][MESSAGE_ID] must be a number');
+  if (!/^\d{1,20}$/.test(messageId)) throw badPayload('WRONG_TYPE', 'data[PARAMS][MESSAGE_ID] must be a number');
   const message = text(form, ['data', 'PARAMS', 'MESSAGE']) ?? '';
-  if (message.length > MAX_MESSAGE_CHARS) throw badRequest('TOO_LONG', `data[PARAMS][MESSAGE] is over ${MAX_MESSAGE_CHARS} characters`);
+  if (message.length > MAX_MESSAGE_CHARS) throw badPayload('TOO_LONG', `data[PARAMS][MESSAGE] is over ${MAX_MESSAGE_CHARS} characters`);
   const system = text(form, ['data', 'PARAMS', 'SYSTEM']) === 'Y';
   const authorId = text(form, ['data', 'PARAMS', 'FROM_USER_ID']) ?? text(form, ['data', 'PARAMS', 'AUTHOR_ID']) ?? text(form, ['data', 'USER', 'ID']);
   return {
@@ -106,7 +106,7 @@ function oauthTokens(form: Form, at: number, mandatory: boolean): OAuthTokens | 
   const accessToken = text(form, ['auth', 'access_token']);
   const refreshToken = text(form, ['auth', 'refresh_token']);
   if (!accessToken || !refreshToken) {
-    if (mandatory) throw badRequest('MISSING_FIELD', 'auth[access_token] and auth[refresh_token] are required');
+    if (mandatory) throw badPayload('MISSING_FIELD', 'auth[access_token] and auth[refresh_token] are required');
     return undefined;
   }
   return {
@@ -128,7 +128,7 @@ function botRef(form: Form): BotRef {
   const key = keys.find((candidate) => candidate === paramsBotId) ?? keys[0];
   const entry = key === undefined ? undefined : child(bots, key);
   const rawId = text(entry, ['BOT_ID']) ?? key ?? paramsBotId;
-  if (rawId === undefined) throw badRequest('MISSING_FIELD', 'data[BOT] is required');
+  if (rawId === undefined) throw badPayload('MISSING_FIELD', 'data[BOT] is required');
   const accessToken = text(entry, ['access_token']) ?? text(entry, ['AUTH', 'access_token']);
   const expires = text(entry, ['expires']) ?? text(entry, ['AUTH', 'expires']);
   return {
@@ -144,7 +144,7 @@ function chatRef(form: Form): ChatRef {
   const entityType = text(form, ['data', 'PARAMS', 'CHAT_ENTITY_TYPE']) ?? '';
   const match = /^chat(\d{1,18})$/.exec(dialogId);
   // Only LINES chats are answered; other chats (1:1 with a user) have no chat id and are ignored later.
-  if (!match && entityType === 'LINES') throw badRequest('WRONG_TYPE', 'data[PARAMS][DIALOG_ID] must look like chat<number>');
+  if (!match && entityType === 'LINES') throw badPayload('WRONG_TYPE', 'data[PARAMS][DIALOG_ID] must look like chat<number>');
   const entityId = text(form, ['data', 'PARAMS', 'CHAT_ENTITY_ID']);
   const [connector, lineId] = entityId ? entityId.split('|') : [];
   const data1 = text(form, ['data', 'PARAMS', 'CHAT_ENTITY_DATA_1']);
@@ -179,11 +179,11 @@ export function parseInstallPage(body: Form, query: Form, now: number): InstallE
   const pick = (key: string) => text(body, [key]) ?? text(query, [key]);
   const need = (key: string) => {
     const value = pick(key);
-    if (!value) throw badRequest('MISSING_FIELD', `${key} is required`);
+    if (!value) throw badPayload('MISSING_FIELD', `${key} is required`);
     return value;
   };
   const domain = need('DOMAIN').toLowerCase();
-  if (!/^[a-z0-9.\-]+(:\d+)?$/.test(domain)) throw badRequest('WRONG_TYPE', 'DOMAIN must be a host name');
+  if (!/^[a-z0-9.\-]+(:\d+)?$/.test(domain)) throw badPayload('WRONG_TYPE', 'DOMAIN must be a host name');
   const scheme = pick('PROTOCOL') === '0' ? 'http' : 'https';
   const expiresIn = pick('AUTH_EXPIRES');
   return {
@@ -215,18 +215,18 @@ export function isInstallPage(form: Form): boolean {
 // ── scalar helpers ──
 
 export function memberId(value: string): string {
-  if (!/^[A-Za-z0-9_.\-]{1,64}$/.test(value)) throw badRequest('WRONG_TYPE', 'member_id has an unexpected format');
+  if (!/^[A-Za-z0-9_.\-]{1,64}$/.test(value)) throw badPayload('WRONG_TYPE', 'member_id has an unexpected format');
   return value;
 }
 
 export function positiveInt(value: string, name: string): number {
-  if (!/^\d{1,12}$/.test(value) || Number(value) <= 0) throw badRequest('WRONG_TYPE', `${name} must be a positive number`);
+  if (!/^\d{1,12}$/.test(value) || Number(value) <= 0) throw badPayload('WRONG_TYPE', `${name} must be a positive number`);
   return Number(value);
 }
 
 export function unixSeconds(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d{1,12}(\.\d+)?$/.test(value)) throw badRequest('WRONG_TYPE', `${name} must be a unix time`);
+  if (!/^\d{1,12}(\.\d+)?$/.test(value)) throw badPayload('WRONG_TYPE', `${name} must be a unix time`);
   return Math.floor(Number(value));
 }
 

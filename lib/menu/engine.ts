@@ -5,7 +5,7 @@
  * additions (understanding, back, ask, hours, languages, idle restart, hand-over card)
  * are described in docs/menu-format.md.
  */
-import { stripBbCodes } from '../bitrix/bbcode.js';
+import { stripBbCodes } from './bbcode.js';
 import type { Effect } from './effects.js';
 import { handoverCard } from './handover.js';
 import { checkAnswer } from './answers.js';

@@ -3,7 +3,7 @@
  * person who picks the dialog up does not have to ask everything again.
  * Everything the customer typed is made plain (fill/plain), never markup.
  */
-import { plain } from '../bitrix/bbcode.js';
+import { plain } from './bbcode.js';
 import type { DialogState } from './state.js';
 import { pick } from './texts.js';
 import type { CompiledMenu } from './types.js';

@@ -3,7 +3,7 @@
  * menus with no way out, item 0 used for something other than the operator, texts
  * longer than a message can be, missing translations, unknown functions.
  */
-import { flatten } from '../bitrix/bbcode.js';
+import { flatten } from './bbcode.js';
 import type { Path } from './compile.js';
 import { renderMenu, visibleLines } from './render.js';
 import { languagesOf, pick } from './texts.js';

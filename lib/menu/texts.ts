@@ -5,7 +5,7 @@
  * plain (lib/bitrix/bbcode.ts), so customer data never turns into markup and a
  * value that itself looks like #PLACEHOLDER# is not expanded again.
  */
-import { plain } from '../bitrix/bbcode.js';
+import { plain } from './bbcode.js';
 import type { LocalText } from './types.js';
 
 export function pick(text: LocalText | undefined, language: string, fallback: string): string {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { v2Color } from '../../lib/bitrix/bot-api.js';
 import { turnKind, type DialogEvent } from '../../lib/bitrix/events.js';
 import { parseEventBody } from '../../lib/bitrix/parse-event.js';
-import { RequestError } from '../../lib/http/errors.js';
+import { PayloadError } from '../../lib/bitrix/errors.js';
 import { planSteps, V1 } from '../../lib/app/plan.js';
 import { V2 } from '../../lib/app/plan-v2.js';
 import { splitText } from '../../lib/app/split-text.js';
@@ -24,11 +24,11 @@ const PORTAL = {
 const BOT = { id: 456, code: 'support_bot', accessToken: '0b02a0690000071b0008440001b0007a16b39202c2490f015', expiresAt: 1772093963 };
 const CHAT = { dialogId: 'chat112', chatId: 112, entityType: 'LINES', lineId: '2', connector: 'telegrambot', sessionId: '343' };
 
-const refusal = (fn: () => unknown): RequestError | undefined => {
+const refusal = (fn: () => unknown): PayloadError | undefined => {
   try {
     fn();
   } catch (error) {
-    return error as RequestError;
+    return error as PayloadError;
   }
   return undefined;
 };

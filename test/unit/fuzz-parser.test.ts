@@ -1,11 +1,11 @@
 /**
  * Property-based: whatever arrives on the public URL, the parser either returns an event
- * or throws a RequestError with a 4xx status and a one-line reason — never anything else.
+ * or throws a PayloadError with a 4xx status and a one-line reason — never anything else.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEventBody } from '../../lib/bitrix/parse-event.js';
-import { RequestError } from '../../lib/http/errors.js';
+import { PayloadError } from '../../lib/bitrix/errors.js';
 import { fixture, phpEncode } from '../helpers/form.js';
 
 function outcome(body: string): 'event' | 'refused' {
@@ -13,7 +13,7 @@ function outcome(body: string): 'event' | 'refused' {
     parseEventBody(body, 1_772_000_000);
     return 'event';
   } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
+    if (!(error instanceof PayloadError)) throw error;
     expect(error.status).toBeGreaterThanOrEqual(400);
     expect(error.status).toBeLessThan(500);
     expect(error.message).not.toContain('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEventBody, parseInstallPage, isInstallPage } from '../../lib/bitrix/parse-event.js';
 import { parseForm } from '../../lib/bitrix/form.js';
-import { RequestError } from '../../lib/http/errors.js';
+import { PayloadError } from '../../lib/bitrix/errors.js';
 import { turnKind, type MessageEvent } from '../../lib/bitrix/events.js';
 import { fixtureBody, phpEncode } from '../helpers/form.js';
 
@@ -20,7 +20,7 @@ describe('the form body', () => {
   });
 
   it('refuses nesting deeper than any Bitrix payload with a 400', () => {
-    expect(() => parseForm(`${'a'.repeat(1)}${'[x]'.repeat(20)}=1`)).toThrow(RequestError);
+    expect(() => parseForm(`${'a'.repeat(1)}${'[x]'.repeat(20)}=1`)).toThrow(PayloadError);
   });
 });
 
@@ -107,8 +107,8 @@ describe('bad input is a 400 with a one-line reason', () => {
     try {
       parseEventBody(body, NOW);
     } catch (error) {
-      expect(error).toBeInstanceOf(RequestError);
-      return `${(error as RequestError).status} ${(error as RequestError).message}`;
+      expect(error).toBeInstanceOf(PayloadError);
+      return `${(error as PayloadError).status} ${(error as PayloadError).message}`;
     }
     return 'parsed';
   };

@@ -1,7 +1,7 @@
 /** Small defences, each tested on its own (they are also exercised end to end). */
 import { describe, expect, it } from 'vitest';
 import { sameSecret } from '../../lib/app/authenticate.js';
-import { plain, stripBbCodes, flatten } from '../../lib/bitrix/bbcode.js';
+import { plain, stripBbCodes, flatten } from '../../lib/menu/bbcode.js';
 import { allowedDomain, allowedUrl, parseAllowedHosts } from '../../lib/bitrix/hosts.js';
 import { createLogger, redact, registerSecret, setLogSink } from '../../lib/log.js';
 
