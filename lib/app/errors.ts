@@ -30,14 +30,15 @@ export function isPermanent(cause: unknown): boolean {
 }
 
 /**
- * The use cases refuse a request: not proven (`unauthorized`), not allowed (`forbidden`),
- * or raced by another request (`conflict`). The HTTP middleware maps them to 401/403/409;
- * the reason is a fixed one-liner, never a token.
+ * The use cases refuse a request: not proven (401), not allowed (403), or raced by another
+ * request (409) — the status names the kind of refusal, as the HTTP family does, and the
+ * HTTP middleware (lib/http/error-middleware.ts) is what answers with it. The reason is a
+ * fixed one-liner, never a token.
  */
 export class RefusedError extends Error {
   override readonly name = 'RefusedError';
   constructor(
-    readonly kind: 'unauthorized' | 'forbidden' | 'conflict',
+    readonly status: 401 | 403 | 409,
     readonly code: string,
     reason: string,
   ) {
@@ -45,6 +46,6 @@ export class RefusedError extends Error {
   }
 }
 
-export const unauthorized = (reason: string) => new RefusedError('unauthorized', 'UNAUTHORIZED', reason);
-export const forbidden = (code: string, reason: string) => new RefusedError('forbidden', code, reason);
-export const conflict = (reason: string) => new RefusedError('conflict', 'CONFLICT', reason);
+export const unauthorized = (reason: string) => new RefusedError(401, 'UNAUTHORIZED', reason);
+export const forbidden = (code: string, reason: string) => new RefusedError(403, code, reason);
+export const conflict = (reason: string) => new RefusedError(409, 'CONFLICT', reason);

@@ -11,13 +11,11 @@ import { MenuError } from '../menu/errors.js';
 import { RequestError } from './errors.js';
 import { requestIdOf, text, type HttpEvent, type HttpResult } from './request.js';
 
-const REFUSED_STATUS = { unauthorized: 401, forbidden: 403, conflict: 409 } as const;
-
 /** The one table from the layers' errors to HTTP statuses. */
 export function classify(error: unknown): { status: number; code: string; reason: string } {
   if (error instanceof RequestError) return { status: error.status, code: error.code, reason: error.message };
   if (error instanceof PayloadError) return { status: error.status, code: error.code, reason: error.message };
-  if (error instanceof RefusedError) return { status: REFUSED_STATUS[error.kind], code: error.code, reason: error.message };
+  if (error instanceof RefusedError) return { status: error.status, code: error.code, reason: error.message };
   if (error instanceof PortalAddressError) return { status: 403, code: 'HOST_NOT_ALLOWED', reason: 'portal address is not allowed' };
   if (error instanceof BitrixApiError) return { status: 502, code: 'BITRIX_ERROR', reason: `Bitrix24 answered ${error.code} to ${error.method}` };
   if (error instanceof BitrixHttpError) return { status: 504, code: 'BITRIX_UNREACHABLE', reason: `Bitrix24 did not answer ${error.method}` };
