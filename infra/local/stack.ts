@@ -89,18 +89,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dynamo = options.dynamo ?? (await startLocalDynamo());
   const tableName = await dynamo.createTable(`b24-bot-local-${process.pid}-${++tables}`);
 
-  const server = createServer();
-  const host = options.host ?? env.HOST ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? Number(env.PORT ?? 3000), host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-
-  const config = loadConfig({
+  const configEnv = (overrides: Record<string, string | undefined>) => ({
     ...env,
-    PORT: String(port),
-    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    ...overrides,
     B24_CLIENT_ID: env.B24_CLIENT_ID ?? 'local.playground',
     B24_CLIENT_SECRET: env.B24_CLIENT_SECRET ?? 'local-playground-secret',
     // The simulator is a portal on loopback; real cloud portals stay allowed too.
@@ -109,6 +100,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: env.AWS_REGION ?? 'local',
   });
+  // Checked before listening, so PORT=abc is reported with every other problem (a
+  // ConfigError), not as a RangeError from listen().
+  let wanted: number;
+  try {
+    wanted = loadConfig(configEnv({})).port;
+  } catch (error) {
+    if (ownDynamo) await dynamo.close();
+    throw error;
+  }
+
+  const server = createServer();
+  const host = options.host ?? env.HOST ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? wanted, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const config = loadConfig(configEnv({ PORT: String(port), PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${port}` }));
   const menu = watchMenu(config.menuFile, log, { watch: options.watchMenu ?? false });
 
   // The same worker handler as on AWS, fed SQS-shaped records: it retries, hands back and

@@ -17,6 +17,7 @@ import type { RestClient } from '../bitrix/rest-client.js';
 import { decide, type Context, type Turn } from '../menu/engine.js';
 import { isOpen } from '../menu/hours.js';
 import type { Logger } from '../log.js';
+import { metric, metrics } from '../metrics.js';
 import type { DialogJob } from '../queue/job.js';
 import type { DialogKey, DialogRecord, Outbox } from '../store/dialogs.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
@@ -146,10 +147,12 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
     }
     if (!outbox) {
       log.info('handled silently', { status: decision.state.status });
+      metric('CustomerTurn');
       return 'done';
     }
     await send(outbox, saved.version!);
     log.info('handled', { menu: decision.state.menu, status: decision.state.status, steps: steps.map((step) => step.method), ms: deps.clock() - job.receivedAt });
+    metrics({ CustomerTurn: 1, ReplyLatency: Math.max(0, deps.clock() - job.receivedAt) });
     return 'done';
   }
   throw new RetryableJobError(`dialog ${job.dialogId} kept changing under ${MAX_CONFLICTS} attempts`);
@@ -256,7 +259,7 @@ async function sendSteps(
   try {
     await executeSteps(rest, outbox.steps, outbox.done, {
       refusedInBatch,
-      retry: { budgetMs: deps.config.retryBudgetMs, clock: Date.now, onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
+      retry: { budgetMs: deps.config.retryBudgetMs, clock: Date.now, onRetry: (failure, delayMs) => (metric('RestRetry'), log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs })) },
       onDone: async (done) => {
         current = await deps.dialogs.progress(key, current, outbox, done, Date.now() + deps.config.claimMs);
       },

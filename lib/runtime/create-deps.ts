@@ -10,6 +10,7 @@ import { builtinFunctions, type FunctionRegistry } from '../app/functions.js';
 import { createDynamoBudget, unlimitedBudget, type RateBudget } from '../app/rate-budget.js';
 import { ConfigError, type Config } from '../config.js';
 import { log as rootLog, type Logger } from '../log.js';
+import { meteredFetch, setMetricsStage } from '../metrics.js';
 import type { BotProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
@@ -33,11 +34,20 @@ export interface RuntimeParts {
   readonly budget?: (db: Db) => RateBudget;
 }
 
+/**
+ * How long a warm instance keeps the client secret read from SSM: a rotated secret
+ * (new value in the parameter, then the app's secret changed in Bitrix24) takes effect
+ * within this time, without a cold start, at one SSM read per instance and period.
+ */
+export const SECRET_TTL_MS = 5 * 60_000;
+
 export function createAppDeps(parts: RuntimeParts): AppDeps {
   const { config } = parts;
+  setMetricsStage(config.stage);
   const db = parts.db ?? createDb({ region: config.region, endpoint: config.dynamoEndpoint });
   const clock = parts.clock ?? Date.now;
   let secret: Promise<string> | undefined;
+  let secretUntil = 0;
   return {
     config,
     portals: createPortalStore(db, config.tableName),
@@ -46,16 +56,19 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     queue: parts.queue,
     menu: parts.menu,
     bot: parts.bot ?? (() => parts.menu().bot),
-    fetch: parts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: meteredFetch(parts.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     clock,
     clientSecret: () => {
       if (config.clientSecret) return Promise.resolve(config.clientSecret);
       if (!config.clientSecretParam) return Promise.reject(new ConfigError('B24_CLIENT_SECRET (or B24_CLIENT_SECRET_PARAM) is not set'));
-      // Only a token refresh needs it: fetched on first use, then kept for the instance.
-      secret ??= ssmSecret(config.clientSecretParam, config.region).catch((error: unknown) => {
-        secret = undefined;
-        throw error;
-      });
+      // Only a token refresh needs it: fetched on first use, then kept for SECRET_TTL_MS.
+      if (!secret || Date.now() >= secretUntil) {
+        secretUntil = Date.now() + SECRET_TTL_MS;
+        secret = ssmSecret(config.clientSecretParam, config.region).catch((error: unknown) => {
+          secret = undefined;
+          throw error;
+        });
+      }
       return secret;
     },
     log: parts.log ?? rootLog,
