@@ -25,6 +25,7 @@ import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandle
 import { watchMenu } from './menu-watch.js';
 import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
+import { repointRoute } from './repoint-route.js';
 import { tokenRoutes } from './token-routes.js';
 
 export interface LocalStackOptions {
@@ -184,6 +185,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (extra && (await extra(req, res, url))) return;
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
+        if (url.pathname === '/local/repoint') return void (await repointRoute(req, res, deps, db));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
         const handler = handlers[`${req.method} ${path}`];
