@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../lib/config.js';
 import { METRICS_NAMESPACE } from '../../lib/metrics.js';
+import { main as invokeMain } from '../../infra/tools/invoke.js';
 
 const run = promisify(execFile);
 const TIMEOUT = 240_000;
@@ -199,6 +200,38 @@ describe('serverless package: the template', () => {
       expect(readFileSync(join(dir, `${name}.zip`)).length).toBeLessThanOrEqual(200 * 1024);
     }
   });
+});
+
+describe('npm run invoke: a bundle run locally, as `serverless invoke local` would', () => {
+  async function invoke(argv: string[], shell: NodeJS.ProcessEnv = {}) {
+    let stdout = '';
+    let stderr = '';
+    const code = await invokeMain([...argv, '--package', dir], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, { PATH: process.env.PATH, ...shell });
+    return { code, stdout, stderr };
+  }
+
+  it('runs the health bundle', async () => {
+    const health = await invoke(['health']);
+    expect(health.code).toBe(0);
+    expect(JSON.parse(health.stdout)).toMatchObject({ statusCode: 200, body: '{"ok":true}' });
+  }, TIMEOUT);
+
+  it("runs the events bundle with the deployment's environment; the stack's references come from the shell", async () => {
+    const event = { rawPath: '/bitrix/events', requestContext: { http: { method: 'POST' } }, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'event=ONIMBOTMESSAGEADD', isBase64Encoded: false };
+    const withoutQueue = await invoke(['events', '--data', JSON.stringify(event)], { AWS_REGION: 'eu-central-1' });
+    expect(withoutQueue).toMatchObject({ code: 1, stderr: expect.stringContaining('QUEUE_URL is not set') });
+    const shell = { AWS_REGION: 'eu-central-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/123456789012/b24-openlines-bot-prod-jobs.fifo' };
+    const refused = await invoke(['events', '--data', JSON.stringify(event)], shell);
+    expect(refused.code).toBe(0);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ statusCode: 400, body: expect.stringContaining('member_id') });
+    // Its log: the JSON line and the EMF metric, with the stage's dimension.
+    expect(refused.stderr).toContain('"msg":"request refused"');
+    expect(refused.stderr).toMatch(/"Stage":"prod","Reason":"MISSING_FIELD","EventRefused":1/);
+  }, TIMEOUT);
+
+  it('refuses an unknown function', async () => {
+    expect(await invoke(['nope'])).toMatchObject({ code: 2, stderr: expect.stringContaining('functions: ') });
+  }, TIMEOUT);
 });
 
 describe('serverless package: a bad setting', () => {
