@@ -3,8 +3,11 @@
  * reported together so a misconfigured deploy fails with one clear message.
  */
 import { parseAllowedHosts, type AllowedHosts } from './bitrix/hosts.js';
+import type { LogLevel } from './log.js';
 
 export interface Config {
+  /** The local server's port (npm start); the default PUBLIC_URL uses it. */
+  readonly port: number;
   readonly publicUrl: string;
   readonly menuFile: string;
   readonly tableName: string;
@@ -54,6 +57,10 @@ export interface Config {
    * force one. A portal keeps the API its bot was registered with (lib/app/bot-api.ts).
    */
   readonly botApi: 'auto' | 'v1' | 'v2';
+  /** The lowest level logged (LOG_LEVEL); the composition roots apply it. */
+  readonly logLevel: LogLevel;
+  /** The deployment's stage (STAGE, set by serverless.yml): the metrics' Stage dimension. */
+  readonly stage: string;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +71,8 @@ export const DEFAULT_ALLOWED_HOSTS =
   'bitrix24.com,bitrix24.ru,bitrix24.de,bitrix24.eu,bitrix24.es,bitrix24.fr,bitrix24.it,bitrix24.pl,' +
   'bitrix24.ua,bitrix24.by,bitrix24.kz,bitrix24.in,bitrix24.com.br,bitrix24.co,bitrix24.cn,bitrix24.jp,' +
   'bitrix24.com.tr,bitrix24.id,bitrix24.vn,bitrix24.uk,bitrix24.site,bitrix24.shop,bitrix.info,bitrix24.tech';
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -102,11 +111,19 @@ export function loadConfig(env: Env): Config {
   }
   const botApi = (env.BOT_API || 'auto').trim().toLowerCase();
   if (botApi !== 'auto' && botApi !== 'v1' && botApi !== 'v2') problems.push(`BOT_API must be auto, v1 or v2, got "${env.BOT_API}"`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const stage = env.STAGE || 'local';
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(stage)) problems.push(`STAGE must be letters, digits and dashes, got "${stage}"`);
+  if (env.B24_RATE_BUDGET && env.B24_RATE_BUDGET !== 'on' && env.B24_RATE_BUDGET !== 'off') {
+    problems.push(`B24_RATE_BUDGET must be on or off, got "${env.B24_RATE_BUDGET}"`);
+  }
   if (env.B24_CLIENT_SECRET && env.B24_CLIENT_SECRET_PARAM) {
     problems.push('set either B24_CLIENT_SECRET or B24_CLIENT_SECRET_PARAM, not both');
   }
 
   const config: Config = {
+    port,
     publicUrl,
     menuFile: env.MENU_FILE || 'menus/example.yaml',
     tableName: env.TABLE_NAME || 'b24-openlines-bot',
@@ -131,6 +148,8 @@ export function loadConfig(env: Env): Config {
     // lifetime the docs give today (180 days) with the daily job's one day of slack.
     refreshAfterDays: int('B24_REFRESH_AFTER_DAYS', 120, 7, 170),
     botApi: botApi === 'v1' || botApi === 'v2' ? botApi : 'auto',
+    logLevel: LOG_LEVELS.includes(logLevel as LogLevel) ? (logLevel as LogLevel) : 'info',
+    stage,
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -12,7 +12,9 @@ const LEVELS: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn:
 const SECRET_KEY = /(token|secret|password|auth_id|refresh_id|^auth$|authorization|cookie)/i;
 const MASK = '[redacted]';
 
-let threshold = LEVELS[(process.env.LOG_LEVEL as LogLevel) ?? 'info'] ?? LEVELS.info;
+// LOG_LEVEL is read by lib/config.ts (the one reader of process.env); the composition
+// roots apply it with setLogLevel.
+let threshold = LEVELS.info;
 let sink: (line: string) => void = (line) => process.stdout.write(`${line}\n`);
 const secrets = new Set<string>();
 
@@ -25,6 +27,11 @@ export function setLogSink(next: (line: string) => void): (line: string) => void
 
 export function setLogLevel(level: LogLevel | 'silent'): void {
   threshold = LEVELS[level];
+}
+
+/** A line written as it is, whatever the level: the metrics' EMF lines (lib/metrics.ts). */
+export function writeLine(line: string): void {
+  sink(line);
 }
 
 /** Any string registered here is masked in every later log line. Short strings are ignored. */

@@ -27,6 +27,7 @@ import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandle
 import { watchMenu } from './menu-watch.js';
 import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
+import { repointRoute } from './repoint-route.js';
 import { tokenRoutes } from './token-routes.js';
 
 export interface LocalStackOptions {
@@ -93,18 +94,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dynamo = options.dynamo ?? (await startLocalDynamo());
   const tableName = await dynamo.createTable(`b24-bot-local-${process.pid}-${++tables}`);
 
-  const server = createServer();
-  const host = options.host ?? env.HOST ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? Number(env.PORT ?? 3000), host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-
-  const config = loadConfig({
+  const configEnv = (overrides: Record<string, string | undefined>) => ({
     ...env,
-    PORT: String(port),
-    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    ...overrides,
     B24_CLIENT_ID: env.B24_CLIENT_ID ?? 'local.playground',
     B24_CLIENT_SECRET: env.B24_CLIENT_SECRET ?? 'local-playground-secret',
     // The simulator is a portal on loopback; real cloud portals stay allowed too.
@@ -113,6 +105,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: env.AWS_REGION ?? 'local',
   });
+  // Checked before listening, so PORT=abc is reported with every other problem (a
+  // ConfigError), not as a RangeError from listen().
+  let wanted: number;
+  try {
+    wanted = loadConfig(configEnv({})).port;
+  } catch (error) {
+    if (ownDynamo) await dynamo.close();
+    throw error;
+  }
+
+  const server = createServer();
+  const host = options.host ?? env.HOST ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? wanted, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const config = loadConfig(configEnv({ PORT: String(port), PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${port}` }));
   const menu = watchMenu(config.menuFile, log, { watch: options.watchMenu ?? false });
 
   // The same worker handler as on AWS, fed SQS-shaped records: it retries, hands back and
@@ -182,6 +192,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (extra && (await extra(req, res, url))) return;
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
+        if (url.pathname === '/local/repoint') return void (await repointRoute(req, res, deps, db));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
         const handler = path.startsWith('/bitrix/app/') ? chatApp : handlers[`${req.method} ${path}`];

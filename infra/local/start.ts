@@ -4,7 +4,8 @@
  * the playground page at / to talk to the bot as a customer. No AWS account, no portal.
  * A real portal can use the same server through a tunnel: set PUBLIC_URL to its address.
  */
-import { log } from '../../lib/log.js';
+import { ConfigError } from '../../lib/config.js';
+import { log, setLogLevel } from '../../lib/log.js';
 import { MenuError } from '../../lib/menu/errors.js';
 import { createPlayground, movableClock, type Playground } from './playground/server.js';
 import { startLocalStack } from './stack.js';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     clock: clock.now,
     routes: (created) => (playground = createPlayground(created, clock)).routes,
   });
+  setLogLevel(stack.deps.config.logLevel);
   await playground!.start();
   const url = stack.url;
   process.stdout.write(
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MenuError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof MenuError || error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write(`Port ${process.env.PORT ?? 3000} is busy: set PORT to another one.\n`);
   else log.error('local stack failed to start', { error });
   process.exit(1);

@@ -1,9 +1,9 @@
 /**
- * npm run dlq -- list [--local URL] [--json]            the dead letters, one per line
- * npm run dlq -- replay [jobId ...] [--local URL] [--json]   back on the jobs queue (all when no ids)
+ * npm run dlq -- list [--stage S [--region R] | --local URL] [--json]            the dead letters, one per line
+ * npm run dlq -- replay [jobId ...] [--stage S [--region R] | --local URL] [--json]   back on the jobs queue (all when no ids)
  *
- * Without --local it works on the AWS queues named by DLQ_URL, QUEUE_URL and AWS_REGION
- * (the deployed stack's outputs JobsDeadLetterQueueUrl and JobsQueueUrl).
+ * With --stage it finds the stage's queues (infra/tools/stack.ts: the stack's outputs
+ * JobsDeadLetterQueueUrl and JobsQueueUrl); otherwise DLQ_URL, QUEUE_URL and AWS_REGION.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,15 +12,19 @@ import { letterJson, letterLine } from './dlq/format.js';
 import { localSource } from './dlq/local.js';
 import type { DeadLetterSource } from './dlq/source.js';
 import { MAX_LETTERS, sqsSource } from './dlq/sqs.js';
+import { isStageName, regionOf, stageResources } from './stack.js';
 
-export const USAGE = `usage: npm run dlq -- list [--local URL] [--json]
-       npm run dlq -- replay [jobId ...] [--local URL] [--json]
+export const USAGE = `usage: npm run dlq -- list [--stage S [--region R] | --local URL] [--json]
+       npm run dlq -- replay [jobId ...] [--stage S [--region R] | --local URL] [--json]
 
   list     print the dead letters (at, job, member, dialog, event, attempts, reason)
   replay   put dead letters back on the jobs queue: the given job ids, or all
+  --stage S    the deployed stage's queues (from its stack)
+  --region R   default AWS_REGION, else eu-central-1 (serverless.yml's default)
   --local URL  the npm start stack (e.g. http://localhost:3000) instead of AWS
   --json       JSON lines instead of text
-  AWS: DLQ_URL, QUEUE_URL and AWS_REGION from the environment. Bot tokens are never printed.
+  Without --stage or --local: DLQ_URL, QUEUE_URL and AWS_REGION from the environment.
+  Bot tokens are never printed.
 `;
 
 export interface Io {
@@ -30,7 +34,7 @@ export interface Io {
 
 const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
-type Parsed = { command: 'list' | 'replay'; ids: string[]; local?: string; json: boolean } | { help: true } | { error: string };
+type Parsed = { command: 'list' | 'replay'; ids: string[]; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
   let values, positionals;
@@ -38,7 +42,7 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { local: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { local: { type: 'string' }, stage: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -48,12 +52,28 @@ function parse(argv: readonly string[]): Parsed {
   if (command !== 'list' && command !== 'replay') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
   if (command === 'list' && ids.length > 0) return { error: 'list takes no job ids' };
   if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
-  return { command, ids, json: values.json ?? false, ...(values.local !== undefined ? { local: values.local } : {}) };
+  if (values.local !== undefined && (values.stage !== undefined || values.region !== undefined)) return { error: '--local excludes --stage and --region' };
+  if (values.stage !== undefined && !isStageName(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
+  return {
+    command,
+    ids,
+    json: values.json ?? false,
+    ...(values.local !== undefined ? { local: values.local } : {}),
+    ...(values.stage !== undefined ? { stage: values.stage } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
+  };
+}
+
+async function stageSource(stage: string, region: string, io: Io): Promise<DeadLetterSource> {
+  const resources = await stageResources(stage, region);
+  io.stderr(`stage ${stage} (${region}, ${resources.source})\n`);
+  const onCap = () => io.stderr(`stopped after ${MAX_LETTERS} letters; run again for the rest\n`);
+  return sqsSource({ dlqUrl: resources.dlqUrl, queueUrl: resources.queueUrl, region, onCap });
 }
 
 function awsSource(env: NodeJS.ProcessEnv, io: Io): DeadLetterSource | string {
   const missing = ['DLQ_URL', 'QUEUE_URL', 'AWS_REGION'].filter((name) => !env[name]);
-  if (missing.length > 0) return `${missing.join(', ')} not set (or use --local URL for the npm start stack)`;
+  if (missing.length > 0) return `${missing.join(', ')} not set (or use --stage S for a deployed stage, --local URL for the npm start stack)`;
   // The SDK would only warn about a malformed queue URL and go on to a confusing failure.
   const notUrl = ['DLQ_URL', 'QUEUE_URL'].find((name) => !/^https?:\/\/[^/]/.test(env[name]!));
   if (notUrl) return `${notUrl} is not a queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>)`;
@@ -71,12 +91,12 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     io.stderr(`dlq: ${args.error}\n${USAGE}`);
     return 2;
   }
-  const source = args.local ? localSource(args.local) : awsSource(env, io);
-  if (typeof source === 'string') {
-    io.stderr(`dlq: ${source}\n`);
-    return 1;
-  }
   try {
+    const source = args.local ? localSource(args.local) : args.stage ? await stageSource(args.stage, regionOf(args.region, env), io) : awsSource(env, io);
+    if (typeof source === 'string') {
+      io.stderr(`dlq: ${source}\n`);
+      return 1;
+    }
     if (args.command === 'list') {
       const letters = await source.list();
       for (const letter of letters) io.stdout(`${args.json ? letterJson(letter) : letterLine(letter)}\n`);

@@ -1,6 +1,6 @@
 /**
- * npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S] [--json]
- * npm run tokens -- index-existing [--local URL] [--stage S]
+ * npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S [--region R]] [--json]
+ * npm run tokens -- index-existing [--local URL] [--stage S [--region R]]
  *
  * Runs the keep-alive job once (lib/app/keep-alive.ts, the daily `keepalive` Lambda):
  * refreshes the stored token pairs not refreshed for N days (B24_REFRESH_AFTER_DAYS,
@@ -16,9 +16,10 @@ import { redact, setLogSink } from '../../lib/log.js';
 import { createKeepAliveRuntime } from '../../lib/runtime/keep-alive.js';
 import { createDb } from '../../lib/store/db.js';
 import { indexUnlistedPortals } from '../../lib/store/token-index-backfill.js';
+import { regionOf } from './stack.js';
 
-export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S] [--json]
-       npm run tokens -- index-existing [--local URL] [--stage S]
+export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S [--region R]] [--json]
+       npm run tokens -- index-existing [--local URL] [--stage S [--region R]]
 
   refresh-stale   refresh the stored token pairs not refreshed for N days (only those),
                   mark the portals whose pair the OAuth server refuses
@@ -29,6 +30,7 @@ export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--da
   --stage S      AWS: the deployed stage (table b24-openlines-bot-S, secret from
                  SSM /b24-openlines-bot/S/client-secret); or set TABLE_NAME and
                  B24_CLIENT_SECRET_PARAM yourself
+  --region R     with --stage: default AWS_REGION, else eu-central-1 (serverless.yml's default)
   --json         the report as JSON
   AWS: B24_CLIENT_ID and AWS_REGION from the environment. Tokens are never printed.
 `;
@@ -43,7 +45,7 @@ export interface Io {
 const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
 type Command = 'refresh-stale' | 'index-existing';
-type Parsed = { command: Command; days?: number; local?: string; stage?: string; json: boolean } | { help: true } | { error: string };
+type Parsed = { command: Command; days?: number; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
   let values, positionals;
@@ -51,7 +53,7 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { local: { type: 'string' }, days: { type: 'string' }, stage: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { local: { type: 'string' }, days: { type: 'string' }, stage: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -64,6 +66,7 @@ function parse(argv: readonly string[]): Parsed {
   if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
   if (values.local !== undefined && values.stage !== undefined) return { error: '--local and --stage exclude each other' };
   if (values.stage !== undefined && !/^[a-zA-Z0-9-]+$/.test(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
+  if (values.region !== undefined && values.stage === undefined) return { error: '--region goes with --stage' };
   let days: number | undefined;
   if (values.days !== undefined) {
     days = Number(values.days);
@@ -75,6 +78,7 @@ function parse(argv: readonly string[]): Parsed {
     ...(days !== undefined ? { days } : {}),
     ...(values.local !== undefined ? { local: values.local } : {}),
     ...(values.stage !== undefined ? { stage: values.stage } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
   };
 }
 
@@ -131,6 +135,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     io.stderr(`tokens: ${args.error}\n${USAGE}`);
     return 2;
   }
+  // A stage has a region: the given one, or the one serverless.yml deploys to by default.
+  if (args.stage) env = { ...env, AWS_REGION: regionOf(args.region, env) };
   try {
     if (args.command === 'index-existing') {
       const entered = args.local ? (await callLocal<{ entered: number }>(args.local, args.command, {})).entered : await indexExistingAws(env, args.stage);

@@ -15,6 +15,7 @@
 import { OAuthError } from '../bitrix/errors.js';
 import { ConfigError } from '../config.js';
 import { registerSecret, type Logger } from '../log.js';
+import { metrics } from '../metrics.js';
 import type { TokenAgeStore } from '../store/token-ages.js';
 import type { AppDeps } from './deps.js';
 import { refreshOnce, REFRESH_WAIT_MS } from './tokens.js';
@@ -82,6 +83,7 @@ export async function refreshStaleTokens(deps: AppDeps, ages: TokenAgeStore, opt
   const counts = { refreshed: 0, refused: 0, failed: 0, skipped: 0 };
   for (const report of portals) counts[report.outcome]++;
   log.info('keep-alive done', { afterDays, cutoff: new Date(cutoff).toISOString(), ...counts, stoppedEarly });
+  metrics({ KeepAliveRefreshed: counts.refreshed, KeepAliveRefused: counts.refused, KeepAliveFailed: counts.failed });
   return { afterDays, cutoff, portals, counts, stoppedEarly };
 }
 

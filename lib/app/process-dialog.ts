@@ -12,6 +12,7 @@
  * conditional write, one request to Bitrix24 (its budget slot taken during the read).
  */
 import type { RestClient } from '../bitrix/rest-client.js';
+import { metric, metrics } from '../metrics.js';
 import type { DialogJob } from '../queue/job.js';
 import type { DialogKey } from '../store/dialogs.js';
 import type { AppDeps } from './deps.js';
@@ -67,10 +68,13 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
       }
       const saved = await commitTurn(deps, key, dialog, job, decided, { now, claimFrom });
       if (saved !== 'conflict') {
-        if (!saved.outbox) log.info('handled silently', { status: decided.state.status });
-        else {
+        if (!saved.outbox) {
+          log.info('handled silently', { status: decided.state.status });
+          metric('CustomerTurn');
+        } else {
           await sendOutbox(deps, key, active, restClient(), saved.outbox, saved.version!, log);
           log.info('handled', { menu: decided.state.menu, status: decided.state.status, steps: decided.steps.map((step) => step.method), ms: deps.clock() - job.receivedAt });
+          metrics({ CustomerTurn: 1, ReplyLatency: Math.max(0, deps.clock() - job.receivedAt) });
         }
         return 'done';
       }

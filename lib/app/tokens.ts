@@ -13,6 +13,7 @@ import { isRetryable, OAuthError, PortalAddressError } from '../bitrix/errors.js
 import { allowedUrl } from '../bitrix/hosts.js';
 import type { TokenSource } from '../bitrix/rest-client.js';
 import { registerSecret, type Logger } from '../log.js';
+import { metric } from '../metrics.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
 import type { PortalAddresses, PortalRecord } from '../store/portals.js';
 import type { RefreshAnswer } from '../bitrix/oauth.js';
@@ -112,6 +113,7 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
   } catch (error) {
     await deps.portals.releaseRefreshLease(current.memberId, current.tokenVersion).catch(() => undefined);
     log.error('token refresh failed', { memberId: current.memberId, error });
+    metric('TokenRefreshFailed', 1, { Reason: error instanceof OAuthError ? error.code : (error as Error)?.name ?? 'unknown' });
     throw error;
   }
   registerSecret(tokens.accessToken);
@@ -120,6 +122,7 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
   try {
     const version = await deps.portals.replaceTokens(current.memberId, tokens, current.tokenVersion, deps.clock(), addresses);
     log.info('tokens refreshed', { memberId: current.memberId, tokenVersion: version, ms: deps.clock() - started, ...(addresses.domain ? { movedTo: addresses.domain } : {}) });
+    metric('TokenRefresh');
     return { ...current, ...addresses, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, tokenExpiresAt: tokens.expiresAt, scope: tokens.scope, tokenVersion: version };
   } catch (error) {
     if (!(error instanceof ConcurrentUpdateError)) throw error;

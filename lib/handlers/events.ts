@@ -7,6 +7,7 @@ import { parseEventBody } from '../bitrix/parse-event.js';
 import type { AppDeps } from '../app/deps.js';
 import { ingestEvent } from '../app/ingest.js';
 import { httpErrors } from '../http/error-middleware.js';
+import { metric } from '../metrics.js';
 import { formBody, requestIdOf, text, type HttpEvent, type HttpResult } from '../http/request.js';
 
 export function createEventsHandler(deps: AppDeps) {
@@ -17,6 +18,7 @@ export function createEventsHandler(deps: AppDeps) {
       const log = deps.log.child({ requestId: requestIdOf(request), event: event.type, memberId: event.portal.memberId });
       const outcome = await ingestEvent(deps, event, log);
       log.info('event accepted', { outcome });
+      metric('EventAccepted', 1, { Outcome: outcome });
       return text(200, outcome);
     });
 }

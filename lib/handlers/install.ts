@@ -11,6 +11,7 @@ import { installPortal } from '../app/install.js';
 import { parseForm, type Form } from '../bitrix/form.js';
 import { isInstallPage, parseEvent, parseInstallPage } from '../bitrix/parse-event.js';
 import { httpErrors } from '../http/error-middleware.js';
+import { metric } from '../metrics.js';
 import { formBody, html, requestIdOf, text, type HttpEvent, type HttpResult } from '../http/request.js';
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -32,12 +33,14 @@ export function createInstallHandler(deps: AppDeps) {
         const event = parseInstallPage(form, query, now);
         const log = deps.log.child({ requestId: requestIdOf(request), event: 'install-page', memberId: event.portal.memberId });
         const outcome = await installPortal(deps, event, log);
+        metric('EventAccepted', 1, { Outcome: 'install-page' });
         return html(200, installPage(true, `The bot is ${outcome.reinstall ? 're-installed' : 'registered'}. Choose it as the responsible bot of your Open Line.`));
       }
       const event = parseEvent(form, now);
       const log = deps.log.child({ requestId: requestIdOf(request), event: event.type, memberId: event.portal.memberId });
       const outcome = await ingestEvent(deps, event, log);
       log.info('event accepted', { outcome });
+      metric('EventAccepted', 1, { Outcome: outcome });
       return text(200, outcome);
     });
 }

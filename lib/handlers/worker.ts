@@ -11,6 +11,7 @@ import { PermanentJobError } from '../app/errors.js';
 import { processDialogJob } from '../app/process-dialog.js';
 import type { DeadLetterSink } from '../queue/dead-letter.js';
 import type { DialogJob } from '../queue/job.js';
+import { metric } from '../metrics.js';
 
 export interface WorkerOptions {
   readonly deadLetters: DeadLetterSink;
@@ -84,6 +85,7 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       try {
         await options.deadLetters.send(job, reason, attempt, record.messageId);
         log.error('job dead-lettered', { reason, attempt });
+        metric('DeadLetter', 1, { Reason: permanent ? 'permanent' : 'attempts' });
         return true;
       } catch (sendError) {
         log.error('could not dead-letter the job; the queue will redeliver it', { reason, error: sendError });

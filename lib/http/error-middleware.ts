@@ -8,6 +8,7 @@ import { RefusedError } from '../app/errors.js';
 import { BitrixApiError, BitrixHttpError, OAuthError, PayloadError, PortalAddressError } from '../bitrix/errors.js';
 import type { Logger } from '../log.js';
 import { MenuError } from '../menu/errors.js';
+import { metric } from '../metrics.js';
 import { RequestError } from './errors.js';
 import { requestIdOf, text, type HttpEvent, type HttpResult } from './request.js';
 
@@ -31,6 +32,7 @@ export function httpErrors(log: Logger, render?: (status: number, reason: string
       const fields = { requestId: requestIdOf(request.event), path: request.event.rawPath, status, code, reason };
       if (status >= 500) log.error('request failed', { ...fields, error: request.error });
       else log.warn('request refused', fields);
+      metric(status >= 500 ? 'EventFailed' : 'EventRefused', 1, { Reason: code });
       request.response = render ? render(status, reason) : text(status, reason);
     },
   };

@@ -11,6 +11,7 @@ import { createDynamoBudget, unlimitedBudget, type RateBudget } from '../app/rat
 import { ConfigError, type Config } from '../config.js';
 import { log as rootLog, type Logger } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
+import { meteredFetch, setMetricsStage } from '../metrics.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
 import { createDialogStore } from '../store/dialogs.js';
@@ -37,12 +38,21 @@ export interface RuntimeParts {
   readonly budget?: (db: Db) => RateBudget;
 }
 
+/**
+ * How long a warm instance keeps the client secret read from SSM: a rotated secret
+ * (new value in the parameter, then the app's secret changed in Bitrix24) takes effect
+ * within this time, without a cold start, at one SSM read per instance and period.
+ */
+export const SECRET_TTL_MS = 5 * 60_000;
+
 export function createAppDeps(parts: RuntimeParts): AppDeps {
   const { config } = parts;
+  setMetricsStage(config.stage);
   const db = parts.db ?? createDb({ region: config.region, endpoint: config.dynamoEndpoint });
   const time = parts.time ?? systemTime;
   const clock = parts.clock ?? (() => time.now());
   let secret: Promise<string> | undefined;
+  let secretUntil = 0;
   return {
     config,
     portals: createPortalStore(db, config.tableName),
@@ -51,17 +61,20 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     queue: parts.queue,
     menu: parts.menu,
     bot: parts.bot ?? (() => installProfile(parts.menu())),
-    fetch: parts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: meteredFetch(parts.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     clock,
     time,
     clientSecret: () => {
       if (config.clientSecret) return Promise.resolve(config.clientSecret);
       if (!config.clientSecretParam) return Promise.reject(new ConfigError('B24_CLIENT_SECRET (or B24_CLIENT_SECRET_PARAM) is not set'));
-      // Only a token refresh needs it: fetched on first use, then kept for the instance.
-      secret ??= ssmSecret(config.clientSecretParam, config.region).catch((error: unknown) => {
-        secret = undefined;
-        throw error;
-      });
+      // Only a token refresh needs it: fetched on first use, then kept for SECRET_TTL_MS.
+      if (!secret || Date.now() >= secretUntil) {
+        secretUntil = Date.now() + SECRET_TTL_MS;
+        secret = ssmSecret(config.clientSecretParam, config.region).catch((error: unknown) => {
+          secret = undefined;
+          throw error;
+        });
+      }
       return secret;
     },
     log: parts.log ?? rootLog,

@@ -4,6 +4,7 @@
  */
 import type { AppDeps } from '../app/deps.js';
 import { loadConfig } from '../config.js';
+import { setLogLevel } from '../log.js';
 import type { CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb } from '../store/db.js';
@@ -25,6 +26,7 @@ const noQueue: JobQueue = { send: () => Promise.reject(new Error('the keep-alive
 /** Built from an environment (the Lambda's, or the CLI's for a deployed stage). */
 export function createKeepAliveRuntime(env: Readonly<Record<string, string | undefined>>): KeepAliveRuntime {
   const config = loadConfig(env);
+  setLogLevel(config.logLevel);
   const db = createDb({ region: config.region, endpoint: config.dynamoEndpoint });
   return { deps: createAppDeps({ config, menu: noMenu, queue: noQueue, db }), ages: createTokenAgeStore(db, config.tableName) };
 }

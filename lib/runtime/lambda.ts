@@ -6,6 +6,7 @@
  */
 import type { AppDeps } from '../app/deps.js';
 import { loadConfig, type Config } from '../config.js';
+import { setLogLevel } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createAppDeps } from './create-deps.js';
@@ -16,7 +17,14 @@ const noQueue: JobQueue = { send: () => Promise.reject(new Error('this function 
 
 /** The worker: the whole menu, no queue to send to. */
 export function workerDeps(menu: () => CompiledMenu): AppDeps {
-  return (deps ??= createAppDeps({ config: loadConfig(process.env), menu, queue: noQueue }));
+  return (deps ??= createAppDeps({ config: lambdaConfig(), menu, queue: noQueue }));
+}
+
+/** The function's configuration; its LOG_LEVEL applies to the whole instance. */
+function lambdaConfig(): Config {
+  const config = loadConfig(process.env);
+  setLogLevel(config.logLevel);
+  return config;
 }
 
 /**
@@ -25,7 +33,7 @@ export function workerDeps(menu: () => CompiledMenu): AppDeps {
  */
 export function ingestDeps(bot: BotInstallProfile, queue: (config: Config) => JobQueue): AppDeps {
   if (deps) return deps;
-  const config = loadConfig(process.env);
+  const config = lambdaConfig();
   const menu = (): CompiledMenu => {
     throw new Error('the ingest functions do not run the menu');
   };

@@ -46,6 +46,8 @@ export interface PortalRecord {
   readonly tokensRefreshedAt?: number;
   /** The OAuth server refused the stored pair (keep-alive job); cleared when tokens are stored again. */
   readonly tokenProblem?: TokenProblem;
+  /** The URL `npm run repoint` last pointed this portal's handlers at (lib/app/repoint.ts). */
+  readonly handlerUrl?: string;
 }
 
 export interface TokenProblem {
@@ -209,7 +211,7 @@ export function createPortalStore(db: Db, table: string) {
     },
 
     /** Changes fields of an installed portal (ONAPPUPDATE, batch refusals, its REST budget). */
-    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp' | 'botApi'>>, now: number): Promise<void> {
+    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp' | 'botApi' | 'handlerUrl'>>, now: number): Promise<void> {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
       if (entries.length === 0) return;
       const names: Record<string, string> = { '#status': 'status' };

@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../lib/config.js';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
-import { log } from '../../lib/log.js';
+import { log, setLogLevel } from '../../lib/log.js';
 import type { DialogJob } from '../../lib/queue/job.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
 import { watchMenu } from '../../infra/local/menu-watch.js';
@@ -15,6 +15,7 @@ const job = JSON.parse(process.argv[2] ?? '{}') as DialogJob;
 const clockBase = Number(process.argv[3]);
 const started = Date.now();
 const config = loadConfig(process.env);
+setLogLevel(config.logLevel);
 const menu = watchMenu(config.menuFile, log, { watch: false });
 const deps = createAppDeps({ config, menu: menu.current, queue: { send: async () => undefined }, clock: () => clockBase + (Date.now() - started) });
 const handle = createWorkerHandler(deps, { deadLetters: { send: async () => undefined }, maxAttempts: 5 });

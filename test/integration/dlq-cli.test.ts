@@ -88,7 +88,7 @@ describe('npm run dlq --local', () => {
   });
 
   it('bad usage exits 2 with the usage on stderr; --help prints it on stdout', async () => {
-    for (const argv of [[], ['purge'], ['list', '--verbose'], ['list', 'job-1'], ['list', '--local'], ['list', '--local', 'localhost:3000']]) {
+    for (const argv of [[], ['purge'], ['list', '--verbose'], ['list', 'job-1'], ['list', '--local'], ['list', '--local', 'localhost:3000'], ['list', '--stage', 'a/b'], ['list', '--stage', 'prod', '--local', 'http://localhost:3000']]) {
       const result = await dlq(...argv);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr).toContain('usage: npm run dlq -- list');

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../infra/tools/portal-rate.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
+import { createPortalStore } from '../../lib/store/portals.js';
 import { useStack } from '../helpers/stack.js';
 
 const t = useStack({ clock: () => OFFICE_HOURS });
@@ -39,6 +40,20 @@ describe('npm run portal-rate', () => {
     expect(t.stack.simulator.stats.rateLimited - limited).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 250 - 50); // one at once, then one per 250 ms
     for (const chat of chats) expect(t.customerView(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
+  });
+
+  it('--stage S works on that stage\'s table (the name serverless.yml gives it)', async () => {
+    const portal = await t.portal();
+    const table = await t.stack.dynamo.createTable('b24-openlines-bot-ptest');
+    const stored = await t.stack.deps.portals.get(portal.memberId);
+    await createPortalStore(t.stack.db, table).save(stored!, undefined, Date.now());
+    const out: string[] = [];
+    const err: string[] = [];
+    const env = { DYNAMODB_ENDPOINT: t.stack.dynamo.endpoint, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
+    const code = await main([portal.memberId, '5', '250', '--stage', 'ptest', '--region', 'local'], env, { out: (text) => out.push(text), err: (text) => err.push(text) });
+    expect({ code, err: err.join('') }).toEqual({ code: 0, err: '' });
+    expect((await createPortalStore(t.stack.db, table).get(portal.memberId))?.rate).toEqual({ perSecond: 5, burst: 250 });
+    expect(await run(portal.memberId, '5', '250', '--region', 'eu-west-1')).toMatchObject({ code: 2 });
   });
 
   it('refuses bad numbers and unknown portals, with a reason', async () => {

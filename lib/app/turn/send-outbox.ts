@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps.js';
 import { isPermanent, PermanentJobError, RetryableJobError } from '../errors.js';
 import { executeSteps, StepFailure } from '../execute-steps.js';
 import { recordMovedOn } from '../moved-on.js';
+import { metric } from '../../metrics.js';
 
 export async function sendOutbox(
   deps: AppDeps,
@@ -30,7 +31,7 @@ export async function sendOutbox(
   try {
     await executeSteps(rest, outbox.steps, outbox.done, {
       refusedInBatch,
-      retry: { budgetMs: deps.config.retryBudgetMs, clock: () => deps.time.now(), sleep: (ms) => deps.time.sleep(ms), random: () => deps.time.random(), onRetry: (failure, delayMs) => log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs }) },
+      retry: { budgetMs: deps.config.retryBudgetMs, clock: () => deps.time.now(), sleep: (ms) => deps.time.sleep(ms), random: () => deps.time.random(), onRetry: (failure, delayMs) => (metric('RestRetry'), log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs })) },
       onDone: async (done) => {
         current = await deps.dialogs.progress(key, current, outbox, done, deps.time.now() + deps.config.claimMs);
       },
