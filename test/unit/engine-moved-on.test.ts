@@ -83,6 +83,6 @@ describe('the customer\'s language', () => {
     const chooser = after(joined, say('5')).state; // the language menu
     const chosen = after(chooser, say('3')).state; // Deutsch
     expect(chosen).toMatchObject({ language: 'de', languageSource: 'chosen' });
-    expect(after(chosen, say('where is my parcel please')).state.language).toBe('de');
+    expect(after(chosen, say('what are your opening hours please')).state.language).toBe('de');
   });
 });

@@ -1,0 +1,151 @@
+/**
+ * Scores a message against the items of a compiled model (lib/menu/model.ts). Each word
+ * of the message finds terms: exactly (its stem in any of the menu's languages, or a
+ * Russian word typed in Latin letters), with a typo, as a German-style compound of known
+ * terms ("Rechnungskopie"), or as the first or last part of a compound the menu uses
+ * ("Zahn" in "Zahnschmerzen"). An item scores by how much of its best phrase the message
+ * covers and how much of the message the item covers (their harmonic mean, weighted by
+ * the terms' weights): a message must both name the item and be mostly about it.
+ */
+import { editDistance, tolerance } from './edit-distance.js';
+import type { MatchModel, ModelItem } from './model.js';
+import { cyrillic, isCyrillic, stem, words } from './stem.js';
+import { stopWords, weakWords } from './stopwords.js';
+
+/** How much a kind of match counts against an exact one. */
+const TYPO = 0.85;
+const COMPOUND = 0.8;
+const PART = 0.6;
+/** A word no item knows weighs this much in "how much of the message is about the item". */
+const UNKNOWN = 1.2;
+
+export interface Scored {
+  readonly item: ModelItem;
+  readonly score: number;
+  /** Share of the item's best phrase the message covers. */
+  readonly phrase: number;
+  /** Share of the item's best title phrase the message covers. */
+  readonly title: number;
+  /** Which words of the message (by position) the item matched. */
+  readonly words: readonly number[];
+}
+
+interface Token {
+  readonly weight: number;
+  /** term index → how well this word matches it (0…1). */
+  readonly terms: ReadonlyMap<number, number>;
+}
+
+const lookups = new WeakMap<MatchModel, { keys: Map<string, number>; stops: Set<string>; weak: Set<string> }>();
+function lookup(model: MatchModel) {
+  let found = lookups.get(model);
+  if (!found) {
+    found = {
+      keys: new Map(Object.entries(model.keys)),
+      stops: new Set(model.languages.flatMap((lang) => [...stopWords(lang)])),
+      weak: new Set(model.languages.flatMap((lang) => [...weakWords(lang)])),
+    };
+    lookups.set(model, found);
+  }
+  return found;
+}
+
+/** Spellings to look up for a word: itself, its stem in each language of its script, its Cyrillic reading. */
+function spellings(word: string, model: MatchModel): string[] {
+  const cyr = isCyrillic(word);
+  const out = new Set([word]);
+  for (const lang of model.languages) if ((lang === 'ru' || lang === 'uk') === cyr) out.add(stem(word, lang));
+  const asRussian = !cyr && model.languages.includes('ru') ? cyrillic(word) : undefined;
+  if (asRussian && asRussian.length >= 4) out.add(stem(asRussian, 'ru'));
+  return [...out];
+}
+
+function exact(forms: readonly string[], keys: ReadonlyMap<string, number>): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const form of forms) {
+    const index = keys.get(form);
+    if (index !== undefined) found.set(index, 1);
+  }
+  return found;
+}
+
+function approximate(word: string, forms: readonly string[], model: MatchModel, keys: ReadonlyMap<string, number>): Map<number, number> {
+  const found = new Map<number, number>();
+  const set = (index: number, value: number) => found.set(index, Math.max(found.get(index) ?? 0, value));
+  for (const [key, index] of keys) {
+    for (const form of forms) {
+      const allowed = Math.min(tolerance(form), tolerance(key));
+      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && key[0] === form[0] && editDistance(form, key, allowed) <= allowed) set(index, TYPO);
+      // "zahn" in "zahnschmerz", "zeit" in "offnungszeit": part of a compound the menu uses.
+      if (form.length >= 4 && key.length >= form.length + 3 && (key.startsWith(form) || key.endsWith(form))) set(index, PART);
+    }
+  }
+  if (found.size > 0) return found;
+  // "rechnungskopie" = "rechnungs" + "kopie": a compound of words the menu uses.
+  for (let cut = 3; cut <= word.length - 4; cut++) {
+    const head = exact(spellings(word.slice(0, cut).replace(/s$/, ''), model), keys);
+    const tail = exact(spellings(word.slice(cut), model), keys);
+    if (tail.size > 0 && (head.size > 0 || cut >= 4)) {
+      for (const index of [...head.keys(), ...tail.keys()]) set(index, COMPOUND);
+      break;
+    }
+  }
+  return found;
+}
+
+function tokens(text: string, model: MatchModel): Token[] {
+  const { keys, stops, weak } = lookup(model);
+  const out: Token[] = [];
+  const seen = new Set<string>();
+  for (const word of words(text)) {
+    if ((stops.has(word) && !keys.has(word)) || seen.has(word)) continue;
+    seen.add(word);
+    const forms = spellings(word, model);
+    let terms = exact(forms, keys);
+    if (terms.size === 0 && !/\d/.test(word) && word.length >= 4) terms = approximate(word, forms, model, keys);
+    const known = Math.max(0, ...[...terms.keys()].map((index) => model.weights[index]!));
+    const base = terms.size > 0 ? known : /\d/.test(word) ? 0.3 : UNKNOWN;
+    out.push({ weight: weak.has(word) ? base * 0.5 : base, terms });
+  }
+  return out;
+}
+
+/** Every item with a score above 0, best first. */
+export function scoreItems(model: MatchModel, text: string, include: (item: ModelItem) => boolean): Scored[] {
+  const message = tokens(text, model);
+  const total = message.reduce((sum, token) => sum + token.weight, 0);
+  if (total === 0) return [];
+  const out: Scored[] = [];
+  for (const item of model.items) {
+    if (!include(item)) continue;
+    const mine = new Set(item.phrases.flat());
+    let covered = 0;
+    const matched: number[] = [];
+    message.forEach((token, position) => {
+      let best = 0;
+      for (const [index, value] of token.terms) if (mine.has(index) && value > best) best = value;
+      covered += token.weight * best;
+      if (best > 0) matched.push(position);
+    });
+    if (covered === 0) continue;
+    const about = covered / total;
+    let phrase = 0;
+    let title = 0;
+    item.phrases.forEach((terms, at) => {
+      let got = 0;
+      let all = 0;
+      for (const index of terms) {
+        const weight = model.weights[index]!;
+        all += weight;
+        let best = 0;
+        for (const token of message) best = Math.max(best, token.terms.get(index) ?? 0);
+        got += weight * best;
+      }
+      if (all > 0) phrase = Math.max(phrase, got / all);
+      if (all > 0 && at < item.titles) title = Math.max(title, got / all);
+    });
+    if (phrase === 0) continue;
+    out.push({ item, score: (2 * phrase * about) / (phrase + about), phrase, title, words: matched });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
