@@ -9,14 +9,12 @@ import { scoreItems, type Scored } from './match.js';
 import type { MatchModel, ModelItem } from './model.js';
 import { leadsTo, type ItemRef, type Reach } from './reach.js';
 
-/** A winner scores at least this (0…1)… */
-export const WIN = 0.6;
-/** …and leads the next candidate by this much; within it, candidates are close. */
-export const MARGIN = 0.12;
-/** Below this a candidate is not worth a question. */
-export const DOUBT = 0.45;
-/** Items not on screen count this much of their score. */
-const ELSEWHERE = 0.95;
+/**
+ * `win`: a winner scores at least this (0…1) and leads the next candidate by `margin`;
+ * within it, candidates are close. Below `doubt` a candidate is not worth a question.
+ * Items not on screen count `elsewhere` of their score. Measured: docs/decisions.md.
+ */
+export const THRESHOLDS = { win: 0.6, margin: 0.12, doubt: 0.45, elsewhere: 0.95 };
 
 /** `title`: how much of the item's title the message covers (0…1). */
 export type Choice = { readonly kind: 'item'; readonly item: ItemRef; readonly title: number } | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] } | { readonly kind: 'none' };
@@ -31,10 +29,11 @@ export interface Candidates {
 
 export function choose(model: MatchModel, text: string, candidates: Candidates): Choice {
   const scored = scoreItems(model, text, candidates.include);
-  // A menu link gives way to an item its menu leads to that fits at least as well.
+  // A menu link gives way to an item its menu leads to that fits clearly better ("where is my
+  // parcel": the tracking item); on a tie the menu on screen is the safer answer.
   const ranked = scored
-    .filter((link) => !(candidates.linkOf(link.item) && scored.some((other) => other !== link && other.score >= link.score && leadsTo(candidates.reach.routes, link.item, other.item))))
-    .map((entry) => (entry.item.menu === candidates.current || entry.item.menu === '' ? entry : { ...entry, score: entry.score * ELSEWHERE }))
+    .filter((link) => !(candidates.linkOf(link.item) && scored.some((other) => other !== link && other.score > link.score + 0.05 && leadsTo(candidates.reach.routes, link.item, other.item))))
+    .map((entry) => (entry.item.menu === candidates.current || entry.item.menu === '' ? entry : { ...entry, score: entry.score * THRESHOLDS.elsewhere }))
     .sort((a, b) => b.score - a.score);
   return decide(ranked, candidates);
 }
@@ -44,7 +43,7 @@ const namesBoth = (first: Scored, second: Scored | undefined, candidates: Candid
   second !== undefined &&
   second.phrase >= 0.8 &&
   first.phrase >= 0.8 &&
-  second.score >= DOUBT &&
+  second.score >= THRESHOLDS.doubt &&
   !second.words.some((word) => first.words.includes(word)) &&
   !leadsTo(candidates.reach.routes, first.item, second.item) &&
   !leadsTo(candidates.reach.routes, second.item, first.item);
@@ -54,10 +53,12 @@ const ref = (item: ItemRef): ItemRef => ({ menu: item.menu, id: item.id });
 function decide(ranked: readonly Scored[], candidates: Candidates): Choice {
   const [first, second, third] = ranked;
   if (!first) return { kind: 'none' };
-  const close = (entry: Scored | undefined) => entry !== undefined && ((entry.score >= DOUBT && first.score - entry.score < MARGIN) || (entry === second && namesBoth(first, second, candidates)));
-  if (first.score >= WIN && !close(second)) return { kind: 'item', item: ref(first.item), title: first.title };
+  const named = ranked.slice(1, 4).find((entry) => namesBoth(first, entry, candidates));
+  if (named && first.item.menu !== '' && named.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(named.item)] };
+  const close = (entry: Scored | undefined) => entry !== undefined && (entry.score >= THRESHOLDS.doubt && first.score - entry.score < THRESHOLDS.margin);
+  if (first.score >= THRESHOLDS.win && !close(second)) return { kind: 'item', item: ref(first.item), title: first.title };
   // Two close items: ask which (not for back/home: a word for them is clear enough).
   // Three or more: the message is too vague to offer two.
-  if (first.score >= DOUBT && close(second) && !close(third) && first.item.menu !== '' && second!.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(second!.item)] };
+  if (first.score >= THRESHOLDS.doubt && close(second) && !close(third) && first.item.menu !== '' && second!.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(second!.item)] };
   return { kind: 'none' };
 }

@@ -12,12 +12,14 @@ import type { MatchModel, ModelItem } from './model.js';
 import { cyrillic, isCyrillic, stem, words } from './stem.js';
 import { stopWords, weakWords } from './stopwords.js';
 
-/** How much a kind of match counts against an exact one. */
-const TYPO = 0.85;
-const COMPOUND = 0.8;
-const PART = 0.6;
-/** A word no item knows weighs this much in "how much of the message is about the item". */
-const UNKNOWN = 1.2;
+/**
+ * The matcher's constants, measured on the corpus (npm run corpus; docs/decisions.md).
+ * `typo`, `compound`, `part`: how much those kinds of match count against an exact one.
+ * `unknown`: the weight of a word no item knows, in "how much of the message is about
+ * the item". `beta`: how much more that counts than "how much of the phrase the message
+ * names" (F-beta).
+ */
+export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, unknown: 1.2, beta: 1 };
 
 export interface Scored {
   readonly item: ModelItem;
@@ -75,9 +77,11 @@ function approximate(word: string, forms: readonly string[], model: MatchModel, 
   for (const [key, index] of keys) {
     for (const form of forms) {
       const allowed = Math.min(tolerance(form), tolerance(key));
-      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && key[0] === form[0] && editDistance(form, key, allowed) <= allowed) set(index, TYPO);
+      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && key[0] === form[0] && editDistance(form, key, allowed) <= allowed) set(index, TUNING.typo);
       // "zahn" in "zahnschmerz", "zeit" in "offnungszeit": part of a compound the menu uses.
-      if (form.length >= 4 && key.length >= form.length + 3 && (key.startsWith(form) || key.endsWith(form))) set(index, PART);
+      if (form.length >= 4 && key.length >= form.length + 3 && (key.startsWith(form) || key.endsWith(form))) set(index, TUNING.part);
+      // "shipment" for "ship", "Zustellung" for "zustell": a longer word made from a term.
+      if (form === word && key.length >= 4 && form.length >= key.length + 2 && form.length <= key.length + 4 && form.startsWith(key)) set(index, TUNING.part);
     }
   }
   if (found.size > 0) return found;
@@ -86,7 +90,7 @@ function approximate(word: string, forms: readonly string[], model: MatchModel, 
     const head = exact(spellings(word.slice(0, cut).replace(/s$/, ''), model), keys);
     const tail = exact(spellings(word.slice(cut), model), keys);
     if (tail.size > 0 && (head.size > 0 || cut >= 4)) {
-      for (const index of [...head.keys(), ...tail.keys()]) set(index, COMPOUND);
+      for (const index of [...head.keys(), ...tail.keys()]) set(index, TUNING.compound);
       break;
     }
   }
@@ -104,7 +108,7 @@ function tokens(text: string, model: MatchModel): Token[] {
     let terms = exact(forms, keys);
     if (terms.size === 0 && !/\d/.test(word) && word.length >= 4) terms = approximate(word, forms, model, keys);
     const known = Math.max(0, ...[...terms.keys()].map((index) => model.weights[index]!));
-    const base = terms.size > 0 ? known : /\d/.test(word) ? 0.3 : UNKNOWN;
+    const base = terms.size > 0 ? known : /\d/.test(word) ? 0.3 : TUNING.unknown;
     out.push({ weight: weak.has(word) ? base * 0.5 : base, terms });
   }
   return out;
@@ -145,7 +149,8 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
       if (all > 0 && at < item.titles) title = Math.max(title, got / all);
     });
     if (phrase === 0) continue;
-    out.push({ item, score: (2 * phrase * about) / (phrase + about), phrase, title, words: matched });
+    const b2 = TUNING.beta * TUNING.beta;
+    out.push({ item, score: ((1 + b2) * phrase * about) / (b2 * phrase + about), phrase, title, words: matched });
   }
   return out.sort((a, b) => b.score - a.score);
 }

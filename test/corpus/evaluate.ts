@@ -39,6 +39,13 @@ function show(got: Understood): string {
   }
 }
 
+/** Is `got` an item that opens a menu on the way to the item `c` expects? */
+function onTheWay(menu: CompiledMenu, c: CorpusCase, got: Understood): boolean {
+  if (got.kind !== 'choice' || typeof c.expect !== 'string' || !c.expect.includes(':')) return false;
+  const item = menu.menus[got.menu ?? c.menu]?.items.find((candidate) => candidate.id === got.id);
+  return item?.action.type === 'menu' && item.action.menu === c.expect.split(':')[0];
+}
+
 const percent = (hits: number, total: number): string => `${((100 * hits) / Math.max(total, 1)).toFixed(1)}%`;
 
 export interface Tally {
@@ -70,7 +77,9 @@ export function evaluateCorpus(name = 'understanding corpus', menu: CompiledMenu
   const hits = results.filter((result) => result.ok).length;
   const byLanguage = tally(results, LANGUAGES, (c) => c.lang);
   const byCategory = tally(results, CATEGORIES, (c) => c.category);
-  const wrongPicks = results.filter((result) => !result.ok && result.got.kind === 'choice').length;
+  // Opening the menu that holds the item meant ("invoice" → "Payment and invoices") is a miss, not a wrong pick.
+  const wrong = (result: (typeof results)[number]) => !result.ok && result.got.kind === 'choice' && !onTheWay(menu, result.c, result.got);
+  const wrongPicks = results.filter(wrong).length;
   const languages = answeredInTheirLanguage(menu, corpus);
   const line = (tallies: Record<string, Tally>) => Object.entries(tallies).filter(([, t]) => t.total > 0).map(([k, t]) => `${k} ${percent(t.hits, t.total)} (${t.total})`).join(', ');
   const summary = [
@@ -81,6 +90,7 @@ export function evaluateCorpus(name = 'understanding corpus', menu: CompiledMenu
   ].join('\n');
   const misses = results
     .filter((result) => !result.ok)
-    .map(({ c, got }) => `  ${got.kind === 'choice' ? 'WRONG' : 'miss'} [${c.lang} ${c.menu} ${c.category}] ${JSON.stringify(c.text.length > 80 ? `${c.text.slice(0, 77)}...` : c.text)}: want ${c.expect}, got ${show(got)}`);
+    .map((result) => ({ ...result, label: wrong(result) ? 'WRONG' : 'miss' }))
+    .map(({ c, got, label }) => `  ${label} [${c.lang} ${c.menu} ${c.category}] ${JSON.stringify(c.text.length > 80 ? `${c.text.slice(0, 77)}...` : c.text)}: want ${c.expect}, got ${show(got)}`);
   return { total: results.length, hits, byLanguage, byCategory, wrongPicks, languages, summary, misses: [...misses, ...languages.misses] };
 }
