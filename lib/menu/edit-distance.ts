@@ -1,25 +1,31 @@
-/** Optimal string alignment distance, capped: enough for "delivry" ≈ "delivery". */
+/**
+ * Optimal string alignment distance (typos: a letter wrong, missing, extra, or two swapped),
+ * capped: enough for "delivry" ≈ "delivery". Three reused rows and an early exit past the
+ * cap: the matcher calls this for every unknown word against the menu's words.
+ */
+const MAX = 64;
+const ROWS = [new Int32Array(MAX + 1), new Int32Array(MAX + 1), new Int32Array(MAX + 1)] as const;
+
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
+  if (a.length > MAX || b.length > MAX) return a === b ? 0 : cap + 1;
+  let [before, previous, current] = ROWS;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0]!.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      rows[i]!.push(value);
-      best = Math.min(best, value);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
+      if (value < best) best = value;
     }
-    // Every later row is at least this row's minimum: past the cap, stop early.
-    if (i > 0 && best > cap) return cap + 1;
+    // Every later row is at least this row's minimum: past the cap, stop.
+    if (best > cap) return cap + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /** Typos a word of this length may have: none up to 3 letters, one up to 7, then two. */

@@ -38,12 +38,23 @@ interface Token {
   readonly terms: ReadonlyMap<number, number>;
 }
 
-const lookups = new WeakMap<MatchModel, { keys: Map<string, number>; stops: Set<string>; weak: Set<string> }>();
-function lookup(model: MatchModel) {
+interface Lookup {
+  readonly keys: Map<string, number>;
+  /** Keys by first letter: a typo rarely hits the first letter, so only these are compared. */
+  readonly byFirst: Map<string, [string, number][]>;
+  readonly stops: Set<string>;
+  readonly weak: Set<string>;
+}
+
+const lookups = new WeakMap<MatchModel, Lookup>();
+function lookup(model: MatchModel): Lookup {
   let found = lookups.get(model);
   if (!found) {
+    const byFirst = new Map<string, [string, number][]>();
+    for (const [key, index] of Object.entries(model.keys)) byFirst.set(key[0]!, [...(byFirst.get(key[0]!) ?? []), [key, index]]);
     found = {
       keys: new Map(Object.entries(model.keys)),
+      byFirst,
       stops: new Set(model.languages.flatMap((lang) => [...stopWords(lang)])),
       weak: new Set(model.languages.flatMap((lang) => [...weakWords(lang)])),
     };
@@ -71,25 +82,26 @@ function exact(forms: readonly string[], keys: ReadonlyMap<string, number>): Map
   return found;
 }
 
-function approximate(word: string, forms: readonly string[], model: MatchModel, keys: ReadonlyMap<string, number>): Map<number, number> {
+function approximate(word: string, forms: readonly string[], model: MatchModel, { keys, byFirst }: Lookup): Map<number, number> {
   const found = new Map<number, number>();
   const set = (index: number, value: number) => found.set(index, Math.max(found.get(index) ?? 0, value));
-  for (const [key, index] of keys) {
-    for (const form of forms) {
+  for (const form of forms) {
+    for (const [key, index] of byFirst.get(form[0]!) ?? []) {
       const allowed = Math.min(tolerance(form), tolerance(key));
-      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && key[0] === form[0] && editDistance(form, key, allowed) <= allowed) set(index, TUNING.typo);
+      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && editDistance(form, key, allowed) <= allowed) set(index, TUNING.typo);
       // "zahn" in "zahnschmerz", "zeit" in "offnungszeit": part of a compound the menu uses.
-      if (form.length >= 4 && key.length >= form.length + 3 && (key.startsWith(form) || key.endsWith(form))) set(index, TUNING.part);
+      if (form.length >= 4 && key.length >= form.length + 3 && key.startsWith(form)) set(index, TUNING.part);
       // "shipment" for "ship", "Zustellung" for "zustell": a longer word made from a term.
       if (form === word && key.length >= 4 && form.length >= key.length + 2 && form.length <= key.length + 4 && form.startsWith(key)) set(index, TUNING.part);
     }
+    if (form.length >= 4) for (const [key, index] of keys) if (key.length >= form.length + 3 && key.endsWith(form)) set(index, TUNING.part);
   }
   if (found.size > 0) return found;
   // "rechnungskopie" = "rechnungs" + "kopie": a compound of words the menu uses.
-  for (let cut = 3; cut <= word.length - 4; cut++) {
+  for (let cut = 4; word.length >= 8 && cut <= word.length - 4; cut++) {
     const head = exact(spellings(word.slice(0, cut).replace(/s$/, ''), model), keys);
     const tail = exact(spellings(word.slice(cut), model), keys);
-    if (tail.size > 0 && (head.size > 0 || cut >= 4)) {
+    if (tail.size > 0) {
       for (const index of [...head.keys(), ...tail.keys()]) set(index, TUNING.compound);
       break;
     }
@@ -98,7 +110,8 @@ function approximate(word: string, forms: readonly string[], model: MatchModel, 
 }
 
 function tokens(text: string, model: MatchModel): Token[] {
-  const { keys, stops, weak } = lookup(model);
+  const found = lookup(model);
+  const { keys, stops, weak } = found;
   const out: Token[] = [];
   const seen = new Set<string>();
   for (const word of words(text)) {
@@ -106,7 +119,7 @@ function tokens(text: string, model: MatchModel): Token[] {
     seen.add(word);
     const forms = spellings(word, model);
     let terms = exact(forms, keys);
-    if (terms.size === 0 && !/\d/.test(word) && word.length >= 4) terms = approximate(word, forms, model, keys);
+    if (terms.size === 0 && !/\d/.test(word) && word.length >= 4) terms = approximate(word, forms, model, found);
     const known = Math.max(0, ...[...terms.keys()].map((index) => model.weights[index]!));
     const base = terms.size > 0 ? known : /\d/.test(word) ? 0.3 : TUNING.unknown;
     out.push({ weight: weak.has(word) ? base * 0.5 : base, terms });
