@@ -6,6 +6,7 @@
 import { setLogLevel } from '../../lib/log.js';
 import { measureBundles } from './bundles.js';
 import { measureCosts } from './costs.js';
+import { measureDecide } from './decide.js';
 import { measureIngest } from './ingest.js';
 import { machine, writeSection } from './report-file.js';
 import { round } from './stats.js';
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
     rows.push({ figure: `${label}: DynamoDB round trips per message event, warm (max)`, value: String(result.maxDb), target: '≤ 2', pass: result.maxDb <= 2 });
   }
   rows.push({ figure: 'REST budget writes per message (max; one UpdateItem alongside the read, or none when a chunk reserved earlier has a slot)', value: String(costs.maxBudget), target: 'report', pass: true });
+
+  log('decide() over the understanding corpus…');
+  const decision = measureDecide();
+  rows.push({ figure: `Engine decision, matcher included (decide() over ${decision.count / 20} corpus messages × 20): mean / p50 / p99`, value: `${round(decision.mean * 1000)} / ${round(decision.p50 * 1000)} / ${round(decision.p99 * 1000)} µs`, target: 'mean < 1 ms', pass: decision.mean < 1 });
 
   log('bundles (serverless package)…');
   const bundles = measureBundles();
@@ -82,6 +87,8 @@ How each figure is measured:
   \`/rest/\`), **DynamoDB round trips** by an SDK middleware on the bot's client (once per
   HTTP attempt), for one customer message of each action type of \`menus/example.yaml\`
   after a warm-up (a warm instance has the portal record and the bot list cached).
+- **Engine decision**: \`decide()\` in process for every message of the understanding
+  corpus (test/corpus), each from a dialog at its menu, 20 rounds after a warm-up.
 - **Bundles** are the zips \`serverless package\` builds; load time is the median of 41
   alternated runs of \`node --input-type=module -e "await import(bundle)"\` and of
   \`node -e ""\`, each in a clean environment (only \`PATH\`), as in Lambda.

@@ -4,6 +4,8 @@
  * is required for a bot action"); the path lets lib/menu/load-file.ts add line:column.
  */
 import { DEFAULT_MESSAGES, DEFAULT_SETTINGS, DEFAULT_WORDS } from './defaults.js';
+import { readExamples } from './examples.js';
+import { buildModel } from './model.js';
 import { normalize } from './normalize.js';
 import { parseWeekly } from './hours.js';
 import type {
@@ -199,7 +201,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
             fail(itemPath, `${where(itemPath)} must be a mapping { id, title, action }`);
             return;
           }
-          onlyKeys(itemRaw, ['id', 'title', 'action', 'show', 'when'], itemPath);
+          onlyKeys(itemRaw, ['id', 'title', 'examples', 'action', 'show', 'when'], itemPath);
           const id = int(itemRaw, 'id', itemPath, 0, 99);
           if (itemRaw.id === undefined) fail([...itemPath, 'id'], `${where(itemPath)}: id is required`);
           if (id !== undefined && seen.has(id)) fail([...itemPath, 'id'], `${where(itemPath)}: id ${id} is used twice in this menu`);
@@ -209,9 +211,10 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
             if (global && id === global.id && !isStartMenu) fail([...itemPath, 'id'], `${where(itemPath)}: id ${id} is taken by settings.${name}, shown in every menu but the start menu`);
           }
           const title = localText(itemRaw, 'title', itemPath, true);
+          const examples = readExamples(itemRaw.examples, [...itemPath, 'examples'], language, fail, where);
           const action = readAction(itemRaw.action, [...itemPath, 'action']);
           if (id !== undefined && title !== undefined && action) {
-            items.push({ id, title, show: visibility(itemRaw, itemPath), action });
+            items.push({ id, title, ...(examples ? { examples } : {}), show: visibility(itemRaw, itemPath), action });
           }
         });
       }
@@ -432,7 +435,9 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
 
   if (issues.length > 0 || start === undefined) return { menu: undefined, issues };
   const body = { bot, start, language, messages, settings, words, ...(hours ? { hours } : {}), menus };
-  return { menu: { ...body, version: hash(JSON.stringify(body)) }, issues };
+  const globals = [backItem, homeItem].filter((item) => item !== undefined);
+  const model = buildModel({ language, menus, globals });
+  return { menu: { ...body, model, version: hash(JSON.stringify(body)) }, issues };
 }
 
 /** "menu 'delivery', item 3, action.botCode" — how a person would point at the spot. */

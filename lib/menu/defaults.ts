@@ -50,6 +50,11 @@ export const DEFAULT_MESSAGES: Readonly<Record<MessageKey, LocalText>> = {
     ru: 'Язык: русский.',
     de: 'Sprache: Deutsch.',
   },
+  clarify: {
+    en: 'Did you mean #FIRST# or #SECOND#?',
+    ru: 'Вы имели в виду #FIRST# или #SECOND#?',
+    de: 'Meinten Sie #FIRST# oder #SECOND#?',
+  },
   botUnavailable: {
     en: 'This service is unavailable right now.',
     ru: 'Этот сервис сейчас недоступен.',

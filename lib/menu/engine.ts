@@ -14,8 +14,12 @@ import { detectLanguage } from './language.js';
 import { HISTORY_LIMIT, MISSED_LIMIT, PATH_LIMIT, pushBounded, type AskLocation, type DialogState, type MovedOnReason } from './state.js';
 import { fill, pick } from './texts.js';
 import type { Action, CompiledMenu, LocalText, MenuDef, MessageKey, TransferAction, WordKind } from './types.js';
-import { understand, type Choice } from './understand.js';
+import { understand, type Understood } from './understand.js';
 import { normalize } from './normalize.js';
+import { candidatesFor, itemAt, modelOf } from './candidates.js';
+import { choose } from './choose.js';
+import { askWhich, clarified } from './clarify.js';
+import { reach, type ItemRef } from './reach.js';
 
 /**
  * `join`: the line added the bot to a new session. `message`: the customer wrote.
@@ -263,17 +267,10 @@ function vocabulary(menu: CompiledMenu): { words: Record<WordKind, string[]> } {
   return found;
 }
 
-/** Normalised titles per title object, computed once per compiled menu (a menu never changes). */
-const normalizedTitles = new WeakMap<object, readonly string[]>();
-const titlesOf = (title: LocalText): readonly string[] => {
-  if (typeof title === 'string') return [normalize(title)];
-  let titles = normalizedTitles.get(title);
-  if (!titles) normalizedTitles.set(title, (titles = Object.values(title).map(normalize)));
-  return titles;
-};
-
-function choicesOf(lines: readonly Line[]): Choice[] {
-  return lines.map((line) => ({ id: line.id, titles: titlesOf(line.title) }));
+/** Reads a message against every item the customer may mean from menu `menuId` now. */
+function matcher(menu: CompiledMenu, menuId: string, open: boolean | undefined, startId: string) {
+  const candidates = candidatesFor(menu, menuId, startId, open, isStartMenu(menu, menuId));
+  return (text: string) => choose(modelOf(menu), text, candidates);
 }
 
 /**
@@ -284,13 +281,21 @@ export function readInput(menu: CompiledMenu, menuId: string, text: string, open
   const def = menu.menus[menuId];
   if (!def) throw new Error(`no menu ${menuId}`);
   const lines = visibleLines(menu, def, open, isStartMenu(menu, menuId));
-  return understand(stripBbCodes(text), choicesOf(lines), new Set(lines.map((line) => line.id)), vocabulary(menu));
+  const start = open === false && menu.hours?.closedStart ? menu.hours.closedStart : menu.start;
+  return understand(stripBbCodes(text), new Set(lines.map((line) => line.id)), vocabulary(menu), matcher(menu, menuId, open, start), menuId);
 }
 
 function interpret(draft: Draft, raw: string, opts: { firstContact: boolean }): Decision {
   const { def, lines } = currentLines(draft);
   const ids = new Set(lines.map((line) => line.id));
-  const understood = understand(raw, choicesOf(lines), ids, vocabulary(draft.menu));
+  const match = matcher(draft.menu, def.id, draft.ctx.open, startMenuId(draft.menu, draft.ctx));
+  // The answer to "did you mean A or B?": one of the two, else read as usual.
+  const doubt = draft.state.clarify;
+  draft.state.clarify = undefined;
+  const settled = doubt ? clarified(raw, doubt, match) : undefined;
+  const understood: Understood = settled
+    ? { kind: 'choice', id: settled.id, by: 'title', ...(settled.menu === def.id ? {} : { menu: settled.menu }) }
+    : understand(raw, ids, vocabulary(draft.menu), match, def.id);
 
   switch (understood.kind) {
     case 'zero': {
@@ -313,7 +318,15 @@ function interpret(draft: Draft, raw: string, opts: { firstContact: boolean }): 
       }
       return draft.finish();
     }
+    case 'doubt':
+    {
+      const question = askWhich(draft.menu, understood.options, draft.message('clarify'), draft.language);
+      draft.state.clarify = question.options;
+      draft.say(question.text);
+      return draft.finish();
+    }
     case 'choice': {
+      if (understood.menu !== undefined) return runItemAt(draft, { menu: understood.menu, id: understood.id });
       const line = lines.find((candidate) => candidate.id === understood.id);
       if (line?.item && line.id === 0) {
         // Item 0 chosen by its title, not by typing "0": the platform won't hand over, so we do.
@@ -348,6 +361,35 @@ function interpret(draft: Draft, raw: string, opts: { firstContact: boolean }): 
     case 'none':
       return miss(draft, raw, opts.firstContact);
   }
+}
+
+/**
+ * Runs an item of another menu the customer named ("where is my parcel" at the start
+ * menu): the dialog walks there first, so path and history read as if they had chosen
+ * each item on the way, and "back" returns along it.
+ */
+function runItemAt(draft: Draft, ref: ItemRef): Decision {
+  const { state, menu } = draft;
+  const item = itemAt(menu, ref);
+  if (!item) return miss(draft, '', false);
+  if (ref.menu !== state.menu) {
+    const route = reach(menu, state.menu, startMenuId(menu, draft.ctx), draft.ctx.open).routes.get(ref.menu);
+    if (route?.home) {
+      state.path = pushBounded(state.path, `${state.menu}:home`, PATH_LIMIT);
+      goHome(draft);
+    }
+    for (const step of route?.items ?? []) {
+      const link = itemAt(menu, step)?.action;
+      state.path = pushBounded(state.path, `${step.menu}:${step.id}`, PATH_LIMIT);
+      if (link?.type !== 'menu') continue;
+      state.history = pushBounded(state.history, state.menu, HISTORY_LIMIT);
+      state.menu = link.menu;
+    }
+  }
+  state.misses = 0;
+  state.path = pushBounded(state.path, `${ref.menu}:${ref.id}`, PATH_LIMIT);
+  run(draft, item.action, { menuId: ref.menu, itemId: ref.id, itemShow: item.show });
+  return draft.finish();
 }
 
 function navigate(draft: Draft, where: 'back' | 'home'): Decision {

@@ -7,6 +7,7 @@
  * otherwise undefined, and the dialog keeps the language it had ("ok", "2", "PayPal").
  */
 import { normalize } from './normalize.js';
+import { cyrillic, stem } from './stem.js';
 import type { CompiledMenu, LocalText } from './types.js';
 
 const SCRIPTS: readonly (readonly [RegExp, readonly string[]])[] = [
@@ -88,7 +89,8 @@ function menuWords(menu: CompiledMenu): ReadonlyMap<string, ReadonlySet<string>>
     const words = new Map<string, Set<string>>();
     const add = (lang: string, text: string) => {
       const set = words.get(lang) ?? new Set<string>();
-      for (const word of normalize(text).split(' ')) if (word.length > 1 && !/\d/.test(word)) set.add(word);
+      // Words and their stems: "Lieferung" also says German as "Lieferungen".
+      for (const word of normalize(text).split(' ')) if (word.length > 1 && !/\d/.test(word)) set.add(word).add(stem(word, lang));
       words.set(lang, set);
     };
     const addText = (text: LocalText | undefined) => {
@@ -96,7 +98,10 @@ function menuWords(menu: CompiledMenu): ReadonlyMap<string, ReadonlySet<string>>
     };
     for (const def of Object.values(menu.menus)) {
       addText(def.text);
-      for (const item of def.items) addText(item.title);
+      for (const item of def.items) {
+        addText(item.title);
+        for (const [lang, list] of Object.entries(item.examples ?? {})) for (const phrase of list) add(lang, phrase);
+      }
     }
     for (const perLanguage of Object.values(menu.words)) for (const [lang, list] of Object.entries(perLanguage)) for (const word of list) add(lang, word);
     // A word every language of the menu uses ("PayPal", "Telegram") tells nothing.
@@ -121,6 +126,9 @@ function scriptOf(text: string): readonly string[] | undefined {
   let best: readonly string[] | undefined;
   let bestCount = 0;
   for (const [languages, count] of counts) if (count > bestCount) [best, bestCount] = [languages, count];
+  // Latin brand names sit in Cyrillic text ("apple pay принимаете?"), rarely the other way round.
+  const cyrillicScript = SCRIPTS[0]![1];
+  if ((counts.get(cyrillicScript) ?? 0) >= 4) return cyrillicScript;
   return best && bestCount >= 2 && bestCount >= letters * 0.6 ? best : undefined;
 }
 
@@ -131,21 +139,26 @@ function scriptOf(text: string): readonly string[] | undefined {
 export function detectLanguage(text: string, menu: CompiledMenu): string | undefined {
   const script = scriptOf(text);
   if (!script) return undefined;
-  const candidates = menuLanguages(menu).filter((lang) => script.includes(lang));
-  if (candidates.length <= 1) return candidates[0];
-  const lower = text.toLowerCase();
+  const languages = menuLanguages(menu);
+  const candidates = languages.filter((lang) => script.includes(lang));
   const words = normalize(text).split(' ').filter(Boolean);
   const own = menuWords(menu);
+  // Russian typed on a Latin keyboard ("oplata", "dostavka"): its words are the menu's Russian words.
+  const latinRussian = languages.includes('ru') && !script.includes('ru') ? words.filter((word) => word.length >= 5 && own.get('ru')?.has(stem(cyrillic(word) ?? '', 'ru'))).length : 0;
+  if (candidates.length <= 1 && latinRussian === 0) return candidates[0];
+  const lower = text.toLowerCase();
   const scores = candidates.map((lang) => {
     const markers = Math.min(3, lower.match(MARKERS[lang] ?? /$^/gu)?.length ?? 0);
     const common = commonWords.get(lang);
     const mine = own.get(lang);
     let hits = 0;
-    for (const word of words) if (common?.has(word) || mine?.has(word)) hits++;
+    for (const word of words) if (common?.has(word) || mine?.has(word) || mine?.has(stem(word, lang))) hits++;
     return { lang, score: markers * 2 + hits };
   });
+  if (latinRussian > 0) scores.push({ lang: 'ru', score: latinRussian });
   scores.sort((a, b) => b.score - a.score);
   const [first, second] = scores;
-  // Confident: at least two signals, and more than any other language of the script.
-  return first && first.score >= 2 && first.score > (second?.score ?? 0) ? first.lang : undefined;
+  // Confident: two signals and more than any other language, or one that no other language shares.
+  const lead = first ? first.score - (second?.score ?? 0) : 0;
+  return first && lead > 0 && (first.score >= 2 || (second?.score ?? 0) === 0) ? first.lang : undefined;
 }

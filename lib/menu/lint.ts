@@ -5,6 +5,7 @@
  */
 import { flatten } from './bbcode.js';
 import type { Path } from './compile.js';
+import { lintExamples } from './lint-examples.js';
 import { renderMenu, visibleLines } from './render.js';
 import { languagesOf, pick } from './texts.js';
 import type { Action, CompiledMenu, LocalText } from './types.js';
@@ -81,5 +82,6 @@ export function lintMenu(menu: CompiledMenu, knownFunctions: readonly string[]):
       else if (size > CHANNEL_MESSAGE_LIMIT) warn(['menus', id], `menu '${id}' (${lang}) can produce a message of ${size} characters; Telegram and WhatsApp cut messages at ${CHANNEL_MESSAGE_LIMIT}`);
     }
   }
+  warnings.push(...lintExamples(menu));
   return warnings;
 }

@@ -21,6 +21,12 @@ export interface AskLocation {
   readonly tries: number;
 }
 
+export interface ClarifyOption {
+  readonly menu: string;
+  readonly id: number;
+  readonly number: number;
+}
+
 export interface DialogState {
   readonly menu: string;
   /** Menus the customer came through, for `back` (most recent last). */
@@ -34,6 +40,8 @@ export interface DialogState {
   /** Answers collected by `ask` actions, by variable name. */
   readonly vars: Readonly<Record<string, string>>;
   readonly asking?: AskLocation;
+  /** The two items of the last "did you mean A or B?", with the numbers it showed them with. */
+  readonly clarify?: readonly ClarifyOption[];
   /**
    * The customer's language: chosen with a `language` item, or detected from what they
    * wrote. Events only carry the portal's language (contract §9.2).

@@ -3,6 +3,7 @@
  * file and filled every default. Plain data (JSON-serialisable) so a Lambda bundle
  * can embed it and the engine stays a pure function of it.
  */
+import type { MatchModel } from './model.js';
 
 /** A text, or the same text per language: `{ en: …, ru: …, de: … }`. */
 export type LocalText = string | Readonly<Record<string, string>>;
@@ -53,6 +54,8 @@ export type TransferAction = Extract<Action, { type: 'queue' | 'user' | 'line' |
 export interface MenuItem {
   readonly id: number;
   readonly title: LocalText;
+  /** Phrases customers use for this item, per language (lib/menu/examples.ts). */
+  readonly examples?: Readonly<Record<string, readonly string[]>>;
   readonly show: Visibility;
   readonly action: Action;
 }
@@ -91,7 +94,8 @@ export type MessageKey =
   | 'noOperatorNow'
   | 'toOperator'
   | 'botUnavailable'
-  | 'languageChanged';
+  | 'languageChanged'
+  | 'clarify';
 
 export type WordKind = 'menu' | 'back' | 'operator' | 'greeting';
 
@@ -142,6 +146,8 @@ export interface CompiledMenu {
   readonly words: Readonly<Record<WordKind, Readonly<Record<string, readonly string[]>>>>;
   readonly hours?: Hours;
   readonly menus: Readonly<Record<string, MenuDef>>;
+  /** The matcher's model, built from titles and examples when the file is compiled (lib/menu/model.ts). */
+  readonly model?: MatchModel;
   /** Short hash of the compiled menu: tells a dialog that the file changed. */
   readonly version: string;
 }

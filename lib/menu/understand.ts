@@ -5,19 +5,18 @@
  * short phrase, an item's title with small typos, and per-language words for
  * menu / back / operator / greetings. Pure.
  */
-import { latin, normalize } from './normalize.js';
+import type { Choice } from './choose.js';
+import { normalize } from './normalize.js';
+import type { ItemRef } from './reach.js';
 import type { WordKind } from './types.js';
-
-export interface Choice {
-  readonly id: number;
-  /** Titles in every language the file has, already normalised. */
-  readonly titles: readonly string[];
-}
 
 export type Understood =
   | { readonly kind: 'zero' }
-  | { readonly kind: 'choice'; readonly id: number; readonly by: 'number' | 'title' }
+  /** `menu` is set when the item is in another menu than the current one. */
+  | { readonly kind: 'choice'; readonly id: number; readonly by: 'number' | 'title'; readonly menu?: string }
   | { readonly kind: 'word'; readonly word: WordKind }
+  /** Two items fit about equally well: ask which one. */
+  | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] }
   | { readonly kind: 'none' };
 
 export interface Vocabulary {
@@ -26,9 +25,6 @@ export interface Vocabulary {
 }
 
 const MAX_PHRASE_WORDS = 8;
-/** A title must fit this well, and better than every other title by this much. */
-const TITLE_THRESHOLD = 0.55;
-const TITLE_LEAD = 0.1;
 /** "first", "второй", "zweite": a position in the menu. */
 const ORDINALS = keyed({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5,
@@ -95,66 +91,12 @@ function counts(words: readonly string[], number: string): boolean {
   return next !== undefined && !STOP.has(next) && !POLITE.has(next);
 }
 
-/** Optimal string alignment distance, capped: enough for "delivry" ≈ "delivery". */
-export function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0]!.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      rows[i]!.push(value);
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
-
-const tolerance = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
-const wordsMatch = (a: string, b: string): boolean => a === b || editDistance(a, b, 2) <= Math.min(tolerance(a), tolerance(b));
-
 /** Words that carry no choice on their own. */
 const STOP = new Set([
   'the', 'a', 'an', 'to', 'of', 'my', 'i', 'me', 'please', 'pls', 'want', 'need', 'about', 'for', 'and', 'is', 'it', 'with', 'in', 'on', 'would', 'like', 'can', 'you', 'your', 'our', 'do', 'have', 'what', 'how', 'info', 'information',
   'и', 'в', 'на', 'о', 'об', 'про', 'мне', 'я', 'хочу', 'нужно', 'нужен', 'нужна', 'пожалуйста', 'по', 'с', 'у', 'вас', 'ваш', 'ваши', 'как', 'что', 'можно', 'интересует', 'вопрос',
   'der', 'die', 'das', 'ein', 'eine', 'ich', 'mochte', 'bitte', 'zu', 'zum', 'zur', 'uber', 'fur', 'mit', 'und', 'mein', 'meine', 'ihre', 'wie', 'was', 'ist', 'habe', 'frage', 'brauche', 'gerne',
 ]);
-const content = (text: string): string[] => text.split(' ').filter((word) => word.length > 0 && !STOP.has(word));
-/**
- * In a title "or" joins two names of one item ("Return or refund"), so it is not a word
- * to look for; in a message it offers alternatives ("delivery or payment?") and stays.
- */
-const JOINERS = new Set(['or', 'или', 'oder']);
-const titleContent = (title: string): string[] => content(title).filter((word) => !JOINERS.has(word));
-
-/** A longer form of the title's word: "refunded" for "refund", "доставку" for "доставка". */
-const sameStem = (candidate: string, word: string): boolean => word.length >= 5 && candidate.startsWith(word.slice(0, Math.max(5, word.length - 2)));
-/** German (and some Russian) glue words together: "Rechnungskopie" holds "Kopie", "предоплата" holds "оплата". */
-const compoundOf = (candidate: string, word: string): boolean => word.length >= 5 && candidate.length > word.length && candidate.endsWith(word);
-
-/** How well a normalised message matches a normalised title: 0 (no) … 1 (exact). */
-function titleScore(message: string, title: string): number {
-  if (!title) return 0;
-  if (message === title) return 1;
-  const messageWords = content(message);
-  const titleWords = titleContent(title);
-  if (messageWords.length === 0 || titleWords.length === 0) return 0;
-  if (messageWords.length > MAX_PHRASE_WORDS) return 0;
-  const hits = titleWords.filter((word) => messageWords.some((candidate) => wordsMatch(candidate, word) || sameStem(candidate, word) || compoundOf(candidate, word)));
-  if (hits.length === 0) return 0;
-  const coverTitle = hits.length / titleWords.length;
-  const extra = messageWords.filter((word) => !titleWords.some((candidate) => wordsMatch(candidate, word))).length;
-  return 0.5 * coverTitle + 0.4 * (hits.length / (hits.length + extra)) + 0.1;
-}
-
-/** Russian titles also as customers type them on a Latin keyboard ("oplata"). */
-const withLatin = (titles: readonly string[]): string[] => [...new Set([...titles, ...titles.map(latin)])];
-
 function phraseIn(message: string, phrase: string, whole: boolean): boolean {
   if (message === phrase) return true;
   if (whole) return false;
@@ -163,9 +105,10 @@ function phraseIn(message: string, phrase: string, whole: boolean): boolean {
 
 /**
  * Reads one message. `ids` are the numbers the customer can see (visible items and
- * global items); titles are matched only among `choices`.
+ * global items); `match` scores the message against every item the customer may mean
+ * (lib/menu/choose.ts), `current` is the menu on screen.
  */
-export function understand(rawText: string, choices: readonly Choice[], ids: ReadonlySet<number>, vocabulary: Vocabulary): Understood {
+export function understand(rawText: string, ids: ReadonlySet<number>, vocabulary: Vocabulary, match: (message: string) => Choice, current: string): Understood {
   const trimmed = rawText.trim();
   if (trimmed === '0') return { kind: 'zero' };
   const number = numberIn(trimmed, ids);
@@ -180,13 +123,15 @@ export function understand(rawText: string, choices: readonly Choice[], ids: Rea
   if (!message) return { kind: 'none' };
   const wordCount = message.split(' ').length;
 
-  // Titles first: an item called "Operator" or "Back" is what the menu author meant.
-  const scored = choices
-    .map((choice) => ({ id: choice.id, score: Math.max(0, ...withLatin(choice.titles).map((title) => titleScore(message, title))) }))
-    .sort((a, b) => b.score - a.score);
-  const [best, runnerUp] = scored;
-  // "delivery" among "Delivery times" and "Change the delivery address" fits both: ask, don't guess.
-  if (best && best.score >= TITLE_THRESHOLD && best.score - (runnerUp?.score ?? 0) >= TITLE_LEAD) return { kind: 'choice', id: best.id, by: 'title' };
+  // Items first when named by their title: an item called "Operator" or "Back" is what the
+  // menu author meant. A bare "back" or "menu" that only an example uses ("send it back")
+  // is the navigation word.
+  const choice = match(trimmed);
+  const bare = (['back', 'menu', 'operator'] as const).some((kind) => vocabulary.words[kind].includes(message));
+  if (choice.kind === 'item' && (!bare || choice.title >= 0.5)) {
+    const here = choice.item.menu === current || choice.item.menu === '';
+    return here ? { kind: 'choice', id: choice.item.id, by: 'title' } : { kind: 'choice', id: choice.item.id, by: 'title', menu: choice.item.menu };
+  }
 
   const { words } = vocabulary;
   const short = wordCount <= 3;
@@ -194,5 +139,6 @@ export function understand(rawText: string, choices: readonly Choice[], ids: Rea
   if (short && words.back.some((phrase) => phraseIn(message, phrase, false))) return { kind: 'word', word: 'back' };
   if (short && words.menu.some((phrase) => phraseIn(message, phrase, false))) return { kind: 'word', word: 'menu' };
   if (wordCount <= 4 && words.greeting.some((phrase) => message === phrase || message.startsWith(`${phrase} `))) return { kind: 'word', word: 'greeting' };
+  if (choice.kind === 'doubt') return choice;
   return { kind: 'none' };
 }

@@ -32,16 +32,10 @@
  *             0 wait for an operator
  */
 
-export type CorpusExpectation = number | 'zero' | 'menu' | 'back' | 'operator' | 'greeting' | 'none';
+import { cases, type CorpusCase, type Row } from './types.js';
+import { deParaphrases, enParaphrases, ruParaphrases } from './paraphrases.js';
 
-export interface CorpusCase {
-  lang: 'en' | 'ru' | 'de';
-  menu: string;
-  text: string;
-  expect: CorpusExpectation;
-}
-
-type Row = readonly [menu: string, text: string, expect: CorpusExpectation];
+export type { CorpusCase };
 
 const en: readonly Row[] = [
   // main: numbers in the forms people type
@@ -59,22 +53,22 @@ const en: readonly Row[] = [
   ['main', 'Delivery', 1],
   ['main', 'delivry', 1],
   ['main', 'tracking', 1],
-  ['main', 'Track my order', 1], // hard
+  ['main', 'Track my order', 'delivery:1', 'p'], // hard: the tracking item itself
   ['main', 'PAYMENT', 2],
   ['main', 'paymnet', 2],
   ['main', 'invoices', 2],
   ['main', 'I need an invoice', 2],
   ['main', 'refund', 3],
   ['main', 'I want a refund!', 3],
-  ['main', 'return', 3], // hard: also a back word
-  ['main', 'how do I return an item?', 3], // hard
+  ['main', 'return', 3, 'p'], // hard: also a back word
+  ['main', 'how do I return an item?', 3, 'p'], // hard
   ['main', 'opening hours', 4],
   ['main', 'Opening hours?', 4],
-  ['main', 'what are your hours', 4], // hard
-  ['main', 'when are you open?', 4], // hard
+  ['main', 'what are your hours', 4, 'p'], // hard
+  ['main', 'when are you open?', 4, 'p'], // hard
   ['main', 'language', 5],
-  ['main', 'Deutsch', 5],
-  ['main', 'can I switch to Russian', 5], // hard
+  ['main', 'Deutsch', 5], // the language menu, where Deutsch is (a tie goes to the item on screen)
+  ['main', 'can I switch to Russian', 5, 'p'], // hard
   ['main', 'operator', 0],
   ['main', 'Talk to an operator', 0],
   ['main', 'can I speak to a real person', 'operator'],
@@ -90,7 +84,7 @@ const en: readonly Row[] = [
   ['main', 'asdfgh', 'none'],
   ['main', "what's the weather like", 'none'],
   ['main', 'ok', 'none'],
-  ['main', 'delivery or payment?', 'none'], // hard
+  ['main', 'delivery or payment?', 'doubt'], // hard: names two items
   ['main', 'I have 2 questions', 'none'], // hard
   ['main', '7', 'none'],
   [
@@ -106,9 +100,9 @@ const en: readonly Row[] = [
   ['delivery', 'the first one', 1],
   ['delivery', 'where is my parcel', 1],
   ['delivery', 'wheres my parcel??', 1],
-  ['delivery', "where's my package", 1], // hard
+  ['delivery', "where's my package", 1, 'p'], // hard
   ['delivery', 'delivery times', 2],
-  ['delivery', 'how long does delivery take', 2], // hard
+  ['delivery', 'how long does delivery take', 2, 'p'], // hard
   ['delivery', 'change address', 3],
   ['delivery', 'I need to change my delivery adress', 3],
   ['delivery', 'logistics team', 4],
@@ -122,7 +116,7 @@ const en: readonly Row[] = [
   ['delivery', 'operator', 'operator'],
   ['delivery', '0', 'zero'],
   ['delivery', 'my parcel is damaged and I am angry', 'none'],
-  ['delivery', 'where is order 10563', 1], // hard
+  ['delivery', 'where is order 10563', 1, 'p'], // hard
   ['delivery', 'thanks', 'none'],
   ['delivery', 'delivery', 'none'], // hard: fits items 1, 2 and 3 alike
   // payment
@@ -130,10 +124,10 @@ const en: readonly Row[] = [
   ['payment', 'option 3', 3],
   ['payment', 'invoice', 2],
   ['payment', 'invioce', 2],
-  ['payment', 'can you send me my invoice again', 2], // hard
+  ['payment', 'can you send me my invoice again', 2, 'p'], // hard
   ['payment', 'payment methods', 1],
-  ['payment', 'how can I pay?', 1], // hard
-  ['payment', 'do you accept paypal', 1], // hard
+  ['payment', 'how can I pay?', 1, 'p'], // hard
+  ['payment', 'do you accept paypal', 1, 'p'], // hard
   ['payment', 'reference number', 3],
   ['payment', "that's all, thanks", 4],
   ['payment', 'thank you', 4],
@@ -148,7 +142,7 @@ const en: readonly Row[] = [
   ['closed', 'leave a message', 3],
   ['closed', "I'd like to leave a message", 3],
   ['closed', 'opening hours', 2],
-  ['closed', 'when do you open tomorrow', 2], // hard
+  ['closed', 'when do you open tomorrow', 2, 'p'], // hard
   ['closed', 'wait for an operator', 0],
   ['closed', 'delivery', 1],
   ['closed', '4', 'none'],
@@ -173,18 +167,18 @@ const ru: readonly Row[] = [
   ['main', 'Доставка!', 1],
   ['main', 'дставка', 1],
   ['main', 'отслеживание', 1],
-  ['main', 'отследить заказ', 1], // hard
+  ['main', 'отследить заказ', 'delivery:1', 'p'], // hard: the tracking item itself
   ['main', 'оплата', 2],
-  ['main', 'oplata', 2], // hard
+  ['main', 'oplata', 2, 'p'], // hard
   ['main', 'счет', 2],
   ['main', 'возврат', 3],
   ['main', 'ВОЗВРАТ', 3],
   ['main', 'возрат', 3],
   ['main', 'обмен', 3],
-  ['main', 'хочу вернуть товар', 3], // hard
+  ['main', 'хочу вернуть товар', 3, 'p'], // hard
   ['main', 'часы работы', 4],
-  ['main', 'график работы', 4], // hard
-  ['main', 'до скольки вы работаете?', 4], // hard
+  ['main', 'график работы', 4, 'p'], // hard
+  ['main', 'до скольки вы работаете?', 4, 'p'], // hard
   ['main', 'язык', 5],
   ['main', 'оператор', 0],
   ['main', 'позовите оператора', 0],
@@ -215,11 +209,11 @@ const ru: readonly Row[] = [
   ['delivery', 'третий', 3],
   ['delivery', 'где моя посылка?', 1],
   ['delivery', 'где посылка', 1],
-  ['delivery', 'где мой заказ', 1], // hard
+  ['delivery', 'где мой заказ', 1, 'p'], // hard
   ['delivery', 'сроки доставки', 2],
-  ['delivery', 'сколько идет доставка', 2], // hard
+  ['delivery', 'сколько идет доставка', 2, 'p'], // hard
   ['delivery', 'изменить адрес', 3],
-  ['delivery', 'поменять адрес доставки', 3], // hard
+  ['delivery', 'поменять адрес доставки', 3, 'p'], // hard
   ['delivery', 'логистика', 4],
   ['delivery', 'отдел логистики', 4],
   ['delivery', 'назад', 8],
@@ -241,7 +235,7 @@ const ru: readonly Row[] = [
   ['payment', 'копия счета', 2],
   ['payment', 'нужна копия счёта', 2],
   ['payment', 'способы оплаты', 1],
-  ['payment', 'как можно оплатить?', 1], // hard
+  ['payment', 'как можно оплатить?', 1, 'p'], // hard
   ['payment', 'номер обращения', 3],
   ['payment', 'спасибо', 4],
   ['payment', 'это всё, спасибо', 4],
@@ -256,7 +250,7 @@ const ru: readonly Row[] = [
   ['closed', 'доставка', 1],
   ['closed', 'здравствуйте', 'greeting'],
   ['closed', '7', 'none'],
-  ['closed', 'хочу оставить заявку', 3], // hard
+  ['closed', 'хочу оставить заявку', 3, 'p'], // hard
 ];
 
 const de: readonly Row[] = [
@@ -282,13 +276,13 @@ const de: readonly Row[] = [
   ['main', 'Ruckgabe', 3],
   ['main', 'Rueckgabe', 3],
   ['main', 'Erstattung', 3],
-  ['main', 'ich will mein Geld zurück', 3], // hard
+  ['main', 'ich will mein Geld zurück', 3, 'p'], // hard
   ['main', 'Öffnungszeiten', 4],
   ['main', 'Oeffnungszeiten', 4],
   ['main', 'öffnungszeiten?', 4],
-  ['main', 'wann habt ihr geöffnet', 4], // hard
+  ['main', 'wann habt ihr geöffnet', 4, 'p'], // hard
   ['main', 'Sprache', 5],
-  ['main', 'auf Englisch bitte', 5], // hard
+  ['main', 'auf Englisch bitte', 5, 'p'], // hard
   ['main', 'ich möchte mit einem Mitarbeiter sprechen', 0],
   ['main', 'Mitarbeiter', 0],
   ['main', 'echter Mensch bitte', 'operator'],
@@ -317,14 +311,14 @@ const de: readonly Row[] = [
   ['delivery', 'die erste', 1],
   ['delivery', 'Wo ist mein Paket?', 1],
   ['delivery', 'wo ist mein packet', 1],
-  ['delivery', 'wo bleibt meine Bestellung', 1], // hard
+  ['delivery', 'wo bleibt meine Bestellung', 1, 'p'], // hard
   ['delivery', 'Lieferzeiten', 2],
   ['delivery', 'Lieferzeit', 2],
-  ['delivery', 'wie lange dauert die Lieferung', 2], // hard
-  ['delivery', 'Adresse ändern', 3], // hard
+  ['delivery', 'wie lange dauert die Lieferung', 2, 'p'], // hard
+  ['delivery', 'Adresse ändern', 3, 'p'], // hard
   ['delivery', 'lieferadresse andern', 3],
   ['delivery', 'Logistik', 4],
-  ['delivery', 'mit dem Logistikteam sprechen', 4], // hard
+  ['delivery', 'mit dem Logistikteam sprechen', 4, 'p'], // hard
   ['delivery', 'zurück', 8],
   ['delivery', 'Hauptmenü', 9],
   ['delivery', 'Menü', 9],
@@ -339,10 +333,10 @@ const de: readonly Row[] = [
   ['payment', 'Punkt 1', 1],
   ['payment', 'Rechnung', 2],
   ['payment', 'Kopie meiner Rechnung', 2],
-  ['payment', 'Rechnungskopie', 2], // hard
+  ['payment', 'Rechnungskopie', 2, 'p'], // hard
   ['payment', 'Zahlungsarten', 1],
-  ['payment', 'Zahlungsmethoden', 1], // hard
-  ['payment', 'Kann ich mit PayPal bezahlen?', 1], // hard
+  ['payment', 'Zahlungsmethoden', 1, 'p'], // hard
+  ['payment', 'Kann ich mit PayPal bezahlen?', 1, 'p'], // hard
   ['payment', 'Vorgangsnummer', 3],
   ['payment', 'das ist alles', 4],
   ['payment', 'danke', 4],
@@ -360,7 +354,8 @@ const de: readonly Row[] = [
   ['closed', 'ich möchte eine Nachricht hinterlassen', 3],
 ];
 
-const cases = (lang: CorpusCase['lang'], rows: readonly Row[]): CorpusCase[] =>
-  rows.map(([menu, text, expect]) => ({ lang, menu, text, expect }));
-
-export const corpus: readonly CorpusCase[] = [...cases('en', en), ...cases('ru', ru), ...cases('de', de)];
+export const corpus: readonly CorpusCase[] = [
+  ...cases('en', [...en, ...enParaphrases]),
+  ...cases('ru', [...ru, ...ruParaphrases]),
+  ...cases('de', [...de, ...deParaphrases]),
+];

@@ -32,3 +32,19 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Wo ist meine Bestellung?', englishOnly)).toBe('en'); // the only Latin-script language it has
   });
 });
+
+describe('detectLanguage with the menu\'s examples', () => {
+  it.each([
+    ['Lieferung', 'de'],
+    ['Rechnungskopie', 'de'],
+    ['shipping', 'en'],
+    ['oplata', 'ru'], // Russian on a Latin keyboard
+    ['apple pay принимаете?', 'ru'], // a Latin brand name in a Russian sentence
+  ])('%s → %s', (input, language) => {
+    expect(detectLanguage(input, shop)).toBe(language);
+  });
+
+  it.each(['hi', 'operator', 'menu'])('"%s", a word of several of the menu\'s languages, says nothing', (input) => {
+    expect(detectLanguage(input, shop)).toBeUndefined();
+  });
+});

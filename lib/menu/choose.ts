@@ -1,0 +1,64 @@
+/**
+ * From scores to a decision, honest about doubt: a clear winner is chosen; two close
+ * candidates (and only two) are offered back to the customer as a question; anything
+ * weaker is not understood. Items on screen are preferred a little over items elsewhere
+ * in the tree, and an item that only opens a menu gives way to the item in that menu the
+ * message names more precisely ("track my parcel": the tracking item, not "Delivery").
+ */
+import { scoreItems, type Scored } from './match.js';
+import type { MatchModel, ModelItem } from './model.js';
+import { leadsTo, type ItemRef, type Reach } from './reach.js';
+
+/**
+ * `win`: a winner scores at least this (0…1) and leads the next candidate by `margin`;
+ * within it, candidates are close. Below `doubt` a candidate is not worth a question.
+ * Items not on screen count `elsewhere` of their score. Measured: docs/decisions.md.
+ */
+export const THRESHOLDS = { win: 0.6, margin: 0.12, doubt: 0.45, elsewhere: 0.95 };
+
+/** `title`: how much of the item's title the message covers (0…1). */
+export type Choice = { readonly kind: 'item'; readonly item: ItemRef; readonly title: number } | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] } | { readonly kind: 'none' };
+
+export interface Candidates {
+  readonly current: string;
+  /** Is this item one the customer may pick now (visible, reachable, not a way back)? */
+  readonly include: (item: ModelItem) => boolean;
+  readonly reach: Reach;
+  readonly linkOf: (item: ItemRef) => boolean;
+}
+
+export function choose(model: MatchModel, text: string, candidates: Candidates): Choice {
+  const scored = scoreItems(model, text, candidates.include);
+  // A menu link gives way to an item its menu leads to that fits clearly better ("where is my
+  // parcel": the tracking item); on a tie the menu on screen is the safer answer.
+  const ranked = scored
+    .filter((link) => !(candidates.linkOf(link.item) && scored.some((other) => other !== link && other.score > link.score + 0.05 && leadsTo(candidates.reach.routes, link.item, other.item))))
+    .map((entry) => (entry.item.menu === candidates.current || entry.item.menu === '' ? entry : { ...entry, score: entry.score * THRESHOLDS.elsewhere }))
+    .sort((a, b) => b.score - a.score);
+  return decide(ranked, candidates);
+}
+
+/** "prices and opening hours": two items, each named in full by its own words. */
+const namesBoth = (first: Scored, second: Scored | undefined, candidates: Candidates): boolean =>
+  second !== undefined &&
+  second.phrase >= 0.8 &&
+  first.phrase >= 0.8 &&
+  second.score >= THRESHOLDS.doubt &&
+  !second.words.some((word) => first.words.includes(word)) &&
+  !leadsTo(candidates.reach.routes, first.item, second.item) &&
+  !leadsTo(candidates.reach.routes, second.item, first.item);
+
+const ref = (item: ItemRef): ItemRef => ({ menu: item.menu, id: item.id });
+
+function decide(ranked: readonly Scored[], candidates: Candidates): Choice {
+  const [first, second, third] = ranked;
+  if (!first) return { kind: 'none' };
+  const named = ranked.slice(1, 4).find((entry) => namesBoth(first, entry, candidates));
+  if (named && first.item.menu !== '' && named.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(named.item)] };
+  const close = (entry: Scored | undefined) => entry !== undefined && (entry.score >= THRESHOLDS.doubt && first.score - entry.score < THRESHOLDS.margin);
+  if (first.score >= THRESHOLDS.win && !close(second)) return { kind: 'item', item: ref(first.item), title: first.title };
+  // Two close items: ask which (not for back/home: a word for them is clear enough).
+  // Three or more: the message is too vague to offer two.
+  if (first.score >= THRESHOLDS.doubt && close(second) && !close(third) && first.item.menu !== '' && second!.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(second!.item)] };
+  return { kind: 'none' };
+}
