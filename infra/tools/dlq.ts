@@ -5,9 +5,8 @@
  * With --stage it finds the stage's queues (infra/tools/stack.ts: the stack's outputs
  * JobsDeadLetterQueueUrl and JobsQueueUrl); otherwise DLQ_URL, QUEUE_URL and AWS_REGION.
  */
-import { pathToFileURL } from 'node:url';
+import { failureText, processIo, runWhenMain, type Io } from './cli.js';
 import { parseArgs } from 'node:util';
-import { redact } from '../../lib/log.js';
 import { letterJson, letterLine } from './dlq/format.js';
 import { localSource } from './dlq/local.js';
 import type { DeadLetterSource } from './dlq/source.js';
@@ -27,12 +26,6 @@ export const USAGE = `usage: npm run dlq -- list [--stage S [--region R] | --loc
   Bot tokens are never printed.
 `;
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
 type Parsed = { command: 'list' | 'replay'; ids: string[]; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
 
@@ -109,14 +102,10 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     }
     return 0;
   } catch (error) {
-    // fetch says only "fetch failed"; the cause (ECONNREFUSED…) is what helps.
-    const cause = (error as { cause?: { message?: string } })?.cause?.message;
-    const message = `${(error as Error)?.message ?? String(error)}${cause ? ` (${cause})` : ''}`;
-    io.stderr(`dlq: ${redact(message) as string}\n`);
+    io.stderr(`dlq: ${failureText(error)}
+`);
     return 1;
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-}
+runWhenMain(import.meta.url, (argv) => main(argv));

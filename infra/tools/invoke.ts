@@ -11,6 +11,7 @@
  * (QUEUE_URL, DLQ_URL, PUBLIC_URL) or left unset; anything else in the shell (AWS
  * credentials, AWS_REGION, DYNAMODB_ENDPOINT…) is passed through and wins.
  */
+import { processIo, runWhenMain, type Io } from './cli.js';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,12 +32,6 @@ export const USAGE = `usage: npm run invoke -- <function> [--path event.json | -
   shell; so do AWS_REGION, credentials and DYNAMODB_ENDPOINT for a local DynamoDB.
 `;
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
 /** The Lambda runtime's part: import the bundle, call the handler with the event and a context. */
 const RUNNER = `
@@ -147,6 +142,4 @@ function passThrough(shell: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(names.map((key) => [key, shell[key]!]));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-}
+runWhenMain(import.meta.url, (argv) => main(argv));

@@ -7,11 +7,11 @@
  * (lib/app/repoint.ts). Resumable: portals already pointed there are skipped; run it
  * again after failures. One line per portal; tokens are never printed.
  */
-import { pathToFileURL } from 'node:url';
+import { failureText, processIo, runWhenMain, type Io } from './cli.js';
 import { parseArgs } from 'node:util';
 import { repointPortals, type RepointReport } from '../../lib/app/repoint.js';
 import { loadConfig } from '../../lib/config.js';
-import { redact, setLogSink } from '../../lib/log.js';
+import { setLogSink } from '../../lib/log.js';
 import { loadMenuFile } from '../../lib/menu/load-file.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
 import { createDb } from '../../lib/store/db.js';
@@ -33,12 +33,6 @@ export const USAGE = `usage: npm run repoint -- --stage S [--region R] [--url PU
   AWS: B24_CLIENT_ID and MENU_FILE (the deployed menu: the bot's name and avatar) from the environment.
 `;
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
 interface Args {
   readonly local?: string;
@@ -143,12 +137,9 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     );
     return failed > 0 ? 1 : 0;
   } catch (error) {
-    const cause = (error as { cause?: { message?: string } })?.cause?.message;
-    io.stderr(`repoint: ${redact(`${(error as Error)?.message ?? String(error)}${cause ? ` (${cause})` : ''}`) as string}\n`);
+    io.stderr(`repoint: ${failureText(error)}\n`);
     return 1;
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-}
+runWhenMain(import.meta.url, (argv) => main(argv));

@@ -9,10 +9,10 @@
  * index-existing enters portals stored before the TokensByAge index existed (once,
  * after the upgrade; lib/store/token-index-backfill.ts).
  */
-import { pathToFileURL } from 'node:url';
+import { failureText, processIo, runWhenMain, type Io } from './cli.js';
 import { parseArgs } from 'node:util';
 import { refreshStaleTokens, type KeepAliveReport } from '../../lib/app/keep-alive.js';
-import { redact, setLogSink } from '../../lib/log.js';
+import { setLogSink } from '../../lib/log.js';
 import { createKeepAliveRuntime } from '../../lib/runtime/keep-alive.js';
 import { createDb } from '../../lib/store/db.js';
 import { indexUnlistedPortals } from '../../lib/store/token-index-backfill.js';
@@ -37,12 +37,6 @@ export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--da
 
 const SERVICE = 'b24-openlines-bot';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
 type Command = 'refresh-stale' | 'index-existing';
 type Parsed = { command: Command; days?: number; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
@@ -160,13 +154,10 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     );
     return 0; // the run worked; refused and failed portals are in the report
   } catch (error) {
-    const cause = (error as { cause?: { message?: string } })?.cause?.message;
-    const message = `${(error as Error)?.message ?? String(error)}${cause ? ` (${cause})` : ''}`;
-    io.stderr(`tokens: ${redact(message) as string}\n`);
+    io.stderr(`tokens: ${failureText(error)}
+`);
     return 1;
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-}
+runWhenMain(import.meta.url, (argv) => main(argv));
