@@ -174,6 +174,14 @@ describe('hand-over actions', () => {
     expect(t.stack.simulator.callsFor(portal.memberId, since).map((call) => call.method)).toContain('imopenlines.bot.session.finish');
     expect(t.customerView(chat).at(-1)).toBe('Thank you, goodbye!');
     expect(chat.status).toBe('finished');
+    // The customer writes again: the platform opens a new session and the bot joins it.
+    const session = chat.sessionId;
+    await t.say(portal, chat, '1');
+    expect(chat.sessionId).not.toBe(session);
+    expect(chat.status).toBe('bot');
+    const [greeting, answer] = t.customerView(chat).slice(-2);
+    expect(greeting).toMatch(/^Hello, Ivan Petrov!/);
+    expect(answer).toMatch(/^We work 9:00-18:00./); // item 1 of the start menu
   });
 
   it('0 runs item 0 without the menu; the platform hands the dialog to the queue', async () => {

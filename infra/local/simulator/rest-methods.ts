@@ -246,6 +246,9 @@ export const methods: Record<string, Method> = {
     if (!chat || chat.status === 'finished') return true;
     chat.status = 'finished';
     chat.holder = undefined;
+    // A closed session keeps only the customer in the chat (imopenlines Chat::close): the bot
+    // is added again when the customer's next message opens a new session (simulator.ts).
+    for (const bot of ctx.portal.bots.values()) chat.members.delete(bot.id);
     ctx.changed(chat);
     return true;
   },

@@ -449,9 +449,26 @@ export function createSimulator(options: SimulatorOptions) {
     return join(portal, chat);
   }
 
+  async function reopen(portal: SimPortal, chat: SimChat) {
+    const config = portal.lines.get(chat.lineId) ?? {};
+    const botJoins = String(config.WELCOME_BOT_ENABLE ?? 'Y') !== 'N' && String(config.WELCOME_BOT_JOIN ?? 'always') === 'always';
+    if (botJoins && ourBot(portal)) {
+      await newSession(portal, chat);
+      return;
+    }
+    chat.sessionId = nextId();
+    chat.status = 'queue';
+    chat.holder = chat.lineId;
+    emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
+  }
+
   /** The customer types. Returns the handler's answer; `messageId` forces a duplicate delivery. */
   async function customerSays(portal: SimPortal, chat: SimChat, text: string, opts: { messageId?: number } = {}) {
     catchUp(portal, chat);
+    // A message into a closed session opens a new one, as the platform does: with the line's
+    // bot set to join every session (WELCOME_BOT_JOIN=always) the bot joins it first
+    // (ONIMBOTJOINCHAT), otherwise it goes to the operators' queue [DOC imopenlines-config-add.md].
+    if (chat.status === 'finished' && opts.messageId === undefined) await reopen(portal, chat);
     const message: SimMessage = { id: opts.messageId ?? nextId(), chatId: chat.chatId, author: 'customer', authorId: chat.customer.id, text, operatorOnly: false, at: clock() };
     if (opts.messageId === undefined) chat.messages.push(message);
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
