@@ -9,13 +9,29 @@ import { loadMenuFile } from '../../lib/menu/load-file.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
 import type { Logger } from '../../lib/log.js';
 
+/** What the last change of the file did (the playground shows it as a banner). */
+export type MenuStatus =
+  | { readonly kind: 'loaded'; readonly version: string; readonly at: number }
+  | { readonly kind: 'reloaded'; readonly version: string; readonly at: number }
+  | { readonly kind: 'rejected'; readonly version: string; readonly at: number; readonly problems: readonly string[] };
+
 export interface WatchedMenu {
   readonly current: () => CompiledMenu;
+  /** The last load's outcome: a rejected edit keeps the previous menu running. */
+  readonly status: () => MenuStatus;
+  /** Called after every load attempt of a changed file. */
+  onChange(listener: (status: MenuStatus) => void): void;
   close(): void;
 }
 
 export function watchMenu(file: string, log: Logger, opts: { watch: boolean } = { watch: true }): WatchedMenu {
   let menu = loadMenuFile(file);
+  let status: MenuStatus = { kind: 'loaded', version: menu.version, at: Date.now() };
+  const listeners: ((status: MenuStatus) => void)[] = [];
+  const report = (next: MenuStatus) => {
+    status = next;
+    for (const listener of listeners) listener(next);
+  };
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   if (opts.watch) {
@@ -30,12 +46,15 @@ export function watchMenu(file: string, log: Logger, opts: { watch: boolean } = 
         timer = setTimeout(() => {
           try {
             const next = loadMenuFile(file);
-            if (next.version !== menu.version) {
+            if (next.version !== menu.version || status.kind === 'rejected') {
               menu = next;
               log.info('menu reloaded', { file, version: menu.version });
+              report({ kind: 'reloaded', version: menu.version, at: Date.now() });
             }
           } catch (error) {
             log.error('menu file has errors; keeping the previous menu', { file, problems: (error as Error).message });
+            const issues = (error as { issues?: readonly { message: string }[] }).issues;
+            report({ kind: 'rejected', version: menu.version, at: Date.now(), problems: issues ? issues.map((issue) => issue.message) : [(error as Error).message] });
           }
         }, 150);
       });
@@ -45,6 +64,8 @@ export function watchMenu(file: string, log: Logger, opts: { watch: boolean } = 
   }
   return {
     current: () => menu,
+    status: () => status,
+    onChange: (listener) => void listeners.push(listener),
     close: () => {
       clearTimeout(timer);
       watcher?.close();

@@ -24,7 +24,7 @@ import { createAppDeps } from '../../lib/runtime/create-deps.js';
 import type { Time } from '../../lib/time.js';
 import { startLocalDynamo, type LocalDynamo } from './dynamo.js';
 import { lambdaContext, readRaw, toHttpEvent, writeResult, type LambdaHttpHandler } from './http-adapter.js';
-import { watchMenu } from './menu-watch.js';
+import { watchMenu, type WatchedMenu } from './menu-watch.js';
 import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
 import { repointRoute } from './repoint-route.js';
@@ -65,6 +65,8 @@ export interface LocalStack {
   readonly db: Db;
   /** Waits until every queued customer turn has been processed. */
   idle(): Promise<void>;
+  /** The menu file's last load (and its listeners): the playground's banner. */
+  readonly menuFile: Pick<WatchedMenu, 'status' | 'onChange'>;
   close(): Promise<void>;
 }
 
@@ -175,6 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dbCalls,
     db,
     idle: () => queue.idle(),
+    menuFile: { status: menu.status, onChange: menu.onChange },
     async close() {
       menu.close();
       server.closeAllConnections();

@@ -7,7 +7,7 @@
  * screenshot (see PLAYGROUND_SCREENSHOT).
  * Needs /usr/bin/chromium (`apt-get install chromium`, done by .ci/run).
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,12 +24,16 @@ let stack: LocalStack;
 let playground: Playground;
 let browser: Browser;
 let page: Page;
+let menuFile: string;
 
 beforeAll(async () => {
   if (!hasChromium) return;
   setLogSink(() => undefined);
   const clock = movableClock();
-  stack = await startLocalStack({ port: 0, clock: clock.now, env: { MENU_FILE: 'menus/example.yaml' }, routes: (created) => (playground = createPlayground(created, clock)).routes });
+  // A copy of the example menu, watched: the test breaks and mends it to see the banner.
+  menuFile = join(mkdtempSync(join(tmpdir(), 'playground-menu-')), 'menu.yaml');
+  copyFileSync('menus/example.yaml', menuFile);
+  stack = await startLocalStack({ port: 0, clock: clock.now, watchMenu: true, env: { MENU_FILE: menuFile }, routes: (created) => (playground = createPlayground(created, clock)).routes });
   await playground.start();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -95,6 +99,57 @@ describe.skipIf(!hasChromium)('the playground page', () => {
     expect(input!.x + input!.width).toBeLessThanOrEqual(375);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.close();
+  });
+
+  it('on a 390 × 844 phone the last line stays fully visible above the input after a hand-over; the portal panel is a drawer', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(stack.url);
+    await phone.click('#reset');
+    await expect.poll(() => phone.locator('#badge').textContent()).toMatch(/with the bot/);
+    await phone.fill('#text', 'operator');
+    await phone.press('#text', 'Enter');
+    await expect.poll(() => phone.locator('#badge').textContent()).toMatch(/in the queue/);
+    await expect.poll(() => phone.locator('#messages .sysline').last().textContent()).toMatch(/in the queue/);
+    const fullyVisible = () => phone.evaluate(() => {
+      const box = document.getElementById('messages')!.getBoundingClientRect();
+      const last = document.getElementById('messages')!.lastElementChild!.getBoundingClientRect();
+      const input = document.getElementById('opbar')!.getBoundingClientRect();
+      return last.top >= box.top && last.bottom <= box.bottom + 0.5 && last.bottom <= input.top + 0.5;
+    });
+    await expect.poll(fullyVisible).toBe(true);
+    await phone.screenshot({ path: join(tmpdir(), 'playground-phone.png') });
+    expect(await phone.locator('#panel').evaluate((panel) => panel.getBoundingClientRect().left >= window.innerWidth - 1)).toBe(true); // closed
+    await phone.click('#panel-toggle');
+    await expect.poll(() => phone.locator('#panel').evaluate((panel) => Math.round(panel.getBoundingClientRect().right) <= window.innerWidth)).toBe(true);
+    await phone.close();
+  });
+
+  it('the header fits one line at 1280 px', async () => {
+    const tops = await page.evaluate(() => Array.from(document.querySelector('header')!.children).filter((child) => (child as HTMLElement).offsetParent !== null).map((child) => child.getBoundingClientRect().top));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12); // one row (controls differ in height by a few pixels)
+  });
+
+  it('a menu edit shows a banner: the rejection with its line, until a good save says "reloaded"', async () => {
+    const good = readFileSync(menuFile, 'utf8');
+    writeFileSync(menuFile, good.replace('start: main', 'start: [main'));
+    await expect.poll(() => page.locator('#banner').textContent(), { timeout: 10_000 }).toMatch(/was not taken[\s\S]*menu\.yaml:\d+:\d+/);
+    writeFileSync(menuFile, good.replace('ACME Support', 'ACME Help'));
+    await expect.poll(() => page.locator('#banner').textContent(), { timeout: 10_000 }).toMatch(/Menu reloaded \(version/);
+    writeFileSync(menuFile, good);
+  });
+
+  it('sessions are separated in the chat, and after "That is all" a new message opens a new session the badge shows', async () => {
+    await page.click('#reset');
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with the bot/);
+    const session = async () => (await page.locator('#statustext').textContent())!.match(/session (\d+)/)![1];
+    const first = await session();
+    await page.fill('#text', 'operator');
+    await page.press('#text', 'Enter');
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/in the queue/);
+    await page.click('#session');
+    await expect.poll(session).not.toBe(first);
+    await expect.poll(() => page.locator('#messages .sysline.session').count()).toBe(1);
+    await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with the bot/);
   });
 
   it('has operator controls: the line times out, an operator takes the chat and writes, the portal can be made to fail', async () => {

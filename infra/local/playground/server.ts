@@ -12,7 +12,7 @@
  *   POST /playground/customer   { name, portalLanguage }  a new chat as another customer; the
  *                               portal's language is what events carry in LANGUAGE (contract §9.2)
  *   POST /playground/reset      {}                  a fresh chat and a clean log
- *   POST /playground/hours      { mode }            the bot's clock: now | open | closed
+ *   POST /playground/hours      { mode }            the bot's clock: now | open | closed (a new session in the same chat)
  *   POST /playground/operator   { text? }           an operator takes the chat (and writes), or writes again
  *   POST /playground/timeout    {}                  the line's bot time (WELCOME_BOT_TIME) runs out now
  *   POST /playground/fail       { on }              every REST method of the portal answers 500 (on), or not (off)
@@ -75,6 +75,8 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
   const streams = new Set<ServerResponse>();
   let timer: NodeJS.Timeout | undefined;
 
+  stack.menuFile.onChange(() => schedulePush());
+
   sim.onChange((change) => {
     const memberId = change.type === 'call' ? change.call.memberId : change.memberId;
     if (!portal || memberId !== portal.memberId) return;
@@ -113,7 +115,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
       deadLetters: { count: stack.queue.deadLetters.length, lastReason: lastLetter?.reason },
       hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },
       bot: bot ? { id: bot.id, name: bot.name } : undefined,
-      menu: { file: stack.deps.config.menuFile, version: menu.version, name: menu.bot.name },
+      menu: { file: stack.deps.config.menuFile, version: menu.version, name: menu.bot.name, status: stack.menuFile.status() },
       chat: chat && {
         chatId: chat.chatId,
         dialogId: chat.dialogId,
@@ -122,7 +124,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         holder: chat.holder,
         holderName: chat.status === 'other-bot' && portal ? portal.bots.get(chat.holder ?? 0)?.name : undefined,
         botInChat: bot ? chat.members.has(bot.id) : false,
-        messages: chat.messages.map((message) => ({ id: message.id, author: message.author, authorId: message.authorId, text: message.text, operatorOnly: message.operatorOnly, at: message.at })),
+        messages: chat.messages.map((message) => ({ id: message.id, author: message.author, authorId: message.authorId, text: message.text, operatorOnly: message.operatorOnly, sessionId: message.sessionId, at: message.at })),
       },
       // The operators' chat app for this chat, opened as the messenger opens it for operator 12.
       chatApp: (() => {
@@ -214,7 +216,8 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         }
         return json(res, 200, { ok: true }), true;
       case 'customer': {
-        const name = typeof input.name === 'string' && input.name.trim() ? input.name.trim().slice(0, 100) : customer.name;
+        if (typeof input.name !== 'string' || !input.name.trim()) return json(res, 400, { error: 'A customer needs a name: type one in "Customer".' }), true;
+        const name = input.name.trim().slice(0, 100);
         // The language control is the portal's: what every event carries in LANGUAGE. The
         // customer's own language is for the bot to detect from the text (contract §9.2).
         if (typeof input.portalLanguage === 'string' && /^[a-z]{2}$/.test(input.portalLanguage)) portal.language = input.portalLanguage;
@@ -269,8 +272,12 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
           if (target === undefined) return json(res, 400, { error: `the schedule is never ${mode} for two hours` }), true;
           clock.shift(target - Date.now());
         } else return json(res, 400, { error: 'mode must be now, open or closed' }), true;
-        await openChat();
-        return json(res, 200, { ok: true }), true;
+        // The chat stays: a new Open Lines session in it shows the menu of that time (the
+        // customer meets the closed menu only when a session starts, as on a real line).
+        if (chat && portal) await sim.newSession(portal, chat);
+        else await openChat();
+        await settle();
+        return json(res, 200, { ok: true, botTime: new Date(stack.deps.clock()).toISOString() }), true;
       }
       case 'portal': {
         if (input.api !== 'v1' && input.api !== 'v2') return json(res, 400, { error: 'api must be v1 or v2' }), true;

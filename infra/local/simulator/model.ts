@@ -14,6 +14,8 @@ export interface SimMessage {
   readonly text: string;
   /** SKIP_CONNECTOR=Y: an operator-only note, never sent to the customer's channel. */
   readonly operatorOnly: boolean;
+  /** The Open Lines session it was written in (the playground draws a line between sessions). */
+  readonly sessionId?: number;
   readonly at: number;
 }
 

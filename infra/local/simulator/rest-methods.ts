@@ -151,7 +151,7 @@ export const methods: Record<string, Method> = {
     const chat = ctx.portal.chats.get(num(dialogId.replace(/^chat/, '')));
     if (!chat || !chat.members.has(bot.id)) throw new SimError(400, 'WRONG_REQUEST', 'Message isn\'t added');
     const id = ctx.nextId();
-    chat.messages.push({ id, chatId: chat.chatId, author: 'bot', authorId: bot.id, text: message.slice(0, 20_000), operatorOnly: yes(params.SKIP_CONNECTOR) || yes(params.SYSTEM), at: ctx.now });
+    chat.messages.push({ id, chatId: chat.chatId, author: 'bot', authorId: bot.id, text: message.slice(0, 20_000), operatorOnly: yes(params.SKIP_CONNECTOR) || yes(params.SYSTEM), sessionId: chat.sessionId, at: ctx.now });
     ctx.changed(chat);
     return id;
   },

@@ -469,7 +469,7 @@ export function createSimulator(options: SimulatorOptions) {
     // bot set to join every session (WELCOME_BOT_JOIN=always) the bot joins it first
     // (ONIMBOTJOINCHAT), otherwise it goes to the operators' queue [DOC imopenlines-config-add.md].
     if (chat.status === 'finished' && opts.messageId === undefined) await reopen(portal, chat);
-    const message: SimMessage = { id: opts.messageId ?? nextId(), chatId: chat.chatId, author: 'customer', authorId: chat.customer.id, text, operatorOnly: false, at: clock() };
+    const message: SimMessage = { id: opts.messageId ?? nextId(), chatId: chat.chatId, author: 'customer', authorId: chat.customer.id, text, operatorOnly: false, sessionId: chat.sessionId, at: clock() };
     if (opts.messageId === undefined) chat.messages.push(message);
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
     const bot = ourBot(portal);
@@ -486,7 +486,7 @@ export function createSimulator(options: SimulatorOptions) {
   /** An operator (a Bitrix24 user, not a connector) writes in the chat. */
   async function operatorSays(portal: SimPortal, chat: SimChat, text: string, operatorId = 12) {
     catchUp(portal, chat);
-    const message: SimMessage = { id: nextId(), chatId: chat.chatId, author: 'operator', authorId: operatorId, text, operatorOnly: false, at: clock() };
+    const message: SimMessage = { id: nextId(), chatId: chat.chatId, author: 'operator', authorId: operatorId, text, operatorOnly: false, sessionId: chat.sessionId, at: clock() };
     chat.messages.push(message);
     const bot = ourBot(portal);
     const url = bot && eventUrl(bot, 'messageAdd');

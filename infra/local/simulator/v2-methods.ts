@@ -144,7 +144,7 @@ export const v2Methods: Record<string, Method> = {
     if (!text && !fields.attach) throw new SimError(400, 'EMPTY_MESSAGE', 'Message is empty');
     const id = ctx.nextId();
     const message = text.length > 20_000 ? `${text.slice(0, 20_000)} (...)` : text;
-    chat.messages.push({ id, chatId: chat.chatId, author: 'bot', authorId: bot.id, text: message, operatorOnly: yes(fields.skipConnector) || yes(fields.system), at: ctx.now });
+    chat.messages.push({ id, chatId: chat.chatId, author: 'bot', authorId: bot.id, text: message, operatorOnly: yes(fields.skipConnector) || yes(fields.system), sessionId: chat.sessionId, at: ctx.now });
     ctx.changed(chat);
     return { id, uuidMap: {} };
   },
