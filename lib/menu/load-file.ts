@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { compileMenu, type Issue, type Path } from './compile.js';
 import { MenuError } from './errors.js';
+import { explainYamlErrors } from './yaml-errors.js';
 import type { CompiledMenu } from './types.js';
 
 export interface Located extends Issue {
@@ -27,10 +28,13 @@ export interface ParsedFile {
 export function parseMenuText(source: string, file: string): ParsedFile {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntax: Located[] = [...document.errors, ...document.warnings.filter((warning) => warning.code === 'DUPLICATE_KEY')].map((error) => {
+  const found = [...document.errors, ...document.warnings.filter((warning) => warning.code === 'DUPLICATE_KEY')].map((error) => {
     const at = lineCounter.linePos(error.pos[0]);
-    return { path: [], message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line: at.line, column: at.col };
+    return { code: error.code, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line: at.line, column: at.col };
   });
+  // The parser's first error, in plain words (lib/menu/yaml-errors.ts): the rest follow from it.
+  const first = explainYamlErrors(found, source);
+  const syntax: Located[] = first ? [{ path: [], ...first }] : [];
   const position = (path: Path, atKey = false) => {
     // Walk down to the deepest node that exists, so a missing key points at its parent.
     for (let depth = path.length; depth >= 0; depth--) {
