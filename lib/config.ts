@@ -54,6 +54,13 @@ export interface Config {
    * force one. A portal keeps the API its bot was registered with (lib/app/bot-api.ts).
    */
   readonly botApi: 'auto' | 'v1' | 'v2';
+  /**
+   * How a Chatbots 2.0 bot gets its events (BOT_EVENT_MODE): `webhook` — the platform posts
+   * them to /bitrix/events (no retries if the bot is down); `fetch` — they wait on the
+   * platform and the poller reads them with imbot.v2.Event.get (imbot.v2/events/index.md;
+   * lib/app/feed/poll-feeds.ts). V1 bots have webhooks only.
+   */
+  readonly botEventMode: 'webhook' | 'fetch';
 }
 
 export class ConfigError extends Error {
@@ -102,6 +109,8 @@ export function loadConfig(env: Env): Config {
   }
   const botApi = (env.BOT_API || 'auto').trim().toLowerCase();
   if (botApi !== 'auto' && botApi !== 'v1' && botApi !== 'v2') problems.push(`BOT_API must be auto, v1 or v2, got "${env.BOT_API}"`);
+  const botEventMode = (env.BOT_EVENT_MODE || 'webhook').trim().toLowerCase();
+  if (botEventMode !== 'webhook' && botEventMode !== 'fetch') problems.push(`BOT_EVENT_MODE must be webhook or fetch, got "${env.BOT_EVENT_MODE}"`);
   if (env.B24_CLIENT_SECRET && env.B24_CLIENT_SECRET_PARAM) {
     problems.push('set either B24_CLIENT_SECRET or B24_CLIENT_SECRET_PARAM, not both');
   }
@@ -131,6 +140,7 @@ export function loadConfig(env: Env): Config {
     // lifetime the docs give today (180 days) with the daily job's one day of slack.
     refreshAfterDays: int('B24_REFRESH_AFTER_DAYS', 120, 7, 170),
     botApi: botApi === 'v1' || botApi === 'v2' ? botApi : 'auto',
+    botEventMode: botEventMode === 'fetch' ? 'fetch' : 'webhook',
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

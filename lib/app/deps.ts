@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import type { DialogStore } from '../store/dialogs.js';
+import type { FeedStore } from '../store/feeds.js';
 import type { JobFailureStore } from '../store/job-failures.js';
 import type { PortalStore } from '../store/portals.js';
 import type { FunctionRegistry } from './functions.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   readonly portals: PortalStore;
   readonly dialogs: DialogStore;
   readonly jobFailures: JobFailureStore;
+  /** Event feeds of fetch-mode bots (imbot.v2.Event.get offsets, the poller's lease). */
+  readonly feeds: FeedStore;
   readonly queue: JobQueue;
   /** The current menu (the local stack reloads it when the file changes). */
   readonly menu: () => CompiledMenu;

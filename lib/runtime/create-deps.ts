@@ -14,6 +14,7 @@ import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
 import { createDialogStore } from '../store/dialogs.js';
+import { createFeedStore } from '../store/feeds.js';
 import { createJobFailureStore } from '../store/job-failures.js';
 import { createPortalStore } from '../store/portals.js';
 import { installProfile } from '../menu/install-profile.js';
@@ -48,6 +49,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     portals: createPortalStore(db, config.tableName),
     dialogs: createDialogStore(db, config.tableName),
     jobFailures: createJobFailureStore(db, config.tableName),
+    feeds: createFeedStore(db, config.tableName),
     queue: parts.queue,
     menu: parts.menu,
     bot: parts.bot ?? (() => installProfile(parts.menu())),
