@@ -28,6 +28,7 @@ import { watchMenu } from './menu-watch.js';
 import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
 import { tokenRoutes } from './token-routes.js';
+import { startPollerLoop, type PollerLoop, type PollerLoopOptions } from './poller-loop.js';
 
 export interface LocalStackOptions {
   readonly port?: number;
@@ -48,6 +49,11 @@ export interface LocalStackOptions {
   readonly time?: Time;
   /** Called after the worker finished a job (benchmarks time each message with it). */
   readonly onJobDone?: (job: DialogJob) => void;
+  /**
+   * Run the fetch-mode poller on a timer when BOT_EVENT_MODE=fetch (npm start, the load run);
+   * tests leave it off and call one poll pass themselves.
+   */
+  readonly poller?: boolean | PollerLoopOptions;
 }
 
 export interface LocalStack {
@@ -62,6 +68,8 @@ export interface LocalStack {
   readonly dbCalls: Record<string, number>;
   /** The bot's DynamoDB client (benchmarks measure the floor with the very same client). */
   readonly db: Db;
+  /** The fetch-mode poller's timer, when it runs (options.poller and BOT_EVENT_MODE=fetch). */
+  readonly poller: PollerLoop | undefined;
   /** Waits until every queued customer turn has been processed. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -154,6 +162,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The operators' chat app: /bitrix/app/<member_id>[/resume] (a path parameter in AWS).
   const chatApp = createChatAppHandler(deps) as unknown as LambdaHttpHandler;
 
+  const poller = options.poller && config.botEventMode === 'fetch' ? startPollerLoop(deps, options.poller === true ? {} : options.poller) : undefined;
   const stack: LocalStack = {
     url: `http://localhost:${port}`,
     port,
@@ -164,9 +173,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server,
     dbCalls,
     db,
+    poller,
     idle: () => queue.idle(),
     async close() {
       menu.close();
+      await poller?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.idle();

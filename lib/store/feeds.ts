@@ -11,7 +11,7 @@
  *   (conditional write): two pollers never both advance it, and an older offset never
  *   overwrites a newer one.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
 import { isConditionFailure } from './errors.js';
 import { feedIndex, keys } from './keys.js';
@@ -64,14 +64,27 @@ export function createFeedStore(db: Db, table: string) {
       if (!kept) await db.send(new PutCommand({ TableName: table, Item: { ...keys.feed(memberId), botId, feedShard: feedIndex.shard, feedSince: now } }));
     },
 
-    /** The bot is in webhook mode (or V1): nothing to poll. */
+    /**
+     * The bot is in webhook mode (or V1): nothing to poll. An UpdateItem, not a DeleteItem, so
+     * the install functions need no new permission; a portal without a feed is left as it is.
+     */
     async disable(memberId: string): Promise<void> {
-      await db.send(new DeleteCommand({ TableName: table, Key: keys.feed(memberId) }));
+      await conditional(() =>
+        db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.feed(memberId),
+            UpdateExpression: 'REMOVE botId, feedShard, feedSince, #offset, leaseOwner, leaseUntil',
+            ConditionExpression: 'attribute_exists(botId)',
+            ExpressionAttributeNames: { '#offset': 'offset' },
+          }),
+        ),
+      );
     },
 
     async get(memberId: string): Promise<FeedRecord | undefined> {
       const { Item } = await db.send(new GetCommand({ TableName: table, Key: keys.feed(memberId), ConsistentRead: true }));
-      if (!Item) return undefined;
+      if (!Item || Item.botId === undefined) return undefined;
       return {
         memberId,
         botId: Number(Item.botId),
