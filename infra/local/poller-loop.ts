@@ -42,8 +42,10 @@ export function startPollerLoop(deps: AppDeps, options: PollerLoopOptions = {}):
       try {
         const report = await pollFeeds(deps, { windowMs: 50_000, ...options, stop: interrupted });
         add(report);
-        // No portal in fetch mode yet: look again in a second, not in a busy loop.
-        if (report.portals === 0) await Promise.race([deps.time.sleep(1_000), interrupted]);
+        // Between runs at least the page gap: a run that stopped at its deadline may have left
+        // `hasMore` behind (≥ 2 s between pages, imbot.v2/events/index.md#limits). With no
+        // portal in fetch mode yet: look again in a second.
+        await Promise.race([deps.time.sleep(Math.max(options.schedule?.pageGapMs ?? 2_000, report.portals === 0 ? 1_000 : 0)), interrupted]);
       } catch (error) {
         deps.log.error('local poller run failed', { error });
         await Promise.race([deps.time.sleep(1_000), interrupted]);
