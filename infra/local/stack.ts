@@ -28,6 +28,7 @@ import { watchMenu } from './menu-watch.js';
 import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
 import { tokenRoutes } from './token-routes.js';
+import { migrateRoutes } from './migrate-routes.js';
 import { startPollerLoop, type PollerLoop, type PollerLoopOptions } from './poller-loop.js';
 
 export interface LocalStackOptions {
@@ -193,6 +194,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (extra && (await extra(req, res, url))) return;
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
+        if (url.pathname === '/local/migrate-v2') return void (await migrateRoutes(req, res, deps));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
         const handler = path.startsWith('/bitrix/app/') ? chatApp : handlers[`${req.method} ${path}`];

@@ -16,6 +16,7 @@ import { createDb, type Db } from '../store/db.js';
 import { createDialogStore } from '../store/dialogs.js';
 import { createFeedStore } from '../store/feeds.js';
 import { createJobFailureStore } from '../store/job-failures.js';
+import { createMigrationStore } from '../store/migrations.js';
 import { createPortalStore } from '../store/portals.js';
 import { installProfile } from '../menu/install-profile.js';
 import { systemTime, type Time } from '../time.js';
@@ -50,6 +51,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     dialogs: createDialogStore(db, config.tableName),
     jobFailures: createJobFailureStore(db, config.tableName),
     feeds: createFeedStore(db, config.tableName),
+    migrations: createMigrationStore(db, config.tableName),
     queue: parts.queue,
     menu: parts.menu,
     bot: parts.bot ?? (() => installProfile(parts.menu())),
