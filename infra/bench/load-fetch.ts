@@ -18,6 +18,8 @@ export interface FetchModeStats {
   readonly lostAcks: number;
   /** imbot.v2.Event.get requests, all portals. */
   readonly pollRequests: number;
+  /** …of them refused by a portal's leaky bucket (QUERY_LIMIT_EXCEEDED, not injected). */
+  readonly pollsOverLimit: number;
   /** Most Event.get requests one portal got in any 10 s (the docs: ≥ 2 s apart while hasMore). */
   readonly maxPollsPer10s: number;
   /**
@@ -50,10 +52,12 @@ export function fetchMode(stack: LocalStack, portals: () => readonly SimPortal[]
   };
   const polls = new Map<string, number[]>();
   const pages = new Map<string, number[]>();
+  let overLimit = 0;
   const note = (map: Map<string, number[]>, memberId: string) => map.set(memberId, [...(map.get(memberId) ?? []), performance.now()]);
   const stopWatching = sim.onChange((change) => {
     if (change.type !== 'call' || change.call.method !== 'imbot.v2.Event.get') return;
     note(polls, change.call.memberId);
+    if (change.call.limited) overLimit++;
     if (change.call.ok) note(pages, change.call.memberId);
   });
   const timers: NodeJS.Timeout[] = [];
@@ -109,7 +113,7 @@ export function fetchMode(stack: LocalStack, portals: () => readonly SimPortal[]
         }
       }
       for (const times of pages.values()) for (let i = 1; i < times.length; i++) minGap = Math.min(minGap, times[i]! - times[i - 1]!);
-      return { outageMs: options.outageMs, lostAcks, pollRequests: total, maxPollsPer10s: maxPer10s, minPollGapMs: Number.isFinite(minGap) ? Math.round(minGap) : 0 };
+      return { outageMs: options.outageMs, lostAcks, pollRequests: total, pollsOverLimit: overLimit, maxPollsPer10s: maxPer10s, minPollGapMs: Number.isFinite(minGap) ? Math.round(minGap) : 0 };
     },
   };
 }

@@ -40,7 +40,7 @@ function parseArgs(argv: readonly string[]): { options: LoadOptions; write: bool
 
 export function renderReport(report: LoadReport): string {
   const o = report.options;
-  const ok = report.lost === 0 && report.duplicated === 0 && report.chatsOutOfOrder === 0 && (!report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.rateLimited === 0));
+  const ok = report.lost === 0 && report.duplicated === 0 && report.chatsOutOfOrder === 0 && (!report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.fetch.pollsOverLimit === 0));
   const rows: [string, string, string][] = [
     ['Customer messages sent', String(report.sent), ''],
     ['…of which Bitrix24 delivered twice', String(report.redelivered), ''],
@@ -65,6 +65,7 @@ export function renderReport(report: LoadReport): string {
       ['Poller down (outage)', `${fetch.outageMs / 1000} s`, ''],
       ['Acknowledgements lost on purpose (events fetched again)', String(fetch.lostAcks), 'report'],
       ['imbot.v2.Event.get requests', String(fetch.pollRequests), 'report'],
+      ['…refused by the portal\'s bucket (QUERY_LIMIT_EXCEEDED)', String(fetch.pollsOverLimit), '0'],
       ['…most to one portal in any 10 s', String(fetch.maxPollsPer10s), '≤ 6 (≥ 2 s apart)'],
       ['…least time between two to one portal', `${round(fetch.minPollGapMs / 1000, 2)} s`, '≥ 2 s'],
     );
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   const text = renderReport(report);
   process.stdout.write(`${text}\n`);
   if (write) writeSection(report.fetch ? 'load-fetch' : 'load', text);
-  const pollerOk = !report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.rateLimited === 0);
+  const pollerOk = !report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.fetch.pollsOverLimit === 0);
   if (report.lost > 0 || report.duplicated > 0 || report.chatsOutOfOrder > 0 || !pollerOk) process.exitCode = 1;
 }
 

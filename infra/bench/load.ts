@@ -126,14 +126,21 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     // What each path gets from a quiet portal: the answers every loaded chat must get.
     progress('calibrating on a quiet portal…');
     const expectedFor = new Map<string, string[]>();
+    const quiet: { texts: string[]; chat: SimChat }[] = [];
     for (let customer = 0; customer < Math.min(options.customers, SEQUENCES.length); customer++) {
       const texts = sequenceFor(customer, options.messages);
       const chat = await sim.openChat(portals[0]!);
-      await settle();
+      // Webhook: one message at a time. Fetch: the events wait on the portal in order, and one
+      // settle answers them chat by chat in that order (FIFO group per chat).
+      if (!fetching) await settle();
       for (const text of texts) {
         await sim.customerSays(portals[0]!, chat, text);
-        await settle();
+        if (!fetching) await settle();
       }
+      quiet.push({ texts, chat });
+    }
+    if (fetching) await settle();
+    for (const { texts, chat } of quiet) {
       const view = customerView(chat);
       if (view.length !== texts.length + 1) throw new Error(`path ${texts.join(' ')} does not give one reply per message (${view.length - 1})`);
       expectedFor.set(texts.join(' '), view);

@@ -19,8 +19,13 @@ export function registerPortalBot(deps: AppDeps, rest: RestClient, api: BotApi, 
   return registerBotV2(rest, deps.bot(), handlerUrl(deps), knownBotId, log, eventModeOf(deps, api));
 }
 
-/** The portal's feed follows its bot's mode. */
-export async function applyEventMode(deps: AppDeps, memberId: string, api: BotApi, botId: number): Promise<void> {
-  if (eventModeOf(deps, api) === 'fetch') await deps.feeds.enable(memberId, botId, deps.time.now());
+/**
+ * The portal's feed follows its bot's mode. A V1 portal in the middle of a migration
+ * (lib/app/migrate/migrate-v2.ts) keeps the feed of its pending V2 bot: that bot's first line
+ * event is what switches the portal.
+ */
+export async function applyEventMode(deps: AppDeps, memberId: string, api: BotApi, botId: number, pending?: { readonly botId: number }): Promise<void> {
+  const [feedApi, feedBot] = api === 'v1' && pending ? (['v2', pending.botId] as const) : ([api, botId] as const);
+  if (eventModeOf(deps, feedApi) === 'fetch') await deps.feeds.enable(memberId, feedBot, deps.time.now());
   else await deps.feeds.disable(memberId);
 }

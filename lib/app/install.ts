@@ -79,7 +79,7 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
   const botApi = await chooseBotApi(rest, deps.config, active ? (active.botApi ?? 'v1') : undefined, log);
   const botId = await registerPortalBot(deps, rest, botApi, active?.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
-  await applyEventMode(deps, claim.memberId, botApi, botId); // before the portal is active: a fetch bot's events are never unpolled
+  await applyEventMode(deps, claim.memberId, botApi, botId, botId === active?.botId ? active?.migration : undefined); // before the portal is active: a fetch bot's events are never unpolled
   const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: claim.memberId, existing: botId === active?.botId ? active?.chatApp : undefined }, log);
 
   const now = deps.clock();

@@ -32,6 +32,7 @@ it('fetch mode with the poller down: nothing lost, nothing twice, every chat in 
   expect(report.delivered).toBe(64);
   expect(report.rateLimited).toBe(0);
   expect(report.fetch!.pollRequests).toBeGreaterThan(5);
+  expect(report.fetch!.pollsOverLimit).toBe(0);
   expect(report.fetch!.lostAcks).toBeGreaterThan(0);
   expect(report.fetch!.minPollGapMs).toBeGreaterThanOrEqual(190);
 }, 90_000);

@@ -184,7 +184,7 @@ export function createSimulator(options: SimulatorOptions) {
 
   // ── the portal's REST side ──
 
-  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string }, batch?: number, address?: string): RestCall {
+  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string; limited?: boolean }, batch?: number, address?: string): RestCall {
     const call: RestCall = { seq: ++seq, memberId: portal.memberId, method, params, ok: outcome.error === undefined, ...outcome, ...(batch ? { batch } : {}), ...(address ? { address } : {}), at: clock() };
     calls.push(call);
     if (calls.length > 20_000) calls.splice(0, 10_000);
@@ -321,7 +321,7 @@ export function createSimulator(options: SimulatorOptions) {
     }
     if (misbehaviour.limited(portal.memberId)) {
       stats.rateLimited++;
-      record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED' }, undefined, address);
+      record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED', limited: true }, undefined, address);
       return send(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), true;
     }
     let caller: MethodContext['caller'];
