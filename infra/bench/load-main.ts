@@ -38,6 +38,14 @@ function parseArgs(argv: readonly string[]): { options: LoadOptions; write: bool
   return { options, write };
 }
 
+/** What the fetch-mode figures mean (appended to its report). */
+const FETCH_NOTE = `
+In fetch mode the wait includes the outage. After it, every portal's budget runs at exactly
+the portal's limit while the backlog is answered: a reply sent a few milliseconds after its
+budget slot, next to one sent on time, can overflow the portal's bucket by one
+(QUERY_LIMIT_EXCEEDED seen); those are retried and nothing is lost. The poller's own
+requests are counted apart: they take slots of the same budget and none was refused.`;
+
 export function renderReport(report: LoadReport): string {
   const o = report.options;
   const ok = report.lost === 0 && report.duplicated === 0 && report.chatsOutOfOrder === 0 && (!report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.fetch.pollsOverLimit === 0));
@@ -94,7 +102,7 @@ Every chat's bot messages are compared with what the same messages get from a qu
 portal: *lost* is an expected message missing, *duplicated* one more than expected, *out of
 order* a chat with the right messages in another order. Time to reply runs from the
 customer's send to the reply showing in the chat; with ${Math.round(o.customers / o.portals)} chats per portal sharing
-${o.rate.perSecond} requests per second, most of it is the wait for the portal's budget.`;
+${o.rate.perSecond} requests per second, most of it is the wait for the portal's budget.${fetch ? FETCH_NOTE : ''}`;
 }
 
 async function main(): Promise<void> {
