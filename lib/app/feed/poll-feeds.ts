@@ -120,6 +120,6 @@ export async function pollFeeds(deps: AppDeps, options: PollOptions = {}): Promi
     }
   }));
   const report = { ...totals };
-  log.info('poller run done', { ...report, ms: deps.time.now() - started });
+  (report.portals > 0 ? log.info : log.debug)('poller run done', { ...report, ms: deps.time.now() - started }); // no fetch-mode portal: nothing to tell every minute
   return report;
 }
