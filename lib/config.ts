@@ -61,6 +61,13 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** The deployment's stage (STAGE, set by serverless.yml): the metrics' Stage dimension. */
   readonly stage: string;
+  /**
+   * How a Chatbots 2.0 bot gets its events (BOT_EVENT_MODE): `webhook` — the platform posts
+   * them to /bitrix/events (no retries if the bot is down); `fetch` — they wait on the
+   * platform and the poller reads them with imbot.v2.Event.get (imbot.v2/events/index.md;
+   * lib/app/feed/poll-feeds.ts). V1 bots have webhooks only.
+   */
+  readonly botEventMode: 'webhook' | 'fetch';
 }
 
 export class ConfigError extends Error {
@@ -118,6 +125,8 @@ export function loadConfig(env: Env): Config {
   if (env.B24_RATE_BUDGET && env.B24_RATE_BUDGET !== 'on' && env.B24_RATE_BUDGET !== 'off') {
     problems.push(`B24_RATE_BUDGET must be on or off, got "${env.B24_RATE_BUDGET}"`);
   }
+  const botEventMode = (env.BOT_EVENT_MODE || 'webhook').trim().toLowerCase();
+  if (botEventMode !== 'webhook' && botEventMode !== 'fetch') problems.push(`BOT_EVENT_MODE must be webhook or fetch, got "${env.BOT_EVENT_MODE}"`);
   if (env.B24_CLIENT_SECRET && env.B24_CLIENT_SECRET_PARAM) {
     problems.push('set either B24_CLIENT_SECRET or B24_CLIENT_SECRET_PARAM, not both');
   }
@@ -150,6 +159,7 @@ export function loadConfig(env: Env): Config {
     botApi: botApi === 'v1' || botApi === 'v2' ? botApi : 'auto',
     logLevel: LOG_LEVELS.includes(logLevel as LogLevel) ? (logLevel as LogLevel) : 'info',
     stage,
+    botEventMode: botEventMode === 'fetch' ? 'fetch' : 'webhook',
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -1,5 +1,6 @@
 /**
- * npm run load [-- --customers 200 --messages 3 --portals 10 --no-faults --no-write]
+ * npm run load [-- --customers 200 --messages 3 --portals 10 --no-faults --write]
+ * npm run load -- --mode fetch --outage 60 [--write]   (Chatbots 2.0 fetch mode, the poller down 60 s)
  * Runs the load proof (infra/bench/load.ts), prints the report and writes it to
  * docs/benchmarks.md. Exits 1 when a message was lost, answered twice or out of order.
  */
@@ -24,16 +25,30 @@ function parseArgs(argv: readonly string[]): { options: LoadOptions; write: bool
     else if (flag === '--messages') options = { ...options, messages: number() };
     else if (flag === '--portals') options = { ...options, portals: number() };
     else if (flag === '--no-faults') options = { ...options, faults: false };
+    else if (flag === '--mode') {
+      const mode = argv[++i];
+      if (mode !== 'webhook' && mode !== 'fetch') throw new Error('--mode is webhook or fetch');
+      options = { ...options, mode };
+    } else if (flag === '--outage') options = { ...options, outageMs: number() * 1000 };
     else if (flag === '--write') write = true;
     else if (flag === '--no-write') write = false;
     else throw new Error(`unknown option ${flag}`);
   }
+  if (options.outageMs && options.mode !== 'fetch') throw new Error('--outage needs --mode fetch');
   return { options, write };
 }
 
+/** What the fetch-mode figures mean (appended to its report). */
+const FETCH_NOTE = `
+In fetch mode the wait includes the outage. After it, every portal's budget runs at exactly
+the portal's limit while the backlog is answered: a reply sent a few milliseconds after its
+budget slot, next to one sent on time, can overflow the portal's bucket by one
+(QUERY_LIMIT_EXCEEDED seen); those are retried and nothing is lost. The poller's own
+requests are counted apart: they take slots of the same budget and none was refused.`;
+
 export function renderReport(report: LoadReport): string {
   const o = report.options;
-  const ok = report.lost === 0 && report.duplicated === 0 && report.chatsOutOfOrder === 0;
+  const ok = report.lost === 0 && report.duplicated === 0 && report.chatsOutOfOrder === 0 && (!report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.fetch.pollsOverLimit === 0));
   const rows: [string, string, string][] = [
     ['Customer messages sent', String(report.sent), ''],
     ['…of which Bitrix24 delivered twice', String(report.redelivered), ''],
@@ -52,14 +67,32 @@ export function renderReport(report: LoadReport): string {
     ['Time to reply p50 / p99 / max', `${round(report.replyMs.p50 / 1000, 2)} / ${round(report.replyMs.p99 / 1000, 2)} / ${round(report.replyMs.max / 1000, 2)} s`, 'report'],
     ['Run time', `${round(report.seconds, 1)} s`, ''],
   ];
-  return `## Load (\`npm run load\`)
+  const fetch = report.fetch;
+  if (fetch) {
+    rows.splice(2, 0,
+      ['Poller down (outage)', `${fetch.outageMs / 1000} s`, ''],
+      ['Acknowledgements lost on purpose (events fetched again)', String(fetch.lostAcks), 'report'],
+      ['imbot.v2.Event.get requests', String(fetch.pollRequests), 'report'],
+      ['…refused by the portal\'s bucket (QUERY_LIMIT_EXCEEDED)', String(fetch.pollsOverLimit), '0'],
+      ['…most to one portal in any 10 s', String(fetch.maxPollsPer10s), '≤ 6 (≥ 2 s apart)'],
+      ['…least time between two to one portal', `${round(fetch.minPollGapMs / 1000, 2)} s`, '≥ 2 s'],
+    );
+    rows.splice(rows.findIndex(([figure]) => figure.startsWith('…of which Bitrix24 delivered twice')), 1);
+  }
+  const title = fetch ? `## Load, fetch mode with the poller down for ${fetch.outageMs / 1000} s (\`npm run load -- --mode fetch --outage ${fetch.outageMs / 1000}\`)` : '## Load (`npm run load`)';
+  const how = fetch
+    ? `Chatbots 2.0 portals with the bot in fetch mode: every event waits on the portal until the poller reads it
+(imbot.v2.Event.get); the poller is down for ${fetch.outageMs / 1000} s from 40 % of the arrival window, and
+${Math.round(o.redeliverShare * 100)} % of its acknowledgements are lost as if it died between queueing and storing the offset.`
+    : `${Math.round(o.redeliverShare * 100)} % of message events delivered twice.`;
+  return `${title}
 
 Written by \`npm run load\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine()}.
 Result: **${ok ? 'pass' : 'FAIL'}** — ${o.customers} customers × ${o.messages} messages on ${o.portals} portals,
 arriving over ${o.spreadMs / 1000} s and typing on every ${o.gapMs[0] / 1000}–${o.gapMs[1] / 1000} s without waiting for the bot;
 each portal enforces the documented leaky bucket (${o.rate.perSecond}/s, burst ${o.rate.burst}) and the bot keeps
 the same budget; ${o.faults ? 'faults injected: 5xx bursts, dropped connections, requests hanging past the bot\'s 2 s timeout, OPERATION_TIME_LIMIT, every access token expiring mid-run while events bring expired tokens for a while' : 'no faults injected'};
-${Math.round(o.redeliverShare * 100)} % of message events delivered twice.
+${how}
 
 | figure | value | target |
 |---|---|---|
@@ -69,7 +102,7 @@ Every chat's bot messages are compared with what the same messages get from a qu
 portal: *lost* is an expected message missing, *duplicated* one more than expected, *out of
 order* a chat with the right messages in another order. Time to reply runs from the
 customer's send to the reply showing in the chat; with ${Math.round(o.customers / o.portals)} chats per portal sharing
-${o.rate.perSecond} requests per second, most of it is the wait for the portal's budget.`;
+${o.rate.perSecond} requests per second, most of it is the wait for the portal's budget.${fetch ? FETCH_NOTE : ''}`;
 }
 
 async function main(): Promise<void> {
@@ -78,8 +111,9 @@ async function main(): Promise<void> {
   const report = await runLoad({ ...options, progress: (text) => process.stderr.write(`${text}\n`) });
   const text = renderReport(report);
   process.stdout.write(`${text}\n`);
-  if (write) writeSection('load', text);
-  if (report.lost > 0 || report.duplicated > 0 || report.chatsOutOfOrder > 0) process.exitCode = 1;
+  if (write) writeSection(report.fetch ? 'load-fetch' : 'load', text);
+  const pollerOk = !report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.fetch.pollsOverLimit === 0);
+  if (report.lost > 0 || report.duplicated > 0 || report.chatsOutOfOrder > 0 || !pollerOk) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,9 @@
  * each chat in order. Used by `npm run load` and, scaled down, by the tests.
  */
 import type { RestCall, SimChat, SimPortal } from '../local/simulator/model.js';
+import type { PollSchedule } from '../../lib/app/feed/poll-feeds.js';
 import { startLocalStack, type LocalStack } from '../local/stack.js';
+import { fetchMode, type FetchMode, type FetchModeStats } from './load-fetch.js';
 import { OFFICE_HOURS } from './scenarios.js';
 import { percentile } from './stats.js';
 
@@ -27,6 +29,15 @@ export interface LoadOptions {
   /** Share of message events Bitrix24 delivers a second time. */
   readonly redeliverShare: number;
   readonly faults: boolean;
+  /**
+   * `fetch`: Chatbots 2.0 portals with the bot in fetch mode, read by the poller
+   * (load-fetch.ts); `redeliverShare` is then the share of acknowledgements lost.
+   */
+  readonly mode?: 'webhook' | 'fetch';
+  /** Fetch mode: the poller is down this long, from 40 % of the arrival window. */
+  readonly outageMs?: number;
+  /** Fetch mode: the poller's cadence (default: the production one). */
+  readonly pollSchedule?: Partial<PollSchedule>;
   readonly progress?: (text: string) => void;
 }
 
@@ -62,6 +73,7 @@ export interface LoadReport {
   readonly deadLettered: number;
   readonly replyMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly seconds: number;
+  readonly fetch?: FetchModeStats;
 }
 
 /** Paths through menus/example.yaml where every message gets exactly one reply. */
@@ -94,13 +106,18 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       B24_RATE_PER_SECOND: String((options.botRate ?? options.rate).perSecond),
       B24_RATE_BURST: String((options.botRate ?? options.rate).burst),
       B24_TIMEOUT_MS: '2000',
+      BOT_EVENT_MODE: options.mode ?? 'webhook',
     },
+    poller: options.mode === 'fetch' ? { schedule: options.pollSchedule ?? {} } : false,
   });
   const sim = stack.simulator;
+  const portals: SimPortal[] = [];
+  const fetching: FetchMode | undefined = options.mode === 'fetch' ? fetchMode(stack, () => portals, { outageMs: options.outageMs ?? 0, lostAckShare: options.redeliverShare }) : undefined;
+  // Webhook: processed once the queue is idle. Fetch: once the poller has queued everything the platform holds.
+  const settle = () => (fetching ? fetching.settle((options.outageMs ?? 0) + 120_000) : stack.idle());
   try {
-    const portals: SimPortal[] = [];
     for (let i = 0; i < options.portals; i++) {
-      const portal = sim.createPortal({ domain: `localhost:${stack.port}` });
+      const portal = sim.createPortal({ domain: `localhost:${stack.port}`, ...(options.mode === 'fetch' ? { api: 'v2' as const } : {}) });
       const answer = await sim.install(portal);
       if (answer.status !== 200) throw new Error(`install failed: ${answer.status} ${answer.text}`);
       portals.push(portal);
@@ -109,14 +126,21 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     // What each path gets from a quiet portal: the answers every loaded chat must get.
     progress('calibrating on a quiet portal…');
     const expectedFor = new Map<string, string[]>();
+    const quiet: { texts: string[]; chat: SimChat }[] = [];
     for (let customer = 0; customer < Math.min(options.customers, SEQUENCES.length); customer++) {
       const texts = sequenceFor(customer, options.messages);
       const chat = await sim.openChat(portals[0]!);
-      await stack.idle();
+      // Webhook: one message at a time. Fetch: the events wait on the portal in order, and one
+      // settle answers them chat by chat in that order (FIFO group per chat).
+      if (!fetching) await settle();
       for (const text of texts) {
         await sim.customerSays(portals[0]!, chat, text);
-        await stack.idle();
+        if (!fetching) await settle();
       }
+      quiet.push({ texts, chat });
+    }
+    if (fetching) await settle();
+    for (const { texts, chat } of quiet) {
       const view = customerView(chat);
       if (view.length !== texts.length + 1) throw new Error(`path ${texts.join(' ')} does not give one reply per message (${view.length - 1})`);
       expectedFor.set(texts.join(' '), view);
@@ -126,6 +150,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     const before = { ...sim.stats, retried: stack.queue.stats.retried, deadLettered: stack.queue.deadLetters.length };
     sim.setRateLimit(options.rate);
     const timers = options.faults ? scheduleFaults(stack, portals, options.spreadMs, progress) : [];
+    fetching?.begin(0.4 * options.spreadMs, progress);
 
     // Time to reply: from the customer's send to the bot's answer showing in the chat.
     const sentAt = new Map<number, number[]>();
@@ -166,7 +191,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
           const answer = await sim.customerSays(portal, chat, text);
           if (answer.status !== 200) throw new Error(`the events endpoint answered ${answer.status}: ${answer.text}`);
           sent += 1;
-          if (Math.random() < options.redeliverShare) {
+          if (!fetching && Math.random() < options.redeliverShare) {
             redelivered += 1;
             redeliveries.push(sleep(between([50, 1_500])).then(() => sim.customerSays(portal, chat, text, { messageId: answer.messageId })));
           }
@@ -174,7 +199,8 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       }),
     );
     await Promise.all(redeliveries);
-    await stack.idle();
+    await settle();
+    const fetchStats = fetching?.stop();
     const seconds = (performance.now() - loadStarted) / 1000;
     stopWatching();
     for (const timer of timers) clearTimeout(timer);
@@ -202,7 +228,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       if (got.length === want.length && got.some((text, i) => text !== want[i])) chatsOutOfOrder += 1;
     }
     return {
-      options: { customers: options.customers, messages: options.messages, portals: options.portals, rate: options.rate, spreadMs: options.spreadMs, gapMs: options.gapMs, redeliverShare: options.redeliverShare, faults: options.faults },
+      options: { customers: options.customers, messages: options.messages, portals: options.portals, rate: options.rate, spreadMs: options.spreadMs, gapMs: options.gapMs, redeliverShare: options.redeliverShare, faults: options.faults, mode: options.mode ?? 'webhook', ...(options.outageMs ? { outageMs: options.outageMs } : {}) },
       sent,
       redelivered,
       expected,
@@ -219,8 +245,10 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       deadLettered: stack.queue.deadLetters.length - before.deadLettered,
       replyMs: { p50: percentile(replyMs, 50), p99: percentile(replyMs, 99), max: Math.max(...replyMs) },
       seconds,
+      ...(fetchStats ? { fetch: fetchStats } : {}),
     };
   } finally {
+    fetching?.stop();
     await stack.close();
   }
 }

@@ -29,6 +29,8 @@ import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
 import { repointRoute } from './repoint-route.js';
 import { tokenRoutes } from './token-routes.js';
+import { migrateRoutes } from './migrate-routes.js';
+import { startPollerLoop, type PollerLoop, type PollerLoopOptions } from './poller-loop.js';
 
 export interface LocalStackOptions {
   readonly port?: number;
@@ -49,6 +51,11 @@ export interface LocalStackOptions {
   readonly time?: Time;
   /** Called after the worker finished a job (benchmarks time each message with it). */
   readonly onJobDone?: (job: DialogJob) => void;
+  /**
+   * Run the fetch-mode poller on a timer when BOT_EVENT_MODE=fetch (npm start, the load run);
+   * tests leave it off and call one poll pass themselves.
+   */
+  readonly poller?: boolean | PollerLoopOptions;
 }
 
 export interface LocalStack {
@@ -63,6 +70,8 @@ export interface LocalStack {
   readonly dbCalls: Record<string, number>;
   /** The bot's DynamoDB client (benchmarks measure the floor with the very same client). */
   readonly db: Db;
+  /** The fetch-mode poller's timer, when it runs (options.poller and BOT_EVENT_MODE=fetch). */
+  readonly poller: PollerLoop | undefined;
   /** Waits until every queued customer turn has been processed. */
   idle(): Promise<void>;
   /** The menu file's last load (and its listeners): the playground's banner. */
@@ -166,6 +175,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The operators' chat app: /bitrix/app/<member_id>[/resume] (a path parameter in AWS).
   const chatApp = createChatAppHandler(deps) as unknown as LambdaHttpHandler;
 
+  const poller = options.poller && config.botEventMode === 'fetch' ? startPollerLoop(deps, options.poller === true ? {} : options.poller) : undefined;
   const stack: LocalStack = {
     url: `http://localhost:${port}`,
     port,
@@ -176,10 +186,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server,
     dbCalls,
     db,
+    poller,
     idle: () => queue.idle(),
     menuFile: { status: menu.status, onChange: menu.onChange },
     async close() {
       menu.close();
+      await poller?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.idle();
@@ -196,6 +208,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
         if (url.pathname === '/local/repoint') return void (await repointRoute(req, res, deps, db));
+        if (url.pathname === '/local/migrate-v2') return void (await migrateRoutes(req, res, deps));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
         const handler = path.startsWith('/bitrix/app/') ? chatApp : handlers[`${req.method} ${path}`];

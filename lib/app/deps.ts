@@ -8,7 +8,9 @@ import type { Logger } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
 import type { JobQueue } from '../queue/job.js';
 import type { DialogStore } from '../store/dialogs.js';
+import type { FeedStore } from '../store/feeds.js';
 import type { JobFailureStore } from '../store/job-failures.js';
+import type { MigrationStore } from '../store/migrations.js';
 import type { PortalStore } from '../store/portals.js';
 import type { FunctionRegistry } from './functions.js';
 import type { RateBudget } from './rate-budget.js';
@@ -18,6 +20,10 @@ export interface AppDeps {
   readonly portals: PortalStore;
   readonly dialogs: DialogStore;
   readonly jobFailures: JobFailureStore;
+  /** Event feeds of fetch-mode bots (imbot.v2.Event.get offsets, the poller's lease). */
+  readonly feeds: FeedStore;
+  /** Moving V1 portals to Chatbots 2.0 (npm run migrate-v2). */
+  readonly migrations: MigrationStore;
   readonly queue: JobQueue;
   /** The current menu (the local stack reloads it when the file changes). */
   readonly menu: () => CompiledMenu;

@@ -13,6 +13,7 @@ import { authenticate } from './authenticate.js';
 import type { AppDeps } from './deps.js';
 import { installPortal } from './install.js';
 import { botDeleted, uninstallApp, updateApp } from './lifecycle.js';
+import { switchesToV2, switchToV2 } from './migrate/switch-to-v2.js';
 
 export type IngestOutcome = 'installed' | 'updated' | 'uninstalled' | 'bot-deleted' | 'queued' | 'ignored';
 
@@ -35,13 +36,16 @@ export async function ingestEvent(deps: AppDeps, event: BitrixEvent, log: Logger
       return 'ignored';
     case 'join':
     case 'message': {
-      const portal = await authenticate(deps, event.portal);
-      const kind = turnKind(event, portal.botId);
+      let portal = await authenticate(deps, event.portal);
+      if (switchesToV2(event, portal)) portal = await switchToV2(deps, portal, log); // a migrating portal's first V2 line event
+      // Ours: the portal's bot, or after a migration the V1 bot still finishing its own chats.
+      const ours = event.bot.id === portal.botId || event.bot.id === portal.retiredBotId;
+      const kind = turnKind(event, ours ? event.bot.id : portal.botId);
       if (kind === 'ignore') {
         log.debug('not a customer turn; no reply', { type: event.type, entityType: event.chat.entityType });
         return 'ignored';
       }
-      if (event.bot.id !== portal.botId) {
+      if (!ours) {
         log.warn('event for a bot this portal does not use; ignored', { botId: event.bot.id });
         return 'ignored';
       }

@@ -24,7 +24,8 @@ import type { PortalRecord } from '../store/portals.js';
 import { registerChatApp } from './chat-app.js';
 import type { AppDeps } from './deps.js';
 import { verifiedMove } from './portal-moves.js';
-import { chooseBotApi, registerBotV2 } from './bot-v2.js';
+import { chooseBotApi } from './bot-v2.js';
+import { applyEventMode, registerPortalBot } from './event-mode.js';
 
 export interface InstallOutcome {
   readonly memberId: string;
@@ -76,8 +77,9 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
   if (existing && !active) await deps.portals.purge(claim.memberId, { keepPortal: true }); // finish an interrupted uninstall
   // V1 or Chatbots 2.0 (lib/app/bot-v2.ts); only OnAppUpdate/OnAppUninstall are bound either way.
   const botApi = await chooseBotApi(rest, deps.config, active ? (active.botApi ?? 'v1') : undefined, log);
-  const botId = await (botApi === 'v2' ? registerBotV2 : registerBot)(rest, deps.bot(), handlerUrl(deps), active?.botId, log);
+  const botId = await registerPortalBot(deps, rest, botApi, active?.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
+  await applyEventMode(deps, claim.memberId, botApi, botId, botId === active?.botId ? active?.migration : undefined); // before the portal is active: a fetch bot's events are never unpolled
   const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: claim.memberId, existing: botId === active?.botId ? active?.chatApp : undefined }, log);
 
   const now = deps.clock();

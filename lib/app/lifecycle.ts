@@ -7,9 +7,9 @@ import type { Logger } from '../log.js';
 import type { AppDeps } from './deps.js';
 import { authenticate } from './authenticate.js';
 import { registerChatApp } from './chat-app.js';
-import { bindAppEvents, handlerUrl, installPortal, registerBot } from './install.js';
+import { bindAppEvents, handlerUrl, installPortal } from './install.js';
 import { restForPortal } from './portal-rest.js';
-import { registerBotV2 } from './bot-v2.js';
+import { applyEventMode, registerPortalBot } from './event-mode.js';
 import { botApiOf } from '../bitrix/bot-api.js';
 
 /**
@@ -26,9 +26,9 @@ export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger):
   }
   const portal = await authenticate(deps, event.portal);
   const rest = restForPortal(deps, portal, undefined, log);
-  const register = botApiOf(portal) === 'v2' ? registerBotV2 : registerBot; // V2: imbot.v2.Bot.update
-  const botId = await register(rest, deps.bot(), handlerUrl(deps), portal.botId, log);
+  const botId = await registerPortalBot(deps, rest, botApiOf(portal), portal.botId, log); // V2: imbot.v2.Bot.update, in BOT_EVENT_MODE
   await bindAppEvents(rest, handlerUrl(deps), log);
+  await applyEventMode(deps, portal.memberId, botApiOf(portal), botId, botId === portal.botId ? portal.migration : undefined);
   const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: portal.memberId, existing: botId === portal.botId ? portal.chatApp : undefined }, log);
   if (botId !== portal.botId || (event.language && event.language !== portal.language) || chatApp !== portal.chatApp) {
     await deps.portals.update(portal.memberId, { botId, language: event.language ?? portal.language, ...(chatApp ? { chatApp } : {}) }, deps.clock());

@@ -15,7 +15,9 @@ import { meteredFetch, setMetricsStage } from '../metrics.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
 import { createDialogStore } from '../store/dialogs.js';
+import { createFeedStore } from '../store/feeds.js';
 import { createJobFailureStore } from '../store/job-failures.js';
+import { createMigrationStore } from '../store/migrations.js';
 import { createPortalStore } from '../store/portals.js';
 import { installProfile } from '../menu/install-profile.js';
 import { systemTime, type Time } from '../time.js';
@@ -58,6 +60,8 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     portals: createPortalStore(db, config.tableName),
     dialogs: createDialogStore(db, config.tableName),
     jobFailures: createJobFailureStore(db, config.tableName),
+    feeds: createFeedStore(db, config.tableName),
+    migrations: createMigrationStore(db, config.tableName),
     queue: parts.queue,
     menu: parts.menu,
     bot: parts.bot ?? (() => installProfile(parts.menu())),

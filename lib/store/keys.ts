@@ -5,6 +5,8 @@ export const keys = {
   portal: (memberId: string) => ({ pk: portalPk(memberId), sk: 'PORTAL' }),
   dialog: (memberId: string, botId: number, dialogId: string) => ({ pk: portalPk(memberId), sk: `D#${botId}#${dialogId}` }),
   budget: (memberId: string) => ({ pk: portalPk(memberId), sk: 'BUDGET' }),
+  /** A fetch-mode bot's event feed: its offset and the poller's lease (lib/store/feeds.ts). */
+  feed: (memberId: string) => ({ pk: portalPk(memberId), sk: 'FEED' }),
 } as const;
 
 export type Key = { readonly pk: string; readonly sk: string };
@@ -15,3 +17,9 @@ export type Key = { readonly pk: string; readonly sk: string };
  * older than a day with one Query (`tokensRefreshedAt < cutoff`), never a Scan.
  */
 export const tokenIndex = { name: 'TokensByAge', shard: 'TOKENS' } as const;
+
+/**
+ * The sparse index of portals whose bot is in fetch mode (infra/table.yml, FetchFeeds): only
+ * a FEED item has `feedShard`, so the poller lists them with one Query, never a Scan.
+ */
+export const feedIndex = { name: 'FetchFeeds', shard: 'FETCH' } as const;

@@ -10,6 +10,7 @@ import type { BotApi } from '../bitrix/bot-api.js';
 import type { Db } from './db.js';
 import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
 import { keys, portalPk, tokenIndex } from './keys.js';
+import type { PendingMigration } from './migrations.js';
 
 export interface PortalRecord {
   readonly memberId: string;
@@ -48,6 +49,10 @@ export interface PortalRecord {
   readonly tokenProblem?: TokenProblem;
   /** The URL `npm run repoint` last pointed this portal's handlers at (lib/app/repoint.ts). */
   readonly handlerUrl?: string;
+  /** A Chatbots 2.0 bot registered beside this V1 portal's bot, not yet the line's (lib/store/migrations.ts). */
+  readonly migration?: PendingMigration;
+  /** After the switch to V2: the V1 bot, still answering its own chats until `migrate-v2 --finish`. */
+  readonly retiredBotId?: number;
 }
 
 export interface TokenProblem {
@@ -67,7 +72,7 @@ export interface ChatAppRecord {
 /** Where a portal lives: its domain (host[:port]), REST endpoint and OAuth server endpoint. */
 export type PortalAddresses = Pick<PortalRecord, 'domain' | 'clientEndpoint' | 'serverEndpoint'>;
 
-export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status' | 'tokensRefreshedAt' | 'tokenProblem'>;
+export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status' | 'tokensRefreshedAt' | 'tokenProblem' | 'migration' | 'retiredBotId'>;
 
 /** A stored item as a PortalRecord (keys and the refresh lease are storage details). */
 export const portalFromItem = (item: Record<string, unknown>): PortalRecord => {
@@ -96,6 +101,9 @@ export function createPortalStore(db: Db, table: string) {
         tokensRefreshedAt: now, // a new pair: into the keep-alive index, any tokenProblem gone
         ...(expected?.batchRefused ? { batchRefused: expected.batchRefused } : {}),
         ...(expected?.rate ? { rate: expected.rate } : {}),
+        // A re-install in the middle of a migration keeps it (lib/store/migrations.ts).
+        ...(expected?.migration && expected.botId === portal.botId ? { migration: expected.migration } : {}),
+        ...(expected?.retiredBotId && expected.botId === portal.botId ? { retiredBotId: expected.retiredBotId } : {}),
       };
       try {
         await db.send(

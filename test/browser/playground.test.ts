@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPlayground, movableClock, type Playground } from '../../infra/local/playground/server.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
 import { setLogSink } from '../../lib/log.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -30,6 +31,8 @@ beforeAll(async () => {
   if (!hasChromium) return;
   setLogSink(() => undefined);
   const clock = movableClock();
+  // Office hours whatever time the suite runs (the page's Time control moves it on from there).
+  clock.shift(OFFICE_HOURS - Date.now());
   // A copy of the example menu, watched: the test breaks and mends it to see the banner.
   menuFile = join(mkdtempSync(join(tmpdir(), 'playground-menu-')), 'menu.yaml');
   copyFileSync('menus/example.yaml', menuFile);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { setLogSink } from '../../lib/log.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 
@@ -29,7 +30,10 @@ export function useStack(options: LocalStackOptions = {}): TestStack {
   let stack: LocalStack | undefined;
   beforeAll(async () => {
     setLogSink((line) => logs.push(line));
-    stack = await startLocalStack({ port: 0, ...options, env: { MENU_FILE: 'menus/example.yaml', ...options.env } });
+    // The bot's business clock runs from a Wednesday morning unless the test sets its own: the
+    // example menu has working hours, and a suite run in the evening must see the same menus.
+    const started = Date.now();
+    stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() - started), ...options, env: { MENU_FILE: 'menus/example.yaml', ...options.env } });
   });
   afterAll(async () => {
     await stack?.close();

@@ -107,7 +107,7 @@ describe('serverless package: the template', () => {
     expect(alarms['b24-openlines-bot-prod-dead-letters']).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible' });
     expect(alarms['b24-openlines-bot-prod-jobs-backlog']).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 300 });
     const functions = resources('AWS::Lambda::Function').map(([id]) => id);
-    expect(functions.sort()).toEqual(['ChatappLambdaFunction', 'EventsLambdaFunction', 'HealthLambdaFunction', 'InstallLambdaFunction', 'KeepaliveLambdaFunction', 'WorkerLambdaFunction']);
+    expect(functions.sort()).toEqual(['ChatappLambdaFunction', 'EventsLambdaFunction', 'HealthLambdaFunction', 'InstallLambdaFunction', 'KeepaliveLambdaFunction', 'PollerLambdaFunction', 'WorkerLambdaFunction']);
     for (const id of functions) {
       for (const metric of ['Errors', 'Throttles']) {
         const alarm = Object.values(alarms).find((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === id);

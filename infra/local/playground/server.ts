@@ -110,7 +110,8 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     return {
       customer,
       // `api`: what the portal offers; `botApi`: what the bot was registered with (BOT_API may force V1).
-      portal: portal && { language: portal.language, domain: portal.domain, failing, api: portal.api, botApi: bot?.api ?? 'v1' },
+      // eventMode: a V2 bot's events posted (webhook) or waiting for imbot.v2.Event.get (fetch; `waiting` of them).
+      portal: portal && { language: portal.language, domain: portal.domain, failing, api: portal.api, botApi: bot?.api ?? 'v1', eventMode: bot?.eventMode, waiting: bot ? sim.waitingEvents(portal, bot.id).length : 0 },
       line: timeout && { botTime: timeout.seconds, botLeft: timeout.left },
       deadLetters: { count: stack.queue.deadLetters.length, lastReason: lastLetter?.reason },
       hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },

@@ -17,7 +17,7 @@
  *   hand-over; with `close` it stays a member — and keeps receiving every message of the
  *   chat, the operator's included (contract §1.5) — until the session is finished.
  */
-import type { SimChat, SimPortal } from './model.js';
+import type { SimBot, SimChat, SimPortal } from './model.js';
 
 export interface BotTimeout {
   /** Seconds the bot holds a new session; 0 = never times out. */
@@ -92,4 +92,14 @@ export function chatOfCall(portal: SimPortal, params: Record<string, unknown>): 
   const raw = params.CHAT_ID ?? params.DIALOG_ID ?? params.dialogId; // dialogId: imbot.v2.Chat.*
   const id = Number(String(raw ?? '').replace(/^chat/, ''));
   return Number.isInteger(id) && id > 0 ? portal.chats.get(id) : undefined;
+}
+
+/**
+ * The line's bot: WELCOME_BOT_ID of the line's config (imopenlines-config-add.md) when it is
+ * one of ours on the portal, else our first bot (a portal with one bot never sets it).
+ */
+export function lineBot(portal: SimPortal, lineId: number): SimBot | undefined {
+  const chosen = Number(portal.lines.get(lineId)?.WELCOME_BOT_ID ?? 0);
+  const bot = chosen ? portal.bots.get(chosen) : undefined;
+  return bot?.ours ? bot : [...portal.bots.values()].find((candidate) => candidate.ours);
 }

@@ -63,6 +63,8 @@ export interface RestCall {
   readonly ok: boolean;
   readonly error?: string;
   readonly result?: unknown;
+  /** Refused by the portal's leaky bucket (not an injected fault). */
+  readonly limited?: boolean;
   /** Inside a batch: the batch call's seq. */
   readonly batch?: number;
   /** Where the request came in: host and REST path (`localhost:3000/rest/`). */

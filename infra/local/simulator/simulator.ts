@@ -20,7 +20,9 @@ import { chatAppMethods, chatAppsOf, frameRequest } from './chat-apps.js';
 import { createMisbehaviour, OAUTH_FAULT, type TimeBlock } from './misbehaviour.js';
 import * as line from './lines.js';
 import { v2Methods } from './v2-methods.js';
+import { waitingEvents } from './event-feed.js';
 import * as v2 from './v2-bodies.js';
+import { deliverV2, type V2Delivery } from './v2-delivery.js';
 
 export interface SimulatorOptions {
   /** Where the bot listens, e.g. http://localhost:3000 (install URL = `${botUrl}/bitrix/install`). */
@@ -154,6 +156,16 @@ export function createSimulator(options: SimulatorOptions) {
   const ourBot = (portal: SimPortal): SimBot | undefined => [...portal.bots.values()].find((bot) => bot.ours);
   /** Where a bot's events go: V1's per-event handlers, or a V2 bot's one webhookUrl. */
   const eventUrl = (bot: SimBot, v1: keyof SimBot['handlers']): string | undefined => (bot.api === 'v2' ? bot.webhookUrl : bot.handlers[v1]);
+  /** The bot a chat's events go to: ours in the chat, else the line's (WELCOME_BOT_ID, lines.ts). */
+  const chatBot = (portal: SimPortal, chat: SimChat): SimBot | undefined =>
+    [...portal.bots.values()].find((bot) => bot.ours && chat.members.has(bot.id)) ?? line.lineBot(portal, chat.lineId);
+  const delivery: V2Delivery = {
+    clientId: options.clientId,
+    now: () => clock(),
+    post: (url, body, portal, event) => post(url, body, portal, event),
+    token: (portal, bot) => botToken(portal, bot),
+    kept: (portal, event, eventId) => emit({ type: 'event', memberId: portal.memberId, event, status: 200, outcome: `kept (eventId ${eventId})`, body: '' }),
+  };
 
   async function post(url: string, body: string, portal: SimPortal, event: string): Promise<{ status: number; text: string }> {
     stats.eventsSent++;
@@ -172,7 +184,7 @@ export function createSimulator(options: SimulatorOptions) {
 
   // ── the portal's REST side ──
 
-  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string }, batch?: number, address?: string): RestCall {
+  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string; limited?: boolean }, batch?: number, address?: string): RestCall {
     const call: RestCall = { seq: ++seq, memberId: portal.memberId, method, params, ok: outcome.error === undefined, ...outcome, ...(batch ? { batch } : {}), ...(address ? { address } : {}), at: clock() };
     calls.push(call);
     if (calls.length > 20_000) calls.splice(0, 10_000);
@@ -309,7 +321,7 @@ export function createSimulator(options: SimulatorOptions) {
     }
     if (misbehaviour.limited(portal.memberId)) {
       stats.rateLimited++;
-      record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED' }, undefined, address);
+      record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED', limited: true }, undefined, address);
       return send(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), true;
     }
     let caller: MethodContext['caller'];
@@ -410,7 +422,7 @@ export function createSimulator(options: SimulatorOptions) {
 
   /** A customer writes to the line: a new chat, the line adds the bot, ONIMBOTJOINCHAT. */
   async function openChat(portal: SimPortal, opts: { name?: string; language?: string; lineId?: number; connector?: string } = {}): Promise<SimChat> {
-    const bot = ourBot(portal);
+    const bot = line.lineBot(portal, opts.lineId ?? 1);
     if (!bot) throw new Error('the bot is not installed on this portal');
     const chatId = nextId();
     const name = opts.name ?? 'Ivan Petrov';
@@ -433,15 +445,15 @@ export function createSimulator(options: SimulatorOptions) {
   }
 
   async function join(portal: SimPortal, chat: SimChat) {
-    const bot = ourBot(portal)!;
+    const bot = chatBot(portal, chat)!;
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
-    if (bot.api === 'v2') return post(bot.webhookUrl!, v2.joinBodyV2(portal, chat, bot, botToken(portal, bot), options.clientId, clock()), portal, 'ONIMBOTV2JOINCHAT');
+    if (bot.api === 'v2') return deliverV2(delivery, portal, bot, 'ONIMBOTV2JOINCHAT', (block) => v2.joinDataV2(portal, chat, block, clock()));
     return post(bot.handlers.welcome!, bodies.joinBody(portal, chat, bot, botToken(portal, bot), issue(portal, chat.customer.id, 'user'), options.clientId, clock()), portal, 'ONIMBOTJOINCHAT');
   }
 
   /** The same chat gets a new Open Lines session (WELCOME_BOT_JOIN=always): the bot joins again. */
   async function newSession(portal: SimPortal, chat: SimChat) {
-    const bot = ourBot(portal);
+    const bot = line.lineBot(portal, chat.lineId);
     if (!bot) throw new Error('the bot is not installed on this portal');
     chat.sessionId = nextId();
     line.startBotSession(chat, clock());
@@ -472,12 +484,8 @@ export function createSimulator(options: SimulatorOptions) {
     const message: SimMessage = { id: opts.messageId ?? nextId(), chatId: chat.chatId, author: 'customer', authorId: chat.customer.id, text, operatorOnly: false, sessionId: chat.sessionId, at: clock() };
     if (opts.messageId === undefined) chat.messages.push(message);
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
-    const bot = ourBot(portal);
     // Every message in a LINES chat goes to the Open Lines bots that are members (contract §1.5).
-    const url = bot && eventUrl(bot, 'messageAdd');
-    const answer = bot && chat.members.has(bot.id) && url
-      ? await post(url, messageBody(portal, chat, bot, message, { id: chat.customer.id, name: chat.customer.name, connector: true }), portal, bot.api === 'v2' ? 'ONIMBOTV2MESSAGEADD' : 'ONIMBOTMESSAGEADD')
-      : { status: 0, text: 'the bot is not in the chat' };
+    const answer = await toBot(portal, chat, message, { id: chat.customer.id, name: chat.customer.name, connector: true });
     // Bitrix's own "0": after dispatching, a bot session ends and the dialog goes to the queue.
     if (text.trim() === '0' && line.handToQueue(portal, chat)) emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
     return { ...answer, messageId: message.id };
@@ -488,10 +496,7 @@ export function createSimulator(options: SimulatorOptions) {
     catchUp(portal, chat);
     const message: SimMessage = { id: nextId(), chatId: chat.chatId, author: 'operator', authorId: operatorId, text, operatorOnly: false, sessionId: chat.sessionId, at: clock() };
     chat.messages.push(message);
-    const bot = ourBot(portal);
-    const url = bot && eventUrl(bot, 'messageAdd');
-    if (!bot || !chat.members.has(bot.id) || !url) return { status: 0, text: 'the bot is not in the chat' };
-    return post(url, messageBody(portal, chat, bot, message, { id: operatorId, name: 'Olga Operator', connector: false }), portal, bot.api === 'v2' ? 'ONIMBOTV2MESSAGEADD' : 'ONIMBOTMESSAGEADD');
+    return toBot(portal, chat, message, { id: operatorId, name: 'Olga Operator', connector: false });
   }
 
   /** The line's timeout, applied when the platform's clock says it has passed (checked lazily). */
@@ -522,9 +527,15 @@ export function createSimulator(options: SimulatorOptions) {
     return issued;
   }
 
-  function messageBody(portal: SimPortal, chat: SimChat, bot: SimBot, message: SimMessage, author: bodies.MessageAuthor): string {
-    if (bot.api === 'v2') return v2.messageBodyV2(portal, chat, bot, botToken(portal, bot), options.clientId, { id: message.id, text: message.text, author }, clock());
-    return bodies.messageBody(portal, chat, bot, botToken(portal, bot), issue(portal, author.id, 'user'), options.clientId, { id: message.id, text: message.text, author }, clock());
+  /** A message in the chat, to our bot there (V1 handler, V2 webhook or V2 fetch feed). */
+  async function toBot(portal: SimPortal, chat: SimChat, message: SimMessage, author: bodies.MessageAuthor): Promise<{ status: number; text: string }> {
+    const bot = chatBot(portal, chat);
+    if (!bot || !chat.members.has(bot.id)) return { status: 0, text: 'the bot is not in the chat' };
+    const said = { id: message.id, text: message.text, author };
+    if (bot.api === 'v2') return deliverV2(delivery, portal, bot, 'ONIMBOTV2MESSAGEADD', (block) => v2.messageDataV2(portal, chat, block, said, clock()));
+    const url = eventUrl(bot, 'messageAdd');
+    if (!url) return { status: 0, text: 'the bot has no handler' };
+    return post(url, bodies.messageBody(portal, chat, bot, botToken(portal, bot), issue(portal, author.id, 'user'), options.clientId, said, clock()), portal, 'ONIMBOTMESSAGEADD');
   }
 
   return {
@@ -592,6 +603,14 @@ export function createSimulator(options: SimulatorOptions) {
     stats,
     issuedSecrets,
     ourBot,
+    /** The admin picks the line's bot in Contact Center (imopenlines config WELCOME_BOT_ID). */
+    setLineBot(portal: SimPortal, lineId: number, botId: number) {
+      const config = portal.lines.get(lineId);
+      if (!config) throw new Error(`no line ${lineId}`);
+      config.WELCOME_BOT_ID = String(botId);
+    },
+    /** Events a fetch-mode bot has not confirmed yet (event-feed.ts). */
+    waitingEvents,
     issueToken: issue,
     /** The portal's chat apps (imbot.app.register), by id. */
     chatApps: (portal: SimPortal) => [...chatAppsOf(portal).values()],

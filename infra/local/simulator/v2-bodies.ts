@@ -6,6 +6,9 @@
  * {id, code, auth} with the bot's OAuth tokens and the portal's identity (#bot-format), and a
  * top-level auth with only `domain` and `application_token` (#webhook-payload: the docs'
  * smallest form, so the bot has to find the portal from data[bot][auth]).
+ *
+ * The same data objects serve fetch mode (event-feed.ts): there they keep their JSON types
+ * and data[bot] is the full Bot object without tokens (events.md#bot-format).
  */
 import { phpQuery } from '../../../lib/bitrix/php-query.js';
 import type { Issued, MessageAuthor } from './event-bodies.js';
@@ -23,12 +26,12 @@ function webhookScalars(value: unknown): unknown {
   return value;
 }
 
-function encode(event: string, data: Record<string, unknown>, portal: SimPortal, now: number): string {
+export function encode(event: string, data: Record<string, unknown>, portal: SimPortal, now: number): string {
   return phpQuery(webhookScalars({ event, event_handler_id: 811, data, ts: seconds(now), auth: { domain: portal.domain, application_token: portal.applicationToken } }) as Record<string, unknown>);
 }
 
 /** {id, code, auth}: the bot's token for callbacks (absent when the simulator sends none). */
-function botBlock(portal: SimPortal, bot: { id: number; code: string }, token: Issued | undefined, clientId: string): Record<string, unknown> {
+export function botBlock(portal: SimPortal, bot: { id: number; code: string }, token: Issued | undefined, clientId: string): Record<string, unknown> {
   return {
     id: bot.id,
     code: bot.code,
@@ -77,14 +80,29 @@ function userObject(author: MessageAuthor & { bot?: boolean }): Record<string, u
   };
 }
 
-export function joinBodyV2(portal: SimPortal, chat: SimChat, bot: { id: number; code: string }, token: Issued | undefined, clientId: string, now: number): string {
-  return encode('ONIMBOTV2JOINCHAT', {
-    bot: botBlock(portal, bot, token, clientId),
+/** data of ONIMBOTV2JOINCHAT, with `bot` as the delivery mode has it. */
+export function joinDataV2(portal: SimPortal, chat: SimChat, bot: Record<string, unknown>, now: number): Record<string, unknown> {
+  return {
+    bot,
     dialogId: chat.dialogId,
     chat: chatObject(chat, now),
     user: userObject({ id: chat.customer.id, name: chat.customer.name, connector: true }),
     language: portal.language, // the portal's language, never the customer's (contract §9.2)
-  }, portal, now);
+  };
+}
+
+export function messageDataV2(portal: SimPortal, chat: SimChat, bot: Record<string, unknown>, message: { id: number; text: string; author: MessageAuthor; system?: boolean }, now: number): Record<string, unknown> {
+  return {
+    bot,
+    message: { id: message.id, chatId: chat.chatId, authorId: message.author.id, date: new Date(now).toISOString(), text: message.text, isSystem: message.system ?? false, uuid: '', forward: null, params: {}, viewedByOthers: false },
+    chat: chatObject(chat, now),
+    user: userObject(message.author),
+    language: portal.language,
+  };
+}
+
+export function joinBodyV2(portal: SimPortal, chat: SimChat, bot: { id: number; code: string }, token: Issued | undefined, clientId: string, now: number): string {
+  return encode('ONIMBOTV2JOINCHAT', joinDataV2(portal, chat, botBlock(portal, bot, token, clientId), now), portal, now);
 }
 
 export function messageBodyV2(
@@ -96,13 +114,7 @@ export function messageBodyV2(
   message: { id: number; text: string; author: MessageAuthor; system?: boolean },
   now: number,
 ): string {
-  return encode('ONIMBOTV2MESSAGEADD', {
-    bot: botBlock(portal, bot, token, clientId),
-    message: { id: message.id, chatId: chat.chatId, authorId: message.author.id, date: new Date(now).toISOString(), text: message.text, isSystem: message.system ?? false, uuid: '', forward: null, params: {}, viewedByOthers: false },
-    chat: chatObject(chat, now),
-    user: userObject(message.author),
-    language: portal.language,
-  }, portal, now);
+  return encode('ONIMBOTV2MESSAGEADD', messageDataV2(portal, chat, botBlock(portal, bot, token, clientId), message, now), portal, now);
 }
 
 /** The last event a bot gets (events.md#onimbotv2delete). */

@@ -10,6 +10,7 @@
  * (chat-bots-v2/index.md#auth). Booleans come as JSON true/false or "Y"/"N" (both accepted).
  */
 import type { SimBot, SimChat } from './model.js';
+import { eventGet } from './event-feed.js';
 import { SimError, type MethodContext } from './rest-methods.js';
 
 type Params = Record<string, unknown>;
@@ -36,7 +37,7 @@ function ownBot(ctx: MethodContext, id: unknown): SimBot {
 }
 
 /** The extended Bot object (entities.md#bot). */
-function botObject(bot: SimBot): Params {
+export function botObject(bot: SimBot): Params {
   const type = bot.type === 'O' ? 'openline' : bot.type === 'B' ? 'bot' : bot.type;
   return {
     id: bot.id, code: bot.code, type, isHidden: false, isSupportOpenline: bot.openline, isReactionsEnabled: true, backgroundId: null,
@@ -166,6 +167,9 @@ export const v2Methods: Record<string, Method> = {
     ctx.changed(chat);
     return { result: true };
   },
+
+  // Fetch mode: the bot's waiting events, confirmed by offset (event-feed.ts, imbot.v2/events/event-get.md).
+  'imbot.v2.Event.get': eventGet,
 
   'imbot.v2.Chat.leave': (params, ctx) => {
     const bot = ownBot(ctx, params.botId);

@@ -14,7 +14,7 @@ import type { DialogRecord, Step } from '../../store/dialogs.js';
 import type { PortalRecord } from '../../store/portals.js';
 import type { AppDeps } from '../deps.js';
 import { openLineBots } from '../lookups.js';
-import { botApiOf } from '../../bitrix/bot-api.js';
+import { botApiOf, type BotApi } from '../../bitrix/bot-api.js';
 import { planSteps, V1 } from '../plan.js';
 import { V2 } from '../plan-v2.js';
 import { restForPortal } from '../portal-rest.js';
@@ -22,6 +22,14 @@ import { resolveFunctions } from './menu-functions.js';
 import { turnContext } from './turn-context.js';
 
 export type DecidedTurn = { readonly kind: 'unchanged' } | { readonly kind: 'act'; readonly state: DialogState; readonly steps: readonly Step[] };
+
+/**
+ * The API of the bot the job is for: the portal's, except during a migration
+ * (lib/store/migrations.ts) — the retired V1 bot answers its own chats in V1, and a job for the
+ * pending V2 bot found with a portal record cached before the switch is V2 all the same.
+ */
+const apiOfJob = (job: DialogJob, portal: PortalRecord): BotApi =>
+  job.botId === portal.retiredBotId ? 'v1' : job.botId === portal.migration?.botId ? 'v2' : botApiOf(portal);
 
 const turnOf = (job: DialogJob): Turn =>
   job.kind === 'message' ? { kind: 'message', text: job.text ?? '' } : job.kind === 'resume' ? { kind: 'resume', menu: job.menu } : { kind: job.kind };
@@ -31,7 +39,7 @@ export async function decideTurn(deps: AppDeps, job: DialogJob, portal: PortalRe
   const turn = turnOf(job);
   const ctx = await turnContext(deps, job, portal, dialog, menu.hours, () => restForPortal(deps, portal, undefined, log), log);
   let decision = decide(menu, dialog.state, turn, ctx);
-  const api = botApiOf(portal);
+  const api = apiOfJob(job, portal);
   if (decision.kind === 'need') decision = decide(menu, dialog.state, turn, { ...ctx, bots: await openLineBots(deps, job.memberId, rest(), api) });
   if (decision.kind !== 'act') throw new Error('engine asked twice for the same lookup');
   if (decision.state === dialog.state) return { kind: 'unchanged' };

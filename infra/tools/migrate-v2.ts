@@ -1,0 +1,125 @@
+/**
+ * npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S] [--json]
+ *
+ * Moves an installed V1 portal to Chatbots 2.0 (lib/app/migrate/migrate-v2.ts): registers the
+ * V2 bot beside the V1 one and says what the admin does next; --finish unregisters the V1
+ * bot once the portal has switched. With --local it asks the `npm start` stack; otherwise it
+ * works on the deployed stage itself (the table, the stored tokens, the client secret from
+ * SSM for a refresh).
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { AppDeps } from '../../lib/app/deps.js';
+import { finishMigration, MigrationError, startMigration, type MigrationReport } from '../../lib/app/migrate/migrate-v2.js';
+import { loadConfig } from '../../lib/config.js';
+import { redact, setLogSink } from '../../lib/log.js';
+import { installProfile } from '../../lib/menu/install-profile.js';
+import { loadMenuFile } from '../../lib/menu/load-file.js';
+import { createAppDeps } from '../../lib/runtime/create-deps.js';
+
+export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S] [--json]
+
+  Moves an installed V1 portal to Chatbots 2.0: registers the V2 bot beside the V1 bot (which
+  keeps answering), then tells the admin to pick the new bot as the line's bot; the portal
+  switches on the new bot's first Open Lines event. Run it again to see the state.
+  --finish     after the switch: unregister the V1 bot
+  --local URL  the npm start stack (e.g. http://localhost:3000) instead of AWS
+  --stage S    AWS: the deployed stage (table b24-openlines-bot-S, secret from SSM
+               /b24-openlines-bot/S/client-secret); or set TABLE_NAME and B24_CLIENT_SECRET_PARAM
+  AWS also needs B24_CLIENT_ID, AWS_REGION, PUBLIC_URL (the deployed API's URL: the new bot's
+  webhookUrl), MENU_FILE (the bot's profile) and BOT_EVENT_MODE as deployed. Tokens are never printed.
+`;
+
+const SERVICE = 'b24-openlines-bot';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
+
+type Parsed = { memberId: string; finish: boolean; local?: string; stage?: string; json: boolean } | { help: true } | { error: string };
+
+function parse(argv: readonly string[]): Parsed {
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { finish: { type: 'boolean' }, local: { type: 'string' }, stage: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (values.help) return { help: true };
+  const [memberId, ...rest] = positionals;
+  if (!memberId || !/^[A-Za-z0-9]{1,64}$/.test(memberId)) return { error: memberId ? `not a member_id: ${memberId}` : 'a member_id is needed' };
+  if (rest.length > 0) return { error: `unexpected argument: ${rest[0]}` };
+  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
+  if (values.local !== undefined && values.stage !== undefined) return { error: '--local and --stage exclude each other' };
+  if (values.stage !== undefined && !/^[a-zA-Z0-9-]+$/.test(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
+  return { memberId, finish: values.finish ?? false, json: values.json ?? false, ...(values.local !== undefined ? { local: values.local } : {}), ...(values.stage !== undefined ? { stage: values.stage } : {}) };
+}
+
+async function runLocal(base: string, memberId: string, finish: boolean): Promise<MigrationReport | string> {
+  const url = `${base.replace(/\/+$/, '')}/local/migrate-v2`;
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ memberId, finish }) });
+  const body = (await res.json().catch(() => ({}))) as MigrationReport & { error?: string };
+  if (res.status === 409) return body.error ?? 'refused';
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${body.error ?? ''}`);
+  return body;
+}
+
+async function runAws(env: NodeJS.ProcessEnv, stage: string | undefined, memberId: string, finish: boolean, io: Io): Promise<MigrationReport | string> {
+  const jobEnv: Record<string, string | undefined> = {
+    ...env,
+    ...(stage ? { TABLE_NAME: env.TABLE_NAME || `${SERVICE}-${stage}` } : {}),
+    ...(stage && !env.B24_CLIENT_SECRET && !env.B24_CLIENT_SECRET_PARAM ? { B24_CLIENT_SECRET_PARAM: `/${SERVICE}/${stage}/client-secret` } : {}),
+  };
+  const missing = ['B24_CLIENT_ID', 'TABLE_NAME', 'PUBLIC_URL'].filter((name) => !jobEnv[name]);
+  if (!jobEnv.AWS_REGION && !jobEnv.AWS_DEFAULT_REGION) missing.push('AWS_REGION');
+  if (!jobEnv.B24_CLIENT_SECRET && !jobEnv.B24_CLIENT_SECRET_PARAM) missing.push('B24_CLIENT_SECRET_PARAM (or --stage)');
+  if (missing.length > 0) return `${missing.join(', ')} not set (or use --local URL for the npm start stack)`;
+  const config = loadConfig(jobEnv);
+  const menu = loadMenuFile(config.menuFile);
+  const deps: AppDeps = createAppDeps({ config, menu: () => menu, bot: () => installProfile(menu), queue: { send: () => Promise.reject(new Error('migrate-v2 sends no jobs')) } });
+  const previous = setLogSink((line) => io.stderr(`${line}\n`));
+  try {
+    return await (finish ? finishMigration : startMigration)(deps, memberId, deps.log.child({ tool: 'migrate-v2' }));
+  } catch (error) {
+    if (error instanceof MigrationError) return error.message;
+    throw error;
+  } finally {
+    setLogSink(previous);
+  }
+}
+
+const text = (report: MigrationReport): string =>
+  [
+    `portal ${report.memberId}: ${report.state}`,
+    ...(report.v1BotId !== undefined ? [`  V1 bot: ${report.v1BotId}`] : []),
+    `  Chatbots 2.0 bot: ${report.v2BotId ?? '-'}${report.v2BotCode ? ` (code ${report.v2BotCode})` : ''}${report.eventMode ? `, events by ${report.eventMode}` : ''}`,
+    'next:',
+    ...report.next.map((line, i) => `  ${i + 1}. ${line}`),
+    '',
+  ].join('\n');
+
+export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = parse(argv);
+  if ('help' in args) return io.stdout(USAGE), 0;
+  if ('error' in args) return io.stderr(`migrate-v2: ${args.error}\n${USAGE}`), 2;
+  try {
+    const report = args.local ? await runLocal(args.local, args.memberId, args.finish) : await runAws(env, args.stage, args.memberId, args.finish, io);
+    if (typeof report === 'string') return io.stderr(`migrate-v2: ${report}\n`), 1;
+    io.stdout(args.json ? `${JSON.stringify(report)}\n` : text(report));
+    return 0;
+  } catch (error) {
+    io.stderr(`migrate-v2: ${redact((error as Error)?.message ?? String(error)) as string}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}
