@@ -8,7 +8,7 @@
 import { buildModel } from './model.js';
 import type { CompiledMenu } from './types.js';
 import type { ActionContext } from './compile/actions.js';
-import { createReader, isObj, LANG, type Issue, type Path } from './compile/reader.js';
+import { createReader, isObj, LANG, type Issue } from './compile/reader.js';
 import { readBot } from './compile/sections/bot.js';
 import { readHours } from './compile/sections/hours.js';
 import { readMenus } from './compile/sections/menus.js';

@@ -39,26 +39,42 @@ export const ACTIONS: { readonly [T in ActionType]: ActionSpec<T> } = {
   }),
   back: action('back', { text: TEXT }, (get) => ({ type: 'back', ...withText(get('text')) })),
   queue: action('queue', { text: TEXT, hideMenu: hideMenu(true) }, (get) => ({ type: 'queue', ...withText(get('text')), hideMenu: get('hideMenu') })),
-  user: action('user', { text: TEXT, userId: { kind: 'integer', min: 1, max: 2 ** 31, required: true }, leave: { kind: 'boolean', default: false }, hideMenu: hideMenu(true) }, (get) => {
-    const userId = get('userId');
-    return userId === undefined ? undefined : { type: 'user', userId, leave: get('leave'), ...withText(get('text')), hideMenu: get('hideMenu') };
-  }),
-  line: action('line', { text: TEXT, lineId: { kind: 'integer', min: 1, max: 2 ** 31, required: true, what: "the Open Line's config id" }, hideMenu: hideMenu(true) }, (get) => {
-    const lineId = get('lineId');
-    return lineId === undefined ? undefined : { type: 'line', lineId, ...withText(get('text')), hideMenu: get('hideMenu') };
-  }),
+  user: action(
+    'user',
+    { text: TEXT, userId: { kind: 'integer', min: 1, max: 2 ** 31, required: true }, leave: { kind: 'boolean', default: false }, hideMenu: hideMenu(true) },
+    (get) => {
+      const userId = get('userId');
+      return userId === undefined ? undefined : { type: 'user', userId, leave: get('leave'), ...withText(get('text')), hideMenu: get('hideMenu') };
+    },
+  ),
+  line: action(
+    'line',
+    { text: TEXT, lineId: { kind: 'integer', min: 1, max: 2 ** 31, required: true, what: "the Open Line's config id" }, hideMenu: hideMenu(true) },
+    (get) => {
+      const lineId = get('lineId');
+      return lineId === undefined ? undefined : { type: 'line', lineId, ...withText(get('text')), hideMenu: get('hideMenu') };
+    },
+  ),
   // A bot transfer always hides the menu: the other bot answers next (no hideMenu key).
-  bot: action('bot', { text: TEXT, botCode: { kind: 'string', required: true, maxLength: 50 }, leave: { kind: 'boolean', default: true }, errorText: TEXT }, (get) => {
-    const botCode = get('botCode');
-    const errorText = get('errorText');
-    if (botCode === undefined) return undefined;
-    return { type: 'bot', botCode, leave: get('leave'), ...withText(get('text')), ...(errorText === undefined ? {} : { errorText }), hideMenu: true };
-  }),
+  bot: action(
+    'bot',
+    { text: TEXT, botCode: { kind: 'string', required: true, maxLength: 50 }, leave: { kind: 'boolean', default: true }, errorText: TEXT },
+    (get) => {
+      const botCode = get('botCode');
+      const errorText = get('errorText');
+      if (botCode === undefined) return undefined;
+      return { type: 'bot', botCode, leave: get('leave'), ...withText(get('text')), ...(errorText === undefined ? {} : { errorText }), hideMenu: true };
+    },
+  ),
   finish: action('finish', { text: TEXT, hideMenu: hideMenu(true) }, (get) => ({ type: 'finish', ...withText(get('text')), hideMenu: get('hideMenu') })),
-  function: action('function', { text: TEXT, name: { kind: 'string', required: true, pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, mustBe: 'an identifier' }, hideMenu: hideMenu(false) }, (get) => {
-    const name = get('name');
-    return name === undefined ? undefined : { type: 'function', name, ...withText(get('text')), hideMenu: get('hideMenu') };
-  }),
+  function: action(
+    'function',
+    { text: TEXT, name: { kind: 'string', required: true, pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, mustBe: 'an identifier' }, hideMenu: hideMenu(false) },
+    (get) => {
+      const name = get('name');
+      return name === undefined ? undefined : { type: 'function', name, ...withText(get('text')), hideMenu: get('hideMenu') };
+    },
+  ),
   ask: action(
     'ask',
     {

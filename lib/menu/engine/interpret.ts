@@ -85,6 +85,7 @@ function readAtMenu(draft: Draft, raw: string): Intent {
       if (understood.menu !== undefined) {
         const ref = { menu: understood.menu, id: understood.id };
         const item = itemAt(draft.menu, ref);
+        // No such item: the answer to a clarifying question asked before the file changed.
         return item ? { kind: 'item-elsewhere', ref, item } : { kind: 'not-understood', text: '' };
       }
       const line = lines.find((candidate) => candidate.id === understood.id);
