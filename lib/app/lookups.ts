@@ -5,7 +5,7 @@
  * bot's time (imopenlines.config.get, contract §4.12).
  */
 import type { RestClient } from '../bitrix/rest-client.js';
-import { hoursFromLineConfig } from '../menu/hours.js';
+import { worktimeFromLineConfig } from '../bitrix/line-config.js';
 import type { Hours } from '../menu/types.js';
 import type { AppDeps } from './deps.js';
 import type { BotApi } from '../bitrix/bot-api.js';
@@ -47,7 +47,7 @@ export async function lineSettings(deps: AppDeps, memberId: string, lineId: stri
   const cached = deps.caches.lines.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const config = await rest.call<Record<string, unknown> | false>('imopenlines.config.get', { CONFIG_ID: Number(lineId) });
-  const settings = config ? { hours: hoursFromLineConfig(config), botSeconds: botSeconds(config) } : undefined;
+  const settings = config ? { hours: worktimeFromLineConfig(config), botSeconds: botSeconds(config) } : undefined;
   deps.caches.lines.set(key, settings ?? null);
   return settings;
 }

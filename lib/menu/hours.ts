@@ -1,13 +1,12 @@
 /**
- * Working hours: parsing the menu file's weekly schedule, reading an Open Line's own
- * WORKTIME_* settings (contract §4.12), and deciding whether "now" is open.
- * Pure: the caller passes the time.
+ * Working hours: parsing the menu file's weekly schedule and deciding whether "now" is
+ * open. An Open Line's own WORKTIME_* settings are read by lib/bitrix/line-config.ts into
+ * the same shape. Pure: the caller passes the time.
  */
 import type { Hours, WeeklyHours } from './types.js';
 
 type Interval = readonly [number, number];
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const BITRIX_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 const minutes = (hhmm: string): number | undefined => {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(hhmm.trim());
@@ -102,37 +101,4 @@ function computeOpen(hours: Pick<Hours, 'timezone' | 'weekly' | 'holidays'>, now
   const local = localTime(now, hours.timezone);
   if (hours.holidays.some((day) => day === local.date || day === local.date.slice(5))) return false;
   return (hours.weekly.days[local.weekday] ?? []).some(([start, end]) => local.minute >= start && local.minute < end);
-}
-
-/**
- * An Open Line's settings (imopenlines.config.get) as Hours. WORKTIME_ENABLE=N means the
- * line is always open. Read values look like "9.00"/"18.00" or "0"/"23.59"; day-offs
- * are MO…SU codes; holidays are DD.MM.
- */
-export function hoursFromLineConfig(config: Readonly<Record<string, unknown>>): Pick<Hours, 'timezone' | 'weekly' | 'holidays'> | undefined {
-  if (String(config.WORKTIME_ENABLE ?? 'N') !== 'Y') return undefined;
-  const parse = (value: unknown, fallback: number): number => {
-    const text = String(value ?? '').trim();
-    if (/^\d{1,2}$/.test(text)) return Number(text) * 60;
-    return minutes(text) ?? fallback;
-  };
-  const from = parse(config.WORKTIME_FROM, 0);
-  let to = parse(config.WORKTIME_TO, 24 * 60);
-  if (to === 23 * 60 + 59) to = 24 * 60;
-  const dayOff = Array.isArray(config.WORKTIME_DAYOFF)
-    ? config.WORKTIME_DAYOFF.map(String)
-    : String(config.WORKTIME_DAYOFF ?? '').split(',').map((day) => day.trim());
-  const days = BITRIX_DAYS.map((code) => (dayOff.includes(code) ? [] : to > from ? [[from, to] as Interval] : []));
-  const holidays = String(config.WORKTIME_HOLIDAYS ?? '')
-    .split(',')
-    .map((day) => /^(\d{1,2})\.(\d{1,2})$/.exec(day.trim()))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => `${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`);
-  let timezone = String(config.WORKTIME_TIMEZONE || 'UTC');
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-  } catch {
-    timezone = 'UTC';
-  }
-  return { timezone, weekly: { days }, holidays };
 }

@@ -57,6 +57,13 @@ describe('menu check', () => {
     expect(check(HEAD.replace('type: text, text: Wait', 'type: text'))).toContain("menu.yaml:8:43: error: menu 'main', item 2, action.text is required");
   });
 
+  it('an unknown key under bot (colour) is an error, not a silent default colour', () => {
+    const clean = `${HEAD}  help:\n    text: Help\n    items:\n      - { id: 9, title: Back, action: { type: back } }\n`;
+    const out = check(clean.replace('bot: { code: b, name: Bot }', 'bot: { code: b, name: Bot, colour: GREEN }'));
+    expect(out).toContain('menu.yaml:1:28: error: bot: "colour" is not a known key (did you mean color? known: code, name, workPosition, color, avatar)');
+    expect(out.at(-1)).toBe('menu.yaml: 1 error(s), 0 warning(s)');
+  });
+
   it('show prints the tree', () => {
     const tree = menuTree(loadMenuFile('test/fixtures/menus/first-version.yaml'));
     expect(tree.split('\n').slice(0, 4)).toEqual([

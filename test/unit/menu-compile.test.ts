@@ -90,6 +90,16 @@ menus:
     ]);
   });
 
+  it('unknown keys under bot are reported at the key, with the key it resembles', () => {
+    expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot: { code: b, name: Bot, colour: GREEN }'))).toEqual([
+      '1:28 bot: "colour" is not a known key (did you mean color? known: code, name, workPosition, color, avatar)',
+    ]);
+    expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot:\n  code: b\n  name: Bot\n  Avatar: bot.png\n  mood: happy\n').replace(/^start/m, 'start'))).toEqual([
+      '4:3 bot: "Avatar" is not a known key (did you mean avatar? known: code, name, workPosition, color, avatar)',
+      '5:3 bot: "mood" is not a known key (known: code, name, workPosition, color, avatar)',
+    ]);
+  });
+
   it('a missing avatar image is reported, not thrown', () => {
     expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot: { code: b, name: Bot, avatar: missing.png }'))).toEqual(['1:36 bot.avatar: cannot read the image (ENOENT)']);
   });
