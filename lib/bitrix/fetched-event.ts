@@ -10,7 +10,7 @@
  * our own authenticated REST call, not claimed by a caller — then parsed by the one V2
  * parser (parse-event-v2.ts). Replies then use the portal's stored tokens.
  */
-import { badRequest } from '../http/errors.js';
+import { badPayload } from './errors.js';
 import type { BitrixEvent } from './events.js';
 import type { Form } from './form.js';
 import { parseEventV2 } from './parse-event-v2.js';
@@ -35,7 +35,7 @@ const MAX_DEPTH = 8;
 
 /** JSON → the strings http_build_query would have made (events.md "Data Types in Webhook Mode"). */
 function asForm(value: unknown, depth = 0): string | Form {
-  if (depth > MAX_DEPTH) throw badRequest('MALFORMED_BODY', 'fetched event nested too deep');
+  if (depth > MAX_DEPTH) throw badPayload('MALFORMED_BODY', 'fetched event nested too deep');
   if (value === true) return '1';
   if (value === false) return '0';
   if (value === null || value === undefined) return '';
@@ -47,9 +47,9 @@ function asForm(value: unknown, depth = 0): string | Form {
 }
 
 export function parseFetchedEvent(event: FetchedEvent, owner: FeedOwner): BitrixEvent {
-  if (typeof event.type !== 'string' || !/^ONIMBOTV2[A-Z]{1,30}$/.test(event.type)) throw badRequest('UNKNOWN_EVENT', 'fetched event has no ONIMBOTV2* type');
+  if (typeof event.type !== 'string' || !/^ONIMBOTV2[A-Z]{1,30}$/.test(event.type)) throw badPayload('UNKNOWN_EVENT', 'fetched event has no ONIMBOTV2* type');
   const data = asForm(event.data);
-  if (typeof data === 'string') throw badRequest('MALFORMED_BODY', 'fetched event has no data object');
+  if (typeof data === 'string') throw badPayload('MALFORMED_BODY', 'fetched event has no data object');
   // The identity is the stored portal's, never the payload's (fetch mode documents no bot auth).
   const bot = data.bot;
   if (typeof bot === 'object') delete (bot as Record<string, unknown>).auth;

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { parseFetchedEvent } from '../../lib/bitrix/fetched-event.js';
-import { RequestError } from '../../lib/http/errors.js';
+import { PayloadError } from '../../lib/bitrix/errors.js';
 
 const owner = { memberId: 'a1b2c3', domain: 'acme.bitrix24.com', clientEndpoint: 'https://acme.bitrix24.com/rest/', serverEndpoint: 'https://oauth.bitrix.info/rest/', applicationToken: 'stored-app-token' };
 
@@ -61,6 +61,6 @@ it('join, delete and ignored types; unknown or malformed ones are refused (400)'
   expect(parseFetchedEvent({ eventId: 2, type: 'ONIMBOTV2DELETE', data: { bot: { id: 456, code: 'itr_support' } } }, owner)).toMatchObject({ type: 'botDelete', botId: 456 });
   expect(parseFetchedEvent({ eventId: 3, type: 'ONIMBOTV2REACTIONCHANGE', data: { bot: { id: 456 } } }, owner)).toMatchObject({ type: 'ignored' });
   for (const bad of [{ eventId: 4, type: 'ONAPPINSTALL', data: {} }, { eventId: 5, type: 'ONIMBOTV2MESSAGEADD', data: 'x' }, { eventId: 6, type: 'ONIMBOTV2MESSAGEADD', data: { bot: { id: 'abc' } } }]) {
-    expect(() => parseFetchedEvent(bad, owner)).toThrow(RequestError);
+    expect(() => parseFetchedEvent(bad, owner)).toThrow(PayloadError);
   }
 });

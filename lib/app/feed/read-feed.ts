@@ -12,7 +12,8 @@
  * and acknowledged — it would fail the same way every time and hold up the whole portal.
  */
 import { parseFetchedEvent, type FetchedEvent } from '../../bitrix/fetched-event.js';
-import { RequestError } from '../../http/errors.js';
+import { PayloadError } from '../../bitrix/errors.js';
+import { RefusedError } from '../errors.js';
 import type { Logger } from '../../log.js';
 import type { FeedRecord } from '../../store/feeds.js';
 import type { PortalRecord } from '../../store/portals.js';
@@ -58,11 +59,13 @@ export async function readFeed(deps: AppDeps, portal: PortalRecord, feed: FeedRe
       if (outcome === 'queued') queued++;
       if (outcome === 'bot-deleted') gone = true; // ONIMBOTV2DELETE: the last event the bot gets (events.md)
     } catch (error) {
-      if (error instanceof RequestError && error.status === 401) {
+      // Refused (the portal's own proof, a malformed event) vs failed (the queue, the store).
+      const refused = error instanceof RefusedError || error instanceof PayloadError;
+      if (refused && error.status === 401) {
         gone = true; // the portal was removed meanwhile: nothing of it is queued any more
         break;
       }
-      if (!(error instanceof RequestError)) {
+      if (!refused) {
         failure = error; // the queue (or the store) failed: keep this event and the rest unconfirmed
         break;
       }
