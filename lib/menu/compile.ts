@@ -5,6 +5,7 @@
  * Each section reads itself (compile/sections/*.ts); actions are one table of types →
  * keys and reader (compile/actions.ts). The order below is the order problems are listed.
  */
+import { didYouMean } from './edit-distance.js';
 import { buildModel } from './model.js';
 import type { CompiledMenu } from './types.js';
 import type { ActionContext } from './compile/actions.js';
@@ -28,7 +29,8 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
   const menusRaw = raw.menus;
   // Whether a menu of the file has this id (unknowable, so no complaint, when menus is broken).
   const menuExists = (id: string): boolean => !isObj(menusRaw) || Object.hasOwn(menusRaw, id);
-  const c: ActionContext = { r, menuExists };
+  const menuIds = (): readonly string[] => (isObj(menusRaw) ? Object.keys(menusRaw) : []);
+  const c: ActionContext = { r, menuExists, menuIds };
 
   const bot = readBot(r, raw.bot);
   const language = r.str(raw, 'language', []) ?? 'en';
@@ -41,7 +43,7 @@ export function compileMenu(raw: unknown): { menu: CompiledMenu | undefined; iss
   const menus = readMenus(c, { raw: menusRaw, language, starts, globals });
 
   const start = r.str(raw, 'start', [], { required: true });
-  if (start !== undefined && !menuExists(start)) r.fail(['start'], `start names menu "${start}", which does not exist`);
+  if (start !== undefined && !menuExists(start)) r.fail(['start'], `start names menu "${start}", which does not exist${didYouMean(start, menuIds())}`);
   const messages = readMessages(r, raw.messages);
   const settings = readSettings(c, globals, messages);
   const words = readWords(r, raw.words, language);

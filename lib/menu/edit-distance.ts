@@ -30,3 +30,22 @@ export function editDistance(a: string, b: string, cap = 3): number {
 
 /** Typos a word of this length may have: none up to 3 letters, one up to 7, then two. */
 export const tolerance = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
+
+/**
+ * The candidate closest to `word` (case ignored), for "did you mean …?": within typo
+ * distance, or sharing its first four letters ("pricing" → "prices").
+ */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const typed = word.toLowerCase();
+  const prefix = (candidate: string) => typed.length >= 4 && candidate.toLowerCase().startsWith(typed.slice(0, 4));
+  return candidates
+    .map((candidate) => ({ candidate, distance: editDistance(typed, candidate.toLowerCase(), 3) }))
+    .filter(({ candidate, distance }) => distance <= Math.max(1, tolerance(typed)) || prefix(candidate))
+    .sort((a, b) => a.distance - b.distance)[0]?.candidate;
+}
+
+/** " (did you mean prices?)" or nothing. */
+export const didYouMean = (word: string, candidates: readonly string[]): string => {
+  const near = nearest(word, candidates);
+  return near ? ` (did you mean ${near}?)` : '';
+};

@@ -64,7 +64,7 @@ menus:
 `;
     expect(problems(source)).toEqual([
       '1:35 bot.color must be one of RED, GREEN, MINT, LIGHT_BLUE, DARK_BLUE, PURPLE, AQUA, PINK, LIME, BROWN, AZURE, KHAKI, SAND, MARENGO, GRAY, GRAPHITE',
-      "7:46 menu 'main', item 1, action: type must be one of void, text, menu, back, queue, user, line, bot, finish, function, ask, language (got \"txt\")",
+      "7:46 menu 'main', item 1, action: type must be one of void, text, menu, back, queue, user, line, bot, finish, function, ask, language (got \"txt\", did you mean text?)",
       "8:15 menu 'main', item 2: id 1 is used twice in this menu",
       "8:58 menu 'main', item 2, action: menu \"nowhere\" does not exist",
       "9:40 menu 'main', item 3, action: userId is required for a user action",
@@ -86,7 +86,7 @@ menus:
     const source = BASE.replace('{ type: text, text: "1" }', '{ type: text, text: We open at 9:00, closed on Sundays, hidemenu: true }');
     expect(problems(source)).toEqual([
       "7:75 menu 'main', item 1, action: \"closed on Sundays\" is not a known key here (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)",
-      "7:94 menu 'main', item 1, action: \"hidemenu\" is not a known key here (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)",
+      "7:94 menu 'main', item 1, action: \"hidemenu\" is not a known key here (did you mean hideMenu?) (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)",
     ]);
   });
 

@@ -4,6 +4,7 @@
  * keys of its entry, and its reader can read no other, so a key list is written once.
  * Every action may carry a `text`; it is read first, whatever the type does with it.
  */
+import { didYouMean } from '../edit-distance.js';
 import type { Action, LocalText } from '../types.js';
 import { keyReader, type Get, type Keys, type KeySpec, type Missing } from './keys.js';
 import { describe as where, isObj, LANG, type Path, type Reader } from './reader.js';
@@ -110,6 +111,8 @@ export interface ActionContext {
   readonly r: Reader;
   /** Whether a `menu` action may open this menu (unknowable when the file has no menus). */
   readonly menuExists: (id: string) => boolean;
+  /** The menus the file defines (for "did you mean …?"). */
+  readonly menuIds: () => readonly string[];
 }
 
 export function readAction(c: ActionContext, value: unknown, path: Path): Action | undefined {
@@ -117,7 +120,7 @@ export function readAction(c: ActionContext, value: unknown, path: Path): Action
   if (!isObj(value)) return r.fail(path, `${where(path)} is required: { type: ${ACTION_TYPES.join(' | ')}, … }`);
   const type = value.type;
   if (typeof type !== 'string' || !Object.hasOwn(ACTIONS, type)) {
-    return r.fail([...path, 'type'], `${where(path)}: type must be one of ${ACTION_TYPES.join(', ')}${typeof type === 'string' ? ` (got "${type}")` : ''}`);
+    return r.fail([...path, 'type'], `${where(path)}: type must be one of ${ACTION_TYPES.join(', ')}${typeof type === 'string' ? ` (got "${type}"${didYouMean(type, ACTION_TYPES).replace(/^ \(/, ', ').replace(/\)$/, '')})` : ''}`);
   }
   // Extract<> makes TypeScript treat ActionSpec as invariant: each entry is one of the union.
   const spec = ACTIONS[type as ActionType] as ActionSpec;

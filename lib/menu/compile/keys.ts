@@ -3,6 +3,7 @@
  * describe it in a JSON Schema of the format later (the kinds map onto schema types; the
  * bounds, defaults and patterns are the schema's).
  */
+import { didYouMean } from '../edit-distance.js';
 import type { Action, LocalText, ValidatorSpec } from '../types.js';
 import { readAction, type ActionContext } from './actions.js';
 import { describe as where, type Obj, type Path } from './reader.js';
@@ -93,7 +94,7 @@ function readKey(c: ActionContext, value: Obj, path: Path, name: string, spec: K
     }
     case 'menu': {
       const id = r.str(value, name, path, { required: true });
-      if (id !== undefined && !c.menuExists(id)) return r.fail([...path, name], `${where(path)}: menu "${id}" does not exist`);
+      if (id !== undefined && !c.menuExists(id)) return r.fail([...path, name], `${where(path)}: menu "${id}" does not exist${didYouMean(id, c.menuIds())}`);
       return id;
     }
     case 'integer': {

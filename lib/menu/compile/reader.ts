@@ -3,6 +3,7 @@
  * spot, so `menu check` lists them all at once with line:column (lib/menu/load-file.ts),
  * and the scalar readers every section shares say the same thing the same way.
  */
+import { didYouMean } from '../edit-distance.js';
 import type { LocalText, Visibility } from '../types.js';
 
 export type Path = readonly (string | number)[];
@@ -113,7 +114,7 @@ export function createReader(): Reader {
     onlyKeys(obj, allowed, path) {
       for (const key of Object.keys(obj)) {
         if (!allowed.includes(key)) {
-          issues.push({ path: [...path, key], message: `${where(path)}: "${key}" is not a known key here (known: ${allowed.join(', ')}; inside { … }, put texts with a comma or colon in quotes)`, atKey: true });
+          issues.push({ path: [...path, key], message: `${where(path)}: "${key}" is not a known key here${didYouMean(key, allowed)} (known: ${allowed.join(', ')}; inside { … }, put texts with a comma or colon in quotes)`, atKey: true });
         }
       }
     },

@@ -3,7 +3,7 @@
  * position, colour and avatar. Unknown keys are reported, with the likely one when a
  * key is a typo of it (`colour` → `color`).
  */
-import { editDistance, tolerance } from '../../edit-distance.js';
+import { nearest } from '../../edit-distance.js';
 import type { BotProfile } from '../../types.js';
 import type { Keys } from '../keys.js';
 import { isObj, type Obj, type Reader } from '../reader.js';
@@ -50,12 +50,8 @@ function unknownKeys(r: Reader, value: Obj): void {
   const known = Object.keys(BOT_KEYS);
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    const typed = key.toLowerCase();
-    const near = known
-      .map((candidate) => ({ candidate, distance: editDistance(typed, candidate.toLowerCase(), 3) }))
-      .filter(({ distance }) => distance <= Math.max(1, tolerance(typed)))
-      .sort((a, b) => a.distance - b.distance)[0];
-    const hint = near ? `did you mean ${near.candidate}? ` : '';
+    const near = nearest(key, known);
+    const hint = near ? `did you mean ${near}? ` : '';
     r.failKey(['bot', key], `bot: "${key}" is not a known key (${hint}known: ${known.join(', ')})`);
   }
 }
