@@ -135,7 +135,7 @@ describe('returning customers and languages', () => {
     expect(t.customerView(chat)[0]).toMatch(/^Hallo, Ivan Petrov! Wie können wir helfen\?/);
     await t.say(portal, chat, '5');
     await t.say(portal, chat, 'Русский');
-    expect(t.customerView(chat).at(-1)).toMatch(/^Язык: русский\.\[br\]\[br\]Выберите язык/);
+    expect(t.customerView(chat).at(-1)).toMatch(/^Язык: русский\.\[br\]\[br\]Здравствуйте, Ivan Petrov!/); // back where the customer was, in Russian
     await t.say(portal, chat, 'главное меню');
     expect(t.customerView(chat).at(-1)).toMatch(/^Здравствуйте, Ivan Petrov!/);
   });

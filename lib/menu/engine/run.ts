@@ -67,6 +67,8 @@ export function run(draft: Draft, action: Action, at: ActionAt): Need | undefine
       state.language = action.language;
       state.languageSource = 'chosen';
       draft.say(action.text !== undefined ? draft.text(action.text) : draft.message('languageChanged'));
+      // Back to where the customer was before the language menu, now in their language.
+      if (state.history.length > 0) goBack(draft);
       showMenu(draft);
       return undefined;
   }
