@@ -147,7 +147,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const kind = (typeof sk === 'object' ? sk.S : sk) === 'BUDGET' ? 'budget' : command;
     dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
   } });
-  const deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.time ? { time: options.time } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  const deps = createAppDeps({ config, menu: menu.current, menus: menu.set, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.time ? { time: options.time } : {}), ...(options.budget ? { budget: options.budget } : {}) });
   // Parked as on AWS: without the event's bot token, with the reason masked.
   const park = (job: DialogJob, reason: string, attempts: number, messageId: string) => {
     const message = deadLetterMessage(job, reason, attempts, messageId);

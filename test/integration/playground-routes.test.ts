@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 interface State {
   portal: { language: string; domain: string; failing: boolean; api: 'v1' | 'v2'; botApi: 'v1' | 'v2' };
-  line: { botTime: number; botLeft: string };
+  line: { id: number; botTime: number; botLeft: string };
   deadLetters: { count: number; lastReason?: string };
   chat: { status: string; holder?: number; botInChat: boolean; messages: { author: string; authorId: number; text: string }[] };
 }
@@ -29,7 +29,7 @@ const post = async (action: string, body: unknown = {}) => {
 
 describe('the playground\'s operator and line controls', () => {
   it('line timeout, then the operator takes the chat and writes, then writes again', async () => {
-    expect((await state()).line).toEqual({ botTime: 600, botLeft: 'close' });
+    expect((await state()).line).toEqual({ id: 1, botTime: 600, botLeft: 'close' });
     expect(await post('timeout')).toEqual({ status: 200, body: { status: 'queue' } });
     expect((await post('timeout')).status).toBe(409); // the bot no longer holds it
     expect(await post('operator', { text: 'Hello, this is Olga.' })).toEqual({ status: 200, body: { status: 'operator' } });
