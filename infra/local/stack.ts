@@ -29,6 +29,10 @@ import { createSimulator, type Simulator } from './simulator/simulator.js';
 import { sqsEvent, sqsRecord } from './sqs-event.js';
 import { repointRoute } from './repoint-route.js';
 import { tokenRoutes } from './token-routes.js';
+import { aggregate } from '../../lib/app/stats/aggregate.js';
+import { createStatsStore } from '../../lib/store/stats.js';
+import { feedChanges } from './change-feed.js';
+import { statsRoutes, type LocalStats } from './stats-routes.js';
 
 export interface LocalStackOptions {
   readonly port?: number;
@@ -63,7 +67,9 @@ export interface LocalStack {
   readonly dbCalls: Record<string, number>;
   /** The bot's DynamoDB client (benchmarks measure the floor with the very same client). */
   readonly db: Db;
-  /** Waits until every queued customer turn has been processed. */
+  /** The statistics the change feed keeps (issue 19): dialog writes → daily counters. */
+  readonly stats: LocalStats;
+  /** Waits until every queued customer turn has been processed (and counted). */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -148,6 +154,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
   } });
   const deps = createAppDeps({ config, menu: menu.current, menus: menu.set, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.time ? { time: options.time } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  // DynamoDB Streams' stand-in: the same aggregator as the stream's Lambda, fed from the
+  // bot's own writes, writing through a client the round-trip count does not see.
+  const statsDb = createDb({ region: config.region, endpoint: config.dynamoEndpoint });
+  const statsStore = createStatsStore(statsDb, config.tableName);
+  const feed = feedChanges(
+    db,
+    async (change) => void (await aggregate({ stats: statsStore, clock: deps.clock, log }, [change])),
+    (error) => log.error('statistics: a dialog change was not counted', { error }),
+  );
+  const stats: LocalStats = { store: statsStore, flush: () => feed.flush(), db: statsDb, table: config.tableName, clock: deps.clock };
   // Parked as on AWS: without the event's bot token, with the reason masked.
   const park = (job: DialogJob, reason: string, attempts: number, messageId: string) => {
     const message = deadLetterMessage(job, reason, attempts, messageId);
@@ -174,12 +190,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server,
     dbCalls,
     db,
-    idle: () => queue.idle(),
+    stats,
+    idle: async () => {
+      await queue.idle();
+      await feed.flush();
+    },
     async close() {
       menu.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.idle();
+      await feed.flush();
+      statsDb.destroy();
       if (ownDynamo) await dynamo.close();
     },
   };
@@ -192,6 +214,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (extra && (await extra(req, res, url))) return;
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
+        if (url.pathname === '/local/stats') return void (await statsRoutes(req, res, url, stats));
         if (url.pathname === '/local/repoint') return void (await repointRoute(req, res, deps, db));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';

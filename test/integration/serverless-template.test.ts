@@ -195,8 +195,20 @@ describe('serverless package: the template', () => {
     expect(body.widgets.some((widget) => widget.type === 'alarm')).toBe(true);
   });
 
+  it("statistics from the table's stream: old and new images, dialog items only, a role that only reads the stream and adds", () => {
+    const [[, table]] = resources('AWS::DynamoDB::Table') as [[string, Resource]];
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    const mapping = resources('AWS::Lambda::EventSourceMapping').map(([, resource]) => resource.Properties).find((properties) => JSON.stringify(properties.EventSourceArn).includes('StreamArn'))!;
+    expect(mapping).toMatchObject({ FunctionName: { 'Fn::GetAtt': ['StatsLambdaFunction', 'Arn'] }, BisectBatchOnFunctionError: true });
+    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern as string)).toEqual({ dynamodb: { Keys: { sk: { S: [{ prefix: 'D#' }] } } } });
+    const statements = template.Resources.StatsRole!.Properties.Policies[0].PolicyDocument.Statement as { Action: string[] }[];
+    expect(statements.flatMap((statement) => statement.Action).sort()).toEqual(
+      ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:UpdateItem', 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
+    );
+  });
+
   it('bundles stay small (≤ 200 KB zipped)', () => {
-    for (const name of ['events', 'install', 'worker', 'keepalive', 'health']) {
+    for (const name of ['events', 'install', 'worker', 'keepalive', 'health', 'chatapp', 'stats']) {
       expect(readFileSync(join(dir, `${name}.zip`)).length).toBeLessThanOrEqual(200 * 1024);
     }
   });
