@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import type { StatsReport } from '../../lib/stats/report.js';
+import { main as statsCli } from '../../infra/tools/stats.js';
 import { useStack } from '../helpers/stack.js';
 
 // The bot's clock moves on (a new session is a new `startedAt`), within office hours of one day.
@@ -73,5 +74,29 @@ describe('GET /local/stats', () => {
     expect((await stats('&member=nobody')).conversations).toBe(0);
     const bad = await fetch(`${t.stack.url}/local/stats?from=yesterday`);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('npm run stats -- --local', () => {
+  const cli = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await statsCli(argv, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+    return { code, stdout, stderr };
+  };
+
+  it('--json prints the same report; the default is a table', async () => {
+    const json = await cli('--local', t.stack.url, '--from', DAY, '--to', DAY, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(await stats());
+    const table = await cli('--local', t.stack.url, '--from', DAY, '--to', DAY, '--line', '1');
+    expect(table.stdout).toMatch(/Conversations\s+6/);
+    expect(table.stdout).toMatch(/Handed over\s+3\s+50%/);
+    expect(table.stdout).toContain('my order ####-###-## is late');
+  });
+
+  it('usage mistakes exit 2 and say why', async () => {
+    expect(await cli('--from', DAY)).toMatchObject({ code: 2, stderr: expect.stringContaining('one of --local or --stage') });
+    expect(await cli('--local', t.stack.url, '--from', '3 May')).toMatchObject({ code: 2, stderr: expect.stringContaining('--from must be a day') });
   });
 });
