@@ -163,7 +163,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     async (change) => void (await aggregate({ stats: statsStore, clock: deps.clock, log }, [change])),
     (error) => log.error('statistics: a dialog change was not counted', { error }),
   );
-  const stats: LocalStats = { store: statsStore, flush: () => feed.flush(), db: statsDb, table: config.tableName, clock: deps.clock };
+  const stats: LocalStats = { store: statsStore, flush: () => feed.flush(), db: statsDb, table: config.tableName, clock: deps.clock, deps };
   // Parked as on AWS: without the event's bot token, with the reason masked.
   const park = (job: DialogJob, reason: string, attempts: number, messageId: string) => {
     const message = deadLetterMessage(job, reason, attempts, messageId);
@@ -214,7 +214,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (extra && (await extra(req, res, url))) return;
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
-        if (url.pathname === '/local/stats') return void (await statsRoutes(req, res, url, stats));
+        if (url.pathname === '/local/stats' || url.pathname === '/local/dashboard') return void (await statsRoutes(req, res, url, stats));
         if (url.pathname === '/local/repoint') return void (await repointRoute(req, res, deps, db));
         if (await simulator.handle(req, res, url)) return;
         const path = url.pathname.replace(/\/+$/, '') || '/';
