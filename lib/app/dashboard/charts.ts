@@ -59,5 +59,5 @@ export function hbars(rows: readonly (readonly [string, number])[], opts: { attr
         `<text x="${labelWidth + track + 8}" y="${y + 16}">${value}</text></g>`;
     })
     .join('');
-  return `<svg class="chart" viewBox="0 0 ${labelWidth + track + 50} ${rows.length * row}" role="img">${body}</svg>`;
+  return `<svg class="chart hb" viewBox="0 0 ${labelWidth + track + 50} ${rows.length * row}" role="img">${body}</svg>`;
 }

@@ -38,7 +38,7 @@ function funnelHtml(menus: readonly FunnelMenu[]): string {
       const max = Math.max(1, menu.shown, ...menu.items.map((item) => item.chosen));
       const bar = (value: number, color: string) => `<svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none"><rect width="100" height="10" fill="#eef1f4"/><rect width="${((value / max) * 100).toFixed(1)}" height="10" fill="${color}"/></svg>`;
       const items = menu.items
-        .map((item) => `<li data-item="${esc(`${menu.id}:${item.id}`)}" data-chosen="${item.chosen}"><span class="n">${item.id}.</span> ${esc(item.title)} <span class="muted">${esc(item.opens ? `→ ${item.opens}` : item.does)}</span>${bar(item.chosen, COLORS.bar)}<b>${item.chosen}</b></li>`)
+        .map((item) => `<li data-item="${esc(`${menu.id}:${item.id}`)}" data-chosen="${item.chosen}"><span class="n">${item.id}.</span><span>${esc(item.title)} <span class="muted">${esc(item.opens ? `→ ${item.opens}` : item.does)}</span></span>${bar(item.chosen, COLORS.bar)}<b>${item.chosen}</b></li>`)
         .join('');
       return `<div class="fmenu depth${Math.min(menu.depth, 4)}" data-menu="${esc(menu.id)}" data-shown="${menu.shown}" data-left="${menu.left}">` +
         `<div class="fhead"><b>${esc(menu.id)}</b> <span class="muted">${esc(menu.title)}</span> <span class="fcounts">shown <b>${menu.shown}</b> · left here <b class="left">${menu.left}</b> <span class="muted">${pct(menu.left, menu.shown)}</span></span></div><ul>${items}</ul></div>`;
@@ -71,7 +71,7 @@ header{display:flex;gap:12px;align-items:center;flex-wrap:wrap;padding:10px 16px
 main{padding:14px 16px;max-width:1100px}.muted{color:#6b7785;font-size:12px}.kpis{display:flex;gap:10px;flex-wrap:wrap;margin-bottom:12px}
 .kpi{background:#fff;border:1px solid #dde3e9;border-radius:8px;padding:10px 14px;min-width:120px}.kpi .v{font-size:26px;font-weight:600}.kpi .l{color:#6b7785}
 .grid{display:grid;grid-template-columns:2fr 1fr;gap:12px}.card{background:#fff;border:1px solid #dde3e9;border-radius:8px;padding:10px 14px;margin-bottom:12px}
-.card h2{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#6b7785;margin:0 0 8px}.chart{width:100%;height:auto;font-size:11px;fill:#1f2a36}
+.card h2{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#6b7785;margin:0 0 8px}.chart{width:100%;height:auto;font-size:11px;fill:#1f2a36}.hb{max-width:640px;font-size:13px}
 .ring{width:140px}.ring .big{font-size:24px;font-weight:600;fill:#1f2a36}.legend{float:right;text-transform:none;letter-spacing:0}.sw{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
 .sw.c{background:${COLORS.contained}}.sw.h{background:${COLORS.handedOver}}.fmenu{border-left:3px solid #2fc6f6;padding:4px 8px;margin:6px 0}
 .depth1{margin-left:20px}.depth2{margin-left:40px}.depth3{margin-left:60px}.depth4{margin-left:80px}.fcounts{float:right}.left{color:${COLORS.left}}
