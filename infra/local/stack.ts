@@ -11,6 +11,7 @@ import type { AppDeps } from '../../lib/app/deps.js';
 import { DEFAULT_ALLOWED_HOSTS, loadConfig } from '../../lib/config.js';
 import { createEventsHandler } from '../../lib/handlers/events.js';
 import { createChatAppHandler } from '../../lib/handlers/chat-app.js';
+import { createDashboardHandler } from '../../lib/handlers/dashboard.js';
 import { health } from '../../lib/handlers/health.js';
 import { createInstallHandler } from '../../lib/handlers/install.js';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
@@ -176,6 +177,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     'POST /bitrix/events': createEventsHandler(deps) as unknown as LambdaHttpHandler,
     'POST /bitrix/install': createInstallHandler(deps) as unknown as LambdaHttpHandler,
     'GET /health': health as unknown as LambdaHttpHandler,
+    // The app's own page in the portal: the statistics dashboard, for its administrators.
+    'POST /bitrix/dashboard': createDashboardHandler(deps, statsStore) as unknown as LambdaHttpHandler,
   };
   // The operators' chat app: /bitrix/app/<member_id>[/resume] (a path parameter in AWS).
   const chatApp = createChatAppHandler(deps) as unknown as LambdaHttpHandler;

@@ -208,7 +208,7 @@ describe('serverless package: the template', () => {
   });
 
   it('bundles stay small (≤ 200 KB zipped)', () => {
-    for (const name of ['events', 'install', 'worker', 'keepalive', 'health', 'chatapp', 'stats']) {
+    for (const name of ['events', 'install', 'worker', 'keepalive', 'health', 'chatapp', 'stats', 'dashboard']) {
       expect(readFileSync(join(dir, `${name}.zip`)).length).toBeLessThanOrEqual(200 * 1024);
     }
   });
