@@ -5,10 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlayground, type Playground } from '../../infra/local/playground/server.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
 
 let playground: Playground;
-const t = useStack({ env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' }, queue: { maxAttempts: 2, retryBaseMs: 10 }, routes: (created) => (playground = createPlayground(created)).routes });
+// The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
+const officeClock = ((shift) => () => Date.now() + shift)(OFFICE_HOURS - Date.now());
+const t = useStack({ clock: officeClock, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' }, queue: { maxAttempts: 2, retryBaseMs: 10 }, routes: (created) => (playground = createPlayground(created)).routes });
 
 beforeAll(async () => {
   await playground.start();

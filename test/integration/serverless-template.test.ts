@@ -107,7 +107,7 @@ describe('serverless package: the template', () => {
     expect(alarms['b24-openlines-bot-prod-dead-letters']).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible' });
     expect(alarms['b24-openlines-bot-prod-jobs-backlog']).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 300 });
     const functions = resources('AWS::Lambda::Function').map(([id]) => id);
-    expect(functions.sort()).toEqual(['EventsLambdaFunction', 'HealthLambdaFunction', 'InstallLambdaFunction', 'KeepaliveLambdaFunction', 'WorkerLambdaFunction']);
+    expect(functions.sort()).toEqual(['ChatappLambdaFunction', 'DashboardLambdaFunction', 'EventsLambdaFunction', 'HealthLambdaFunction', 'InstallLambdaFunction', 'KeepaliveLambdaFunction', 'StatsLambdaFunction', 'WorkerLambdaFunction']);
     for (const id of functions) {
       for (const metric of ['Errors', 'Throttles']) {
         const alarm = Object.values(alarms).find((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === id);
@@ -133,7 +133,7 @@ describe('serverless package: the template', () => {
     const stage = template.Resources.HttpApiStage!.Properties;
     expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 40, ThrottlingBurstLimit: 80 });
     expect(stage.AccessLogSettings).toMatchObject({ DestinationArn: { 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] }, Format: expect.stringContaining('$context.status') });
-    const [[, mapping]] = resources('AWS::Lambda::EventSourceMapping') as [[string, Resource]];
+    const [, mapping] = resources('AWS::Lambda::EventSourceMapping').find(([, resource]) => JSON.stringify(resource.Properties.EventSourceArn).includes('JobsQueue'))!;
     expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 12 });
     expect(template.Resources.WorkerLambdaFunction!.Properties.ReservedConcurrentExecutions).toBeGreaterThanOrEqual(12);
   });
