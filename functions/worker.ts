@@ -1,7 +1,7 @@
 /** SQS FIFO consumer: one dialog turn per message, partial batch failures reported (lib/runtime/worker.ts). */
-import menu from 'virtual:menu';
+import menu, { menus } from 'virtual:menu';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { sqsWorkerHandler } from '../lib/runtime/worker.js';
 
 let handle: ReturnType<typeof sqsWorkerHandler> | undefined;
-export const handler = (event: SQSEvent, context: Context) => (handle ??= sqsWorkerHandler(menu))(event, context);
+export const handler = (event: SQSEvent, context: Context) => (handle ??= sqsWorkerHandler(menu, menus))(event, context);

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../lib/app/deps.js';
 import { DEFAULT_ALLOWED_HOSTS, loadConfig } from '../../lib/config.js';
 import { createEventsHandler } from '../../lib/handlers/events.js';
 import { createChatAppHandler } from '../../lib/handlers/chat-app.js';
+import { createDashboardHandler } from '../../lib/handlers/dashboard.js';
 import { health } from '../../lib/handlers/health.js';
 import { createInstallHandler } from '../../lib/handlers/install.js';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
@@ -31,6 +32,10 @@ import { repointRoute } from './repoint-route.js';
 import { tokenRoutes } from './token-routes.js';
 import { migrateRoutes } from './migrate-routes.js';
 import { startPollerLoop, type PollerLoop, type PollerLoopOptions } from './poller-loop.js';
+import { aggregate } from '../../lib/app/stats/aggregate.js';
+import { createStatsStore } from '../../lib/store/stats.js';
+import { feedChanges } from './change-feed.js';
+import { statsRoutes, type LocalStats } from './stats-routes.js';
 
 export interface LocalStackOptions {
   readonly port?: number;
@@ -72,7 +77,9 @@ export interface LocalStack {
   readonly db: Db;
   /** The fetch-mode poller's timer, when it runs (options.poller and BOT_EVENT_MODE=fetch). */
   readonly poller: PollerLoop | undefined;
-  /** Waits until every queued customer turn has been processed. */
+  /** The statistics the change feed keeps (issue 19): dialog writes → daily counters. */
+  readonly stats: LocalStats;
+  /** Waits until every queued customer turn has been processed (and counted). */
   idle(): Promise<void>;
   /** The menu file's last load (and its listeners): the playground's banner. */
   readonly menuFile: Pick<WatchedMenu, 'status' | 'onChange'>;
@@ -158,7 +165,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const kind = (typeof sk === 'object' ? sk.S : sk) === 'BUDGET' ? 'budget' : command;
     dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
   } });
-  const deps = createAppDeps({ config, menu: menu.current, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.time ? { time: options.time } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  const deps = createAppDeps({ config, menu: menu.current, menus: menu.set, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.time ? { time: options.time } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  // DynamoDB Streams' stand-in: the same aggregator as the stream's Lambda, fed from the
+  // bot's own writes, writing through a client the round-trip count does not see.
+  const statsDb = createDb({ region: config.region, endpoint: config.dynamoEndpoint });
+  const statsStore = createStatsStore(statsDb, config.tableName);
+  const feed = feedChanges(
+    db,
+    async (change) => void (await aggregate({ stats: statsStore, clock: deps.clock, log }, [change])),
+    (error) => log.error('statistics: a dialog change was not counted', { error }),
+  );
+  const stats: LocalStats = { store: statsStore, flush: () => feed.flush(), db: statsDb, table: config.tableName, clock: deps.clock, deps };
   // Parked as on AWS: without the event's bot token, with the reason masked.
   const park = (job: DialogJob, reason: string, attempts: number, messageId: string) => {
     const message = deadLetterMessage(job, reason, attempts, messageId);
@@ -171,6 +188,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     'POST /bitrix/events': createEventsHandler(deps) as unknown as LambdaHttpHandler,
     'POST /bitrix/install': createInstallHandler(deps) as unknown as LambdaHttpHandler,
     'GET /health': health as unknown as LambdaHttpHandler,
+    // The app's own page in the portal: the statistics dashboard, for its administrators.
+    'POST /bitrix/dashboard': createDashboardHandler(deps, statsStore) as unknown as LambdaHttpHandler,
   };
   // The operators' chat app: /bitrix/app/<member_id>[/resume] (a path parameter in AWS).
   const chatApp = createChatAppHandler(deps) as unknown as LambdaHttpHandler;
@@ -187,7 +206,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dbCalls,
     db,
     poller,
-    idle: () => queue.idle(),
+    stats,
+    idle: async () => {
+      await queue.idle();
+      await feed.flush();
+    },
     menuFile: { status: menu.status, onChange: menu.onChange },
     async close() {
       menu.close();
@@ -195,6 +218,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue.idle();
+      await feed.flush();
+      statsDb.destroy();
       if (ownDynamo) await dynamo.close();
     },
   };
@@ -207,6 +232,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (extra && (await extra(req, res, url))) return;
         if (url.pathname.startsWith('/local/dead-letters')) return void (await deadLetterRoutes(req, res, url, queue));
         if (url.pathname.startsWith('/local/tokens/')) return void (await tokenRoutes(req, res, url, deps, db));
+        if (url.pathname === '/local/stats' || url.pathname === '/local/dashboard') return void (await statsRoutes(req, res, url, stats));
         if (url.pathname === '/local/repoint') return void (await repointRoute(req, res, deps, db));
         if (url.pathname === '/local/migrate-v2') return void (await migrateRoutes(req, res, deps));
         if (await simulator.handle(req, res, url)) return;

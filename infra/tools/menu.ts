@@ -1,12 +1,19 @@
 /**
- * npm run menu -- check <file> [--strict]   every error and warning with file:line:column
- * npm run menu -- show <file> [--lang ru]   the menu tree as text
+ * npm run menu -- check <file|folder> [--strict]   every error and warning with file:line:column,
+ *                                                  and the conversation tests beside each menu
+ * npm run menu -- show <file|folder> [--lang ru]   the menu tree as text
+ * npm run menu -- test <file|folder>               the conversation tests (<menu>.test.yaml)
+ *
+ * A folder is a menu per Open Line (lib/menu/menu-set.ts): every file in it, in turn.
  */
 import { readFileSync } from 'node:fs';
 import { builtinFunctions } from '../../lib/app/functions.js';
 import { loadMenuSource } from '../../lib/menu/load-file.js';
+import { menuFiles } from '../../lib/menu/load-folder.js';
+import { MenuError } from '../../lib/menu/errors.js';
 import { lintMenu } from '../../lib/menu/lint.js';
 import { menuTree } from '../../lib/menu/tree.js';
+import { hasTests, runMenuTests } from './menu-test.js';
 
 export function checkMenu(file: string, source: string): { output: string[]; errors: number; warnings: number } {
   const result = loadMenuSource(source, file);
@@ -23,32 +30,53 @@ export function checkMenu(file: string, source: string): { output: string[]; err
   return { output, errors: result.issues.length, warnings };
 }
 
+const USAGE = 'usage: npm run menu -- check <file|folder> [--strict]\n       npm run menu -- show <file|folder> [--lang xx]\n       npm run menu -- test <file|folder>\n';
+
 function main(argv: string[]): number {
-  const [command, file, ...rest] = argv;
-  if ((command !== 'check' && command !== 'show') || !file) {
-    process.stderr.write('usage: npm run menu -- check <file> [--strict]\n       npm run menu -- show <file> [--lang xx]\n');
+  const [command, target, ...rest] = argv;
+  if ((command !== 'check' && command !== 'show' && command !== 'test') || !target) {
+    process.stderr.write(USAGE);
     return 2;
   }
-  let source: string;
+  let files: Record<string, string>;
   try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    process.stderr.write(`${file}: cannot read the file\n`);
-    return 2;
-  }
-  if (command === 'check') {
-    const { output, errors, warnings } = checkMenu(file, source);
-    process.stdout.write(`${output.join('\n')}\n`);
-    return errors > 0 || (rest.includes('--strict') && warnings > 0) ? 1 : 0;
-  }
-  const result = loadMenuSource(source, file);
-  if (!result.menu) {
-    process.stderr.write(`${checkMenu(file, source).output.join('\n')}\n`);
+    files = menuFiles(target);
+  } catch (error) {
+    if (!(error instanceof MenuError)) throw error;
+    process.stderr.write(`${error.issues.map((issue) => issue.message).join('\n')}\n`);
     return 1;
   }
-  const langAt = rest.indexOf('--lang');
-  process.stdout.write(`${menuTree(result.menu, langAt >= 0 ? rest[langAt + 1] : undefined)}\n`);
-  return 0;
+  const many = Object.keys(files).length > 1;
+  let status = 0;
+  for (const [key, file] of Object.entries(files)) {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      process.stderr.write(`${file}: cannot read the file\n`);
+      return 2;
+    }
+    if (many && command === 'show') process.stdout.write(`── ${key} (${file}) ──\n`);
+    const result = loadMenuSource(source, file);
+    if (command === 'check' || !result.menu) {
+      const { output, errors, warnings } = checkMenu(file, source);
+      (result.menu ? process.stdout : process.stderr).write(`${output.join('\n')}\n`);
+      if (errors > 0 || (rest.includes('--strict') && warnings > 0)) status = 1;
+      if (!result.menu) continue;
+    }
+    if (command === 'show') {
+      const langAt = rest.indexOf('--lang');
+      process.stdout.write(`${menuTree(result.menu, langAt >= 0 ? rest[langAt + 1] : undefined)}\n`);
+      continue;
+    }
+    // check runs the conversation tests when the file has them; test insists on them.
+    if (command === 'test' || hasTests(file)) {
+      const run = runMenuTests(result.menu, file);
+      process.stdout.write(`${run.output.join('\n')}\n`);
+      if (run.failed > 0 || run.problems > 0) status = 1;
+    }
+  }
+  return status;
 }
 
 if (process.argv[1]?.endsWith('infra/tools/menu.ts')) process.exitCode = main(process.argv.slice(2));

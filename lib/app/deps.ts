@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Time } from '../time.js';
 import type { Logger } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
+import type { MenuSet } from '../menu/menu-set.js';
 import type { JobQueue } from '../queue/job.js';
 import type { DialogStore } from '../store/dialogs.js';
 import type { FeedStore } from '../store/feeds.js';
@@ -27,6 +28,11 @@ export interface AppDeps {
   readonly queue: JobQueue;
   /** The current menu (the local stack reloads it when the file changes). */
   readonly menu: () => CompiledMenu;
+  /**
+   * Every menu of MENU_FILE when it names a folder (a menu per Open Line, lib/menu/menu-set.ts);
+   * absent: `menu` serves every dialog. Read it through lib/app/menu-for.ts.
+   */
+  readonly menus?: () => MenuSet;
   /** The bot's profile from the menu file (all install needs; the ingest Lambdas carry only this). */
   readonly bot: () => BotInstallProfile;
   readonly fetch: typeof fetch;

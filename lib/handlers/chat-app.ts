@@ -12,6 +12,7 @@ import type { AppDeps } from '../app/deps.js';
 import { frameRequestOf, verifyFrame } from '../app/chat-app-frame.js';
 import { renderChatApp } from '../app/chat-app-view.js';
 import { resumeJob } from '../app/resume.js';
+import { menuFor } from '../app/menu-for.js';
 import { parseForm, text as field } from '../bitrix/form.js';
 import { httpErrors } from '../http/error-middleware.js';
 import { forbidden, notFound } from '../http/errors.js';
@@ -56,7 +57,8 @@ export function createChatAppHandler(deps: AppDeps) {
         return text(202, 'the bot has the chat again');
       }
 
-      const state = (await deps.dialogs.get({ memberId, botId: portal.botId, dialogId: frame.dialogId }, deps.clock())).state;
+      const dialog = await deps.dialogs.get({ memberId, botId: portal.botId, dialogId: frame.dialogId }, deps.clock());
+      const state = dialog.state;
       const nonce = randomBytes(16).toString('base64');
       return {
         statusCode: 200,
@@ -69,7 +71,7 @@ export function createChatAppHandler(deps: AppDeps) {
           // Only this portal may frame it; only our inline script and style run; it talks only to us.
           'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors ${verdict.origin}`,
         },
-        body: renderChatApp({ menu: deps.menu(), state, dialogId: frame.dialogId, now: deps.clock(), uiLanguage: frame.lang, nonce }),
+        body: renderChatApp({ menu: menuFor(deps, memberId, dialog.lineId), state, dialogId: frame.dialogId, now: deps.clock(), uiLanguage: frame.lang, nonce }),
       };
     });
 }

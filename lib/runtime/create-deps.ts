@@ -11,6 +11,7 @@ import { createDynamoBudget, unlimitedBudget, type RateBudget } from '../app/rat
 import { ConfigError, type Config } from '../config.js';
 import { log as rootLog, type Logger } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
+import type { MenuSet } from '../menu/menu-set.js';
 import { meteredFetch, setMetricsStage } from '../metrics.js';
 import type { JobQueue } from '../queue/job.js';
 import { createDb, type Db } from '../store/db.js';
@@ -26,6 +27,8 @@ import { ssmSecret } from './ssm-secret.js';
 export interface RuntimeParts {
   readonly config: Config;
   readonly menu: () => CompiledMenu;
+  /** Every menu when MENU_FILE is a folder (a menu per Open Line); `menu` is its default. */
+  readonly menus?: () => MenuSet;
   /** Defaults to the menu's profile. */
   readonly bot?: () => BotInstallProfile;
   readonly queue: JobQueue;
@@ -64,6 +67,7 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
     migrations: createMigrationStore(db, config.tableName),
     queue: parts.queue,
     menu: parts.menu,
+    ...(parts.menus ? { menus: parts.menus } : {}),
     bot: parts.bot ?? (() => installProfile(parts.menu())),
     fetch: meteredFetch(parts.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     clock,

@@ -8,6 +8,7 @@ import type { AppDeps } from '../app/deps.js';
 import { loadConfig, type Config } from '../config.js';
 import { setLogLevel } from '../log.js';
 import type { BotInstallProfile, CompiledMenu } from '../menu/types.js';
+import { menuSet, type MenuSet, type MenuSource } from '../menu/menu-set.js';
 import type { JobQueue } from '../queue/job.js';
 import { createAppDeps } from './create-deps.js';
 
@@ -15,9 +16,16 @@ let deps: AppDeps | undefined;
 
 const noQueue: JobQueue = { send: () => Promise.reject(new Error('this function does not send jobs')) };
 
-/** The worker: the whole menu, no queue to send to. */
-export function workerDeps(menu: () => CompiledMenu): AppDeps {
-  return (deps ??= createAppDeps({ config: lambdaConfig(), menu, queue: noQueue }));
+/** Every menu of the bundle by portal and line (MENU_FILE a folder), built once per instance. */
+function menusOf(source: MenuSource | undefined): { menus?: () => MenuSet } {
+  if (!source || source.keys.length < 2) return {};
+  const set = menuSet(source);
+  return { menus: () => set };
+}
+
+/** The worker: the whole menu (every menu of a folder), no queue to send to. */
+export function workerDeps(menu: () => CompiledMenu, menus?: MenuSource): AppDeps {
+  return (deps ??= createAppDeps({ config: lambdaConfig(), menu, ...menusOf(menus), queue: noQueue }));
 }
 
 /** The function's configuration; its LOG_LEVEL applies to the whole instance. */
@@ -44,8 +52,8 @@ export function ingestDeps(bot: BotInstallProfile, queue: (config: Config) => Jo
  * The operators' chat app: the whole menu (its answers), the dialog store to read, and the
  * queue for "give the chat back to the bot" (a job in the chat's FIFO group).
  */
-export function chatAppDeps(menu: () => CompiledMenu, queue: (config: Config) => JobQueue): AppDeps {
+export function chatAppDeps(menu: () => CompiledMenu, queue: (config: Config) => JobQueue, menus?: MenuSource): AppDeps {
   if (deps) return deps;
   const config = loadConfig(process.env);
-  return (deps = createAppDeps({ config, menu, queue: queue(config) }));
+  return (deps = createAppDeps({ config, menu, ...menusOf(menus), queue: queue(config) }));
 }

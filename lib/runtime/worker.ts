@@ -6,12 +6,13 @@ import { BUDGET_MAX_WAIT_MS } from '../app/rate-budget.js';
 import { REFRESH_WAIT_MS } from '../app/tokens.js';
 import { createWorkerHandler } from '../handlers/worker.js';
 import type { CompiledMenu } from '../menu/types.js';
+import type { MenuSource } from '../menu/menu-set.js';
 import { sqsDeadLetters } from '../queue/dead-letter.js';
 import { sqsRetryLater } from '../queue/retry-later.js';
 import { workerDeps } from './lambda.js';
 
-export function sqsWorkerHandler(menu: () => CompiledMenu): ReturnType<typeof createWorkerHandler> {
-  const deps = workerDeps(menu);
+export function sqsWorkerHandler(menu: () => CompiledMenu, menus?: MenuSource): ReturnType<typeof createWorkerHandler> {
+  const deps = workerDeps(menu, menus);
   const { deadLetterQueueUrl, queueUrl, region, jobMaxAttempts, retryBudgetMs, restTimeoutMs } = deps.config;
   if (!deadLetterQueueUrl || !queueUrl) throw new Error('QUEUE_URL and DLQ_URL must be set');
   // Worst case of one job: the retry budget, then one more request that may hang until the

@@ -35,6 +35,11 @@ export interface DialogRecord {
   readonly outbox: Outbox | undefined;
   /** undefined: no item yet (the next write must create it). */
   readonly version: number | undefined;
+  /**
+   * The Open Line the dialog came in on (CHAT_ENTITY_ID), once an event said so: the chat
+   * app and "give back" jobs know only the dialog, and the statistics count per line.
+   */
+  readonly lineId?: string | undefined;
 }
 
 export interface DialogKey {
@@ -69,6 +74,7 @@ function fromItem(item: Record<string, unknown> | undefined, nowMs: number): Dia
   const raw = item.outbox;
   let outbox: Outbox | undefined | null = null;
   return {
+    ...(typeof item.line === 'string' ? { lineId: item.line } : {}),
     state: parsed<DialogState>(item.state),
     processed: typeof item.processed === 'string' ? (item.processed ? item.processed.split(',') : []) : ((item.processed as string[] | undefined) ?? []),
     // Needed only when a retry resumes it: parsed on first use, not on every read.
@@ -113,8 +119,9 @@ export function createDialogStore(db: Db, table: string) {
     async save(
       key: DialogKey,
       expected: DialogRecord,
-      next: { state: DialogState; eventId: string; outbox: Outbox | undefined; ttlSeconds: number },
+      next: { state: DialogState; eventId: string; outbox: Outbox | undefined; ttlSeconds: number; lineId?: string | undefined },
     ): Promise<DialogRecord> {
+      const lineId = next.lineId ?? expected.lineId;
       const processed = [...expected.processed.filter((id) => id !== next.eventId), next.eventId].slice(-PROCESSED_LIMIT);
       const version = (expected.version ?? 0) + 1;
       try {
@@ -126,6 +133,7 @@ export function createDialogStore(db: Db, table: string) {
               state: json(next.state),
               processed: processed.join(','), // event ids have no commas (m<MESSAGE_ID>, j<ts>-<digest>)
               ...(next.outbox ? { outbox: json(next.outbox) } : {}),
+              ...(lineId ? { line: lineId } : {}),
               version,
               ttl: next.ttlSeconds,
             },
@@ -137,7 +145,7 @@ export function createDialogStore(db: Db, table: string) {
         if (isConditionFailure(error)) throw new ConcurrentUpdateError(`dialog ${key.dialogId}`, { cause: error });
         throw error;
       }
-      return { state: next.state, processed, outbox: next.outbox, version };
+      return { state: next.state, processed, outbox: next.outbox, version, ...(lineId ? { lineId } : {}) };
     },
 
     /**

@@ -12,9 +12,12 @@ import { restForPortal } from '../../lib/app/portal-rest.js';
 import { createWorkerHandler, retryDelaySeconds } from '../../lib/handlers/worker.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { customerJob } from '../helpers/jobs.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
 
-const t = useStack({ env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' }, queue: { maxAttempts: 3, retryBaseMs: 20 } });
+// The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
+const officeClock = ((shift) => () => Date.now() + shift)(OFFICE_HOURS - Date.now());
+const t = useStack({ clock: officeClock, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' }, queue: { maxAttempts: 3, retryBaseMs: 20 } });
 
 const replies = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);
 

@@ -5,10 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlayground, type Playground } from '../../infra/local/playground/server.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
 
 let playground: Playground;
-const t = useStack({ env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' }, queue: { maxAttempts: 2, retryBaseMs: 10 }, routes: (created) => (playground = createPlayground(created)).routes });
+// The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
+const officeClock = ((shift) => () => Date.now() + shift)(OFFICE_HOURS - Date.now());
+const t = useStack({ clock: officeClock, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' }, queue: { maxAttempts: 2, retryBaseMs: 10 }, routes: (created) => (playground = createPlayground(created)).routes });
 
 beforeAll(async () => {
   await playground.start();
@@ -16,7 +19,7 @@ beforeAll(async () => {
 
 interface State {
   portal: { language: string; domain: string; failing: boolean; api: 'v1' | 'v2'; botApi: 'v1' | 'v2' };
-  line: { botTime: number; botLeft: string };
+  line: { id: number; botTime: number; botLeft: string };
   deadLetters: { count: number; lastReason?: string };
   chat: { status: string; holder?: number; botInChat: boolean; messages: { author: string; authorId: number; text: string }[] };
 }
@@ -29,7 +32,7 @@ const post = async (action: string, body: unknown = {}) => {
 
 describe('the playground\'s operator and line controls', () => {
   it('line timeout, then the operator takes the chat and writes, then writes again', async () => {
-    expect((await state()).line).toEqual({ botTime: 600, botLeft: 'close' });
+    expect((await state()).line).toEqual({ id: 1, botTime: 600, botLeft: 'close' });
     expect(await post('timeout')).toEqual({ status: 200, body: { status: 'queue' } });
     expect((await post('timeout')).status).toBe(409); // the bot no longer holds it
     expect(await post('operator', { text: 'Hello, this is Olga.' })).toEqual({ status: 200, body: { status: 'operator' } });

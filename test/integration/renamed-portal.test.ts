@@ -13,9 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBody } from '../../infra/local/simulator/event-bodies.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
 
-const t = useStack({ queue: { maxAttempts: 3, retryBaseMs: 20 } });
+// The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
+const officeClock = ((shift) => () => Date.now() + shift)(OFFICE_HOURS - Date.now());
+const t = useStack({ clock: officeClock, queue: { maxAttempts: 3, retryBaseMs: 20 } });
 
 /** A server on 127.0.0.2 (not an allowed host) that counts every request: the bot must never call it. */
 let attacker: Server;

@@ -107,7 +107,7 @@ describe('serverless package: the template', () => {
     expect(alarms['b24-openlines-bot-prod-dead-letters']).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible' });
     expect(alarms['b24-openlines-bot-prod-jobs-backlog']).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 300 });
     const functions = resources('AWS::Lambda::Function').map(([id]) => id);
-    expect(functions.sort()).toEqual(['ChatappLambdaFunction', 'EventsLambdaFunction', 'HealthLambdaFunction', 'InstallLambdaFunction', 'KeepaliveLambdaFunction', 'PollerLambdaFunction', 'WorkerLambdaFunction']);
+    expect(functions.sort()).toEqual(['ChatappLambdaFunction', 'DashboardLambdaFunction', 'EventsLambdaFunction', 'HealthLambdaFunction', 'InstallLambdaFunction', 'KeepaliveLambdaFunction', 'PollerLambdaFunction', 'StatsLambdaFunction', 'WorkerLambdaFunction']);
     for (const id of functions) {
       for (const metric of ['Errors', 'Throttles']) {
         const alarm = Object.values(alarms).find((a) => a.MetricName === metric && a.Dimensions?.[0]?.Value?.Ref === id);
@@ -133,7 +133,7 @@ describe('serverless package: the template', () => {
     const stage = template.Resources.HttpApiStage!.Properties;
     expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 40, ThrottlingBurstLimit: 80 });
     expect(stage.AccessLogSettings).toMatchObject({ DestinationArn: { 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] }, Format: expect.stringContaining('$context.status') });
-    const [[, mapping]] = resources('AWS::Lambda::EventSourceMapping') as [[string, Resource]];
+    const [, mapping] = resources('AWS::Lambda::EventSourceMapping').find(([, resource]) => JSON.stringify(resource.Properties.EventSourceArn).includes('JobsQueue'))!;
     expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 12 });
     expect(template.Resources.WorkerLambdaFunction!.Properties.ReservedConcurrentExecutions).toBeGreaterThanOrEqual(12);
   });
@@ -195,8 +195,20 @@ describe('serverless package: the template', () => {
     expect(body.widgets.some((widget) => widget.type === 'alarm')).toBe(true);
   });
 
+  it("statistics from the table's stream: old and new images, dialog items only, a role that only reads the stream and adds", () => {
+    const [[, table]] = resources('AWS::DynamoDB::Table') as [[string, Resource]];
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    const mapping = resources('AWS::Lambda::EventSourceMapping').map(([, resource]) => resource.Properties).find((properties) => JSON.stringify(properties.EventSourceArn).includes('StreamArn'))!;
+    expect(mapping).toMatchObject({ FunctionName: { 'Fn::GetAtt': ['StatsLambdaFunction', 'Arn'] }, BisectBatchOnFunctionError: true });
+    expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern as string)).toEqual({ dynamodb: { Keys: { sk: { S: [{ prefix: 'D#' }] } } } });
+    const statements = template.Resources.StatsRole!.Properties.Policies[0].PolicyDocument.Statement as { Action: string[] }[];
+    expect(statements.flatMap((statement) => statement.Action).sort()).toEqual(
+      ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:UpdateItem', 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
+    );
+  });
+
   it('bundles stay small (≤ 200 KB zipped)', () => {
-    for (const name of ['events', 'install', 'worker', 'keepalive', 'health']) {
+    for (const name of ['events', 'install', 'worker', 'keepalive', 'health', 'chatapp', 'stats', 'dashboard']) {
       expect(readFileSync(join(dir, `${name}.zip`)).length).toBeLessThanOrEqual(200 * 1024);
     }
   });

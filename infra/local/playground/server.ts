@@ -19,10 +19,13 @@
  *   POST /playground/rename     {}                  the portal gets a new address; the old one answers 302
  *   POST /playground/portal     { api }             a new portal, installed: `v2` has Chatbots 2.0 (the bot
  *                               registers with imbot.v2), `v1` is an older V1-only portal (issue 15)
+ *   POST /playground/line       { line }            a new chat on the simulator's Open Line 1 or 2: with
+ *                               MENU_FILE a folder, each line may have its own menu (issue 19)
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isOpen } from '../../../lib/menu/hours.js';
+import { menuFor } from '../../../lib/app/menu-for.js';
 import { botTimeout } from '../simulator/lines.js';
 import type { SimChat, SimPortal } from '../simulator/model.js';
 import type { LocalStack } from '../stack.js';
@@ -68,6 +71,9 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
   let portal: SimPortal | undefined;
   let chat: SimChat | undefined;
   let customer: Customer = { name: 'Ivan Petrov' };
+  /** The simulated portal's Open Line new chats come in on (the simulator has lines 1 and 2). */
+  let lineId = 1;
+  const lineMenu = () => menuFor(stack.deps, portal?.memberId, lineId);
   /** "Make the portal fail": every REST method answers 500 until switched off. */
   let failing = false;
   let fromSeq = 0;
@@ -103,7 +109,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
       const record = await stack.deps.dialogs.get({ memberId: portal.memberId, botId: bot.id, dialogId: chat.dialogId }, stack.deps.clock());
       dialog = record.state ? { ...record.state, version: record.version } : undefined;
     }
-    const menu = stack.deps.menu();
+    const menu = lineMenu();
     const hours = menu.hours?.source === 'file' ? menu.hours : undefined;
     const timeout = portal && chat ? botTimeout(portal, chat.lineId) : undefined;
     const lastLetter = stack.queue.deadLetters.at(-1);
@@ -112,11 +118,11 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
       // `api`: what the portal offers; `botApi`: what the bot was registered with (BOT_API may force V1).
       // eventMode: a V2 bot's events posted (webhook) or waiting for imbot.v2.Event.get (fetch; `waiting` of them).
       portal: portal && { language: portal.language, domain: portal.domain, failing, api: portal.api, botApi: bot?.api ?? 'v1', eventMode: bot?.eventMode, waiting: bot ? sim.waitingEvents(portal, bot.id).length : 0 },
-      line: timeout && { botTime: timeout.seconds, botLeft: timeout.left },
       deadLetters: { count: stack.queue.deadLetters.length, lastReason: lastLetter?.reason },
       hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },
       bot: bot ? { id: bot.id, name: bot.name } : undefined,
-      menu: { file: stack.deps.config.menuFile, version: menu.version, name: menu.bot.name, status: stack.menuFile.status() },
+      menu: { file: stack.deps.config.menuFile, version: menu.version, name: menu.bot.name, status: stack.menuFile.status(), key: stack.deps.menus?.().keyOf(portal?.memberId, lineId) ?? 'default', lines: [1, 2] },
+      line: { id: lineId, ...(timeout ? { botTime: timeout.seconds, botLeft: timeout.left } : {}) },
       chat: chat && {
         chatId: chat.chatId,
         dialogId: chat.dialogId,
@@ -159,7 +165,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
 
   async function openChat(): Promise<void> {
     if (!portal) return;
-    chat = await sim.openChat(portal, { name: customer.name });
+    chat = await sim.openChat(portal, { name: customer.name, lineId });
     await settle();
   }
 
@@ -264,7 +270,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         return json(res, 200, { domain: portal.domain }), true;
       }
       case 'hours': {
-        const hours = stack.deps.menu().hours;
+        const hours = lineMenu().hours;
         if (!clock || !hours || hours.source !== 'file') return json(res, 400, { error: 'this menu has no working hours in the file' }), true;
         const mode = input.mode;
         if (mode === 'now') clock.shift(0);
@@ -285,6 +291,12 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         if (failing) return json(res, 409, { error: 'the portal is made to fail: switch that off first' }), true;
         await newPortal(input.api);
         return json(res, 200, { api: portal!.api, botApi: sim.ourBot(portal!)?.api ?? 'v1' }), true;
+      }
+      case 'line': {
+        if (input.line !== 1 && input.line !== 2) return json(res, 400, { error: 'line must be 1 or 2' }), true;
+        lineId = input.line;
+        await openChat();
+        return json(res, 200, { line: lineId }), true;
       }
       case 'reset':
         fromSeq = sim.lastSeq;

@@ -77,6 +77,15 @@ export function installPageBody(portal: SimPortal, user: Issued, refreshToken: s
   };
 }
 
+/**
+ * The app's own page, opened by a user in the portal: POST to "Your handler path" with the
+ * user's tokens in the body, DOMAIN in the query [DOC local-integrations/serverside-local-app-with-ui.md].
+ */
+export function appPageBody(portal: SimPortal, user: Issued): { body: string; query: string } {
+  const page = installPageBody(portal, user, 'refresh-not-for-pages');
+  return { body: page.body, query: page.query };
+}
+
 /** The documented body [DOC api-reference/common/events/on-app-update.md]: the application token it carries may be a new one (contract §9.4). */
 export function updateBody(portal: SimPortal, user: Issued, refreshToken: string, now: number, version: number): string {
   return phpQuery({

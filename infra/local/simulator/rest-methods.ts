@@ -70,7 +70,12 @@ function handlerUrl(value: unknown, code: string): string {
 
 const COLORS = ['RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN', 'AZURE', 'KHAKI', 'SAND', 'MARENGO', 'GRAY', 'GRAPHITE'];
 
+/** The simulated portal's administrators: user 1 (who installed the app); operators (12…) are not. */
+export const ADMINS: ReadonlySet<number> = new Set([1]);
+
 export const methods: Record<string, Method> = {
+  /** Whether the token's user is an administrator [DOC api-reference/user/user-admin.md]: true or false. */
+  'user.admin': (_params, ctx) => ctx.caller.kind === 'user' && ADMINS.has(ctx.caller.userId),
   'app.info': (_params, ctx) => ({
     ID: 7,
     CODE: ctx.clientId,

@@ -392,6 +392,14 @@ export function createSimulator(options: SimulatorOptions) {
     return post(opts.url ?? `${options.botUrl}/bitrix/install`, bodies.installBody(portal, user, portal.refreshToken, clock()), portal, 'ONAPPINSTALL');
   }
 
+  /** A user of the portal opens the app's own page (its handler path), as the portal does: a form POST with their tokens. */
+  async function openApp(portal: SimPortal, opts: { userId?: number; url?: string; tamper?: (body: string, query: string) => { body: string; query: string } } = {}) {
+    const user = issue(portal, opts.userId ?? 1, 'user');
+    let page = bodies.appPageBody(portal, user);
+    if (opts.tamper) page = opts.tamper(page.body, page.query);
+    return post(`${opts.url ?? `${options.botUrl}/bitrix/dashboard`}?${page.query}`, page.body, portal, 'APP PAGE');
+  }
+
   async function update(portal: SimPortal, opts: { newApplicationToken?: boolean; url?: string } = {}) {
     if (opts.newApplicationToken) issuedSecrets.add((portal.applicationToken = token()));
     const user = issue(portal, 1, 'user');
@@ -545,6 +553,7 @@ export function createSimulator(options: SimulatorOptions) {
     portals,
     portal: (memberId: string) => [...portals.values()].find((portal) => portal.memberId === memberId),
     install,
+    openApp,
     update,
     uninstall,
     openChat,

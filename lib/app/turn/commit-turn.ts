@@ -9,6 +9,7 @@ import type { DialogKey, DialogRecord, Outbox } from '../../store/dialogs.js';
 import { ConcurrentUpdateError } from '../../store/errors.js';
 import type { AppDeps } from '../deps.js';
 import type { DecidedTurn } from './decide-turn.js';
+import { menuFor } from '../menu-for.js';
 
 export async function commitTurn(
   deps: AppDeps,
@@ -25,7 +26,8 @@ export async function commitTurn(
       state: decided.state,
       eventId: job.eventId,
       outbox,
-      ttlSeconds: Math.floor(times.now / 1000) + deps.menu().settings.stateTtlDays * 86_400,
+      ttlSeconds: Math.floor(times.now / 1000) + menuFor(deps, job.memberId, job.lineId ?? dialog.lineId).settings.stateTtlDays * 86_400,
+      ...(job.lineId ? { lineId: job.lineId } : {}),
     });
   } catch (error) {
     if (error instanceof ConcurrentUpdateError) return 'conflict';

@@ -19,6 +19,7 @@ import { planSteps, V1 } from '../plan.js';
 import { V2 } from '../plan-v2.js';
 import { restForPortal } from '../portal-rest.js';
 import { resolveFunctions } from './menu-functions.js';
+import { menuFor } from '../menu-for.js';
 import { turnContext } from './turn-context.js';
 
 export type DecidedTurn = { readonly kind: 'unchanged' } | { readonly kind: 'act'; readonly state: DialogState; readonly steps: readonly Step[] };
@@ -35,7 +36,7 @@ const turnOf = (job: DialogJob): Turn =>
   job.kind === 'message' ? { kind: 'message', text: job.text ?? '' } : job.kind === 'resume' ? { kind: 'resume', menu: job.menu } : { kind: job.kind };
 
 export async function decideTurn(deps: AppDeps, job: DialogJob, portal: PortalRecord, dialog: DialogRecord, rest: () => RestClient, log: Logger): Promise<DecidedTurn> {
-  const menu = deps.menu();
+  const menu = menuFor(deps, job.memberId, job.lineId ?? dialog.lineId);
   const turn = turnOf(job);
   const ctx = await turnContext(deps, job, portal, dialog, menu.hours, () => restForPortal(deps, portal, undefined, log), log);
   let decision = decide(menu, dialog.state, turn, ctx);
