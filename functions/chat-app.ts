@@ -5,6 +5,7 @@ import { createChatAppHandler } from '../lib/handlers/chat-app.js';
 import type { HttpEvent } from '../lib/http/request.js';
 import { sqsQueueFromConfig } from '../lib/queue/sqs-queue.js';
 import { chatAppDeps } from '../lib/runtime/lambda.js';
+import { inLambda } from '../lib/runtime/invocation.js';
 
 let handle: ReturnType<typeof createChatAppHandler> | undefined;
-export const handler = (event: HttpEvent, context: Context) => (handle ??= createChatAppHandler(chatAppDeps(menu, sqsQueueFromConfig, menus)))(event, context);
+export const handler = inLambda((event: HttpEvent, context: Context) => (handle ??= createChatAppHandler(chatAppDeps(menu, sqsQueueFromConfig, menus)))(event, context));

@@ -8,7 +8,9 @@ import bot from 'virtual:menu-bot';
 import type { Context } from 'aws-lambda';
 import { pollFeeds } from '../lib/app/feed/poll-feeds.js';
 import { sqsQueueFromConfig } from '../lib/queue/sqs-queue.js';
+import { inLambda } from '../lib/runtime/invocation.js';
 import { ingestDeps } from '../lib/runtime/lambda.js';
 
-export const handler = async (_event: unknown, context: Context) =>
-  pollFeeds(ingestDeps(bot, sqsQueueFromConfig), { timeLeft: () => context.getRemainingTimeInMillis() });
+export const handler = inLambda(async (_event: unknown, context: Context) =>
+  pollFeeds(ingestDeps(bot, sqsQueueFromConfig), { timeLeft: () => context.getRemainingTimeInMillis() }),
+);

@@ -2,7 +2,9 @@
  * Structured JSON logs, one line per entry, with redaction. Tokens, secrets and
  * application tokens are removed by key name, and any value registered with
  * `registerSecret` is masked wherever it appears inside a string (error messages,
- * URLs), so a token can't leak through an unexpected path.
+ * stacks, URLs), so a token can't leak through an unexpected path. An error is logged
+ * with its cause chain, and on error lines with its stack; in Lambda every line names
+ * the invocation (lib/runtime/invocation.ts).
  */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -17,6 +19,10 @@ const MASK = '[redacted]';
 let threshold = LEVELS.info;
 let sink: (line: string) => void = (line) => process.stdout.write(`${line}\n`);
 const secrets = new Set<string>();
+/** The current Lambda invocation's fields (request id, cold start); empty outside one. */
+let invocation: Fields = {};
+/** Enough of a stack to see where it was thrown and what led there, with the line kept small. */
+const STACK_LINES = 12;
 
 /** Redirects log lines (tests, the local playground). Returns the previous sink. */
 export function setLogSink(next: (line: string) => void): (line: string) => void {
@@ -27,6 +33,14 @@ export function setLogSink(next: (line: string) => void): (line: string) => void
 
 export function setLogLevel(level: LogLevel | 'silent'): void {
   threshold = LEVELS[level];
+}
+
+/**
+ * Fields every line carries until changed: set at the start of a Lambda invocation and
+ * cleared at its end. Module scope is right here: an instance runs one invocation at a time.
+ */
+export function setInvocationFields(fields: Fields): void {
+  invocation = fields;
 }
 
 /** A line written as it is, whatever the level: the metrics' EMF lines (lib/metrics.ts). */
@@ -49,19 +63,30 @@ function scrubString(value: string): string {
   return out.replace(/((?:access_token|refresh_token|application_token|client_secret|auth)["']?\s*[=:]\s*["']?)[^&"'\s,}]+/gi, `$1${MASK}`);
 }
 
-export function redact(value: unknown, depth = 0): unknown {
+/** `stacks`: errors keep their (scrubbed) stack; error lines ask for it, the others are kept short. */
+export function redact(value: unknown, depth = 0, stacks = false): unknown {
   if (typeof value === 'string') return scrubString(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[deep]';
-  if (value instanceof Error) {
-    return { name: value.name, message: scrubString(value.message), ...(redact({ ...value }, depth + 1) as object) };
-  }
-  if (Array.isArray(value)) return value.slice(0, 50).map((item) => redact(item, depth + 1));
+  if (value instanceof Error) return redactError(value, depth, stacks);
+  if (Array.isArray(value)) return value.slice(0, 50).map((item) => redact(item, depth + 1, stacks));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) && item !== undefined && item !== '' ? MASK : redact(item, depth + 1);
+    out[key] = SECRET_KEY.test(key) && item !== undefined && item !== '' ? MASK : redact(item, depth + 1, stacks);
   }
   return out;
+}
+
+/** name, message, own fields (a BitrixApiError's code…), the cause chain (not enumerable, so named here) and the stack. */
+function redactError(error: Error, depth: number, stacks: boolean): Record<string, unknown> {
+  const cause: unknown = error.cause;
+  return {
+    name: error.name,
+    message: scrubString(error.message),
+    ...(redact({ ...error }, depth + 1, stacks) as object),
+    ...(cause !== undefined ? { cause: redact(cause, depth + 1, stacks) } : {}),
+    ...(stacks && error.stack ? { stack: scrubString(error.stack.split('\n').slice(0, STACK_LINES).join('\n')) } : {}),
+  };
 }
 
 export interface Logger {
@@ -75,7 +100,7 @@ export interface Logger {
 export function createLogger(base: Fields = {}): Logger {
   const write = (level: LogLevel, msg: string, fields?: Fields): void => {
     if (LEVELS[level] < threshold) return;
-    const entry = redact({ level, time: new Date().toISOString(), msg, ...base, ...fields });
+    const entry = redact({ level, time: new Date().toISOString(), msg, ...invocation, ...base, ...fields }, 0, level === 'error');
     sink(JSON.stringify(entry));
   };
   return {
