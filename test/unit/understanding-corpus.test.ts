@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCorpus, LANGUAGES } from '../corpus/evaluate.js';
 import { evaluateHeldOut } from '../corpus/held-out.js';
+import { evaluateHeldOutBike } from '../corpus/held-out-bike.js';
 
 describe('understanding corpus (menus/example.yaml)', () => {
   const report = evaluateCorpus();
@@ -34,5 +35,14 @@ describe('held-out dental clinic corpus (never tuned on)', () => {
     const details = `${report.summary}\n${report.misses.join('\n')}`;
     expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.78);
     expect(report.wrongPicks, details).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('held-out bike shop corpus (never tuned on)', () => {
+  it('understands a floor of it and runs an item the customer did not mean at most twice', () => {
+    const report = evaluateHeldOutBike();
+    const details = `${report.summary}\n${report.misses.join('\n')}`;
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.36);
+    expect(report.wrongPicks, details).toBeLessThanOrEqual(2);
   });
 });
