@@ -28,14 +28,36 @@ export interface Candidates {
 }
 
 export function choose(model: MatchModel, text: string, candidates: Candidates): Choice {
+  return twoNamed(model, text, candidates) ?? decide(rank(model, text, candidates), candidates);
+}
+
+function rank(model: MatchModel, text: string, candidates: Candidates): Scored[] {
   const scored = scoreItems(model, text, candidates.include);
   // A menu link gives way to an item its menu leads to that fits clearly better ("where is my
   // parcel": the tracking item); on a tie the menu on screen is the safer answer.
-  const ranked = scored
+  return scored
     .filter((link) => !(candidates.linkOf(link.item) && scored.some((other) => other !== link && other.score > link.score + 0.05 && leadsTo(candidates.reach.routes, link.item, other.item))))
     .map((entry) => (entry.item.menu === candidates.current || entry.item.menu === '' ? entry : { ...entry, score: entry.score * THRESHOLDS.elsewhere }))
     .sort((a, b) => b.score - a.score);
-  return decide(ranked, candidates);
+}
+
+/** One "and"/"or" between two requests: "rental and opening hours", "возврат или сроки доставки". */
+const JOINED = /\s(?:and|or|und|oder|sowie|и|или|либо)\s/iu;
+
+/**
+ * "tracking or address change": each side of the conjunction read alone; when each picks
+ * its own item (neither on the way to the other), the customer named two and is asked
+ * which, even if one item's examples happen to hold words of both sides.
+ */
+function twoNamed(model: MatchModel, text: string, candidates: Candidates): Choice | undefined {
+  const sides = text.split(JOINED);
+  if (sides.length !== 2) return undefined;
+  const [first, second] = sides.map((side) => decide(rank(model, side, candidates), candidates));
+  if (first?.kind !== 'item' || second?.kind !== 'item') return undefined;
+  const [a, b] = [first.item, second.item];
+  if ((a.menu === b.menu && a.id === b.id) || a.menu === '' || b.menu === '') return undefined;
+  if (leadsTo(candidates.reach.routes, a, b) || leadsTo(candidates.reach.routes, b, a)) return undefined;
+  return { kind: 'doubt', options: [ref(a), ref(b)] };
 }
 
 /** "prices and opening hours": two items, each named in full by its own words. */

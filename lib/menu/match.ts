@@ -7,6 +7,7 @@
  * covers and how much of the message the item covers (their harmonic mean, weighted by
  * the terms' weights): a message must both name the item and be mostly about it.
  */
+import { conceptsOf, conceptTerms, phrasesIn } from './concepts.js';
 import { editDistance, tolerance } from './edit-distance.js';
 import type { MatchModel, ModelItem } from './model.js';
 import { cyrillic, isCyrillic, stem, words } from './stem.js';
@@ -17,9 +18,9 @@ import { stopWords, weakWords } from './stopwords.js';
  * `typo`, `compound`, `part`: how much those kinds of match count against an exact one.
  * `unknown`: the weight of a word no item knows, in "how much of the message is about
  * the item". `beta`: how much more that counts than "how much of the phrase the message
- * names" (F-beta).
+ * names" (F-beta). `concept`: a word of the same concept (lib/menu/lexicon.ts).
  */
-export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, unknown: 1.2, beta: 1 };
+export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, unknown: 1.2, beta: 1 };
 
 export interface Scored {
   readonly item: ModelItem;
@@ -34,8 +35,10 @@ export interface Scored {
 
 interface Token {
   readonly weight: number;
-  /** term index → how well this word matches it (0…1). */
+  /** term index → how well this word matches it (0…1): itself, with a typo, in a compound. */
   readonly terms: ReadonlyMap<number, number>;
+  /** term index → `TUNING.concept` for the terms of the concepts the word names. */
+  readonly related: ReadonlyMap<number, number>;
 }
 
 interface Lookup {
@@ -112,17 +115,42 @@ function approximate(word: string, forms: readonly string[], model: MatchModel, 
 function tokens(text: string, model: MatchModel): Token[] {
   const found = lookup(model);
   const { keys, stops, weak } = found;
+  const concepts = conceptTerms(model);
+  const relatedOf = (names: Iterable<string>): Map<number, number> => {
+    const related = new Map<number, number>();
+    for (const concept of names) for (const index of concepts.get(concept) ?? []) related.set(index, TUNING.concept);
+    return related;
+  };
+  const all = words(text);
+  // "how much", "where is my", "wo bleibt": a phrase of the lexicon stands for its quiet words.
+  // Words the menu itself uses ("сколько" in the example "сколько стоит") stay words.
+  const forms = all.map((word) => spellings(word, model));
+  const phrases = phrasesIn(all, forms, (word) => stops.has(word) || weak.has(word))
+    .map((phrase) => ({ ...phrase, positions: phrase.positions.filter((position) => !keys.has(all[position]!)) }))
+    .filter((phrase) => phrase.positions.length > 0 && concepts.has(phrase.concept));
+  const consumed = new Set(phrases.flatMap((phrase) => phrase.positions));
   const out: Token[] = [];
+  const named = new Set<string>();
   const seen = new Set<string>();
-  for (const word of words(text)) {
-    if ((stops.has(word) && !keys.has(word)) || seen.has(word)) continue;
+  all.forEach((word, position) => {
+    if (consumed.has(position) || (stops.has(word) && !keys.has(word)) || seen.has(word)) return;
     seen.add(word);
-    const forms = spellings(word, model);
-    let terms = exact(forms, keys);
-    if (terms.size === 0 && !/\d/.test(word) && word.length >= 4) terms = approximate(word, forms, model, found);
-    const known = Math.max(0, ...[...terms.keys()].map((index) => model.weights[index]!));
-    const base = terms.size > 0 ? known : /\d/.test(word) ? 0.3 : TUNING.unknown;
-    out.push({ weight: weak.has(word) ? base * 0.5 : base, terms });
+    let terms = exact(forms[position]!, keys);
+    if (terms.size === 0 && !/\d/.test(word) && word.length >= 4) terms = approximate(word, forms[position]!, model, found);
+    const mine = /\d/.test(word) ? [] : conceptsOf(forms[position]!);
+    // A second word for a concept already named ("package … parcel") adds nothing.
+    if (terms.size === 0 && mine.length > 0 && mine.every((concept) => named.has(concept))) return;
+    for (const concept of mine) named.add(concept);
+    const related = relatedOf(mine);
+    const matched = [...terms.keys(), ...related.keys()];
+    const base = matched.length > 0 ? Math.max(...matched.map((index) => model.weights[index]!)) : /\d/.test(word) ? 0.3 : TUNING.unknown;
+    out.push({ weight: weak.has(word) ? base * 0.5 : base, terms, related });
+  });
+  for (const phrase of phrases) {
+    if (named.has(phrase.concept)) continue;
+    named.add(phrase.concept);
+    const related = relatedOf([phrase.concept]);
+    out.push({ weight: Math.max(...[...related.keys()].map((index) => model.weights[index]!)), terms: new Map(), related });
   }
   return out;
 }
@@ -140,7 +168,7 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
     const matched: number[] = [];
     message.forEach((token, position) => {
       let best = 0;
-      for (const [index, value] of token.terms) if (mine.has(index) && value > best) best = value;
+      for (const map of [token.terms, token.related]) for (const [index, value] of map) if (mine.has(index) && value > best) best = value;
       covered += token.weight * best;
       if (best > 0) matched.push(position);
     });
@@ -149,21 +177,33 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
     let phrase = 0;
     let title = 0;
     item.phrases.forEach((terms, at) => {
-      let got = 0;
-      let all = 0;
-      for (const index of terms) {
-        const weight = model.weights[index]!;
-        all += weight;
-        let best = 0;
-        for (const token of message) best = Math.max(best, token.terms.get(index) ?? 0);
-        got += weight * best;
-      }
-      if (all > 0) phrase = Math.max(phrase, got / all);
-      if (all > 0 && at < item.titles) title = Math.max(title, got / all);
+      const share = phraseShare(terms, message, model.weights);
+      phrase = Math.max(phrase, share);
+      if (at < item.titles) title = Math.max(title, share);
     });
     if (phrase === 0) continue;
     const b2 = TUNING.beta * TUNING.beta;
     out.push({ item, score: ((1 + b2) * phrase * about) / (b2 * phrase + about), phrase, title, words: matched });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How much of a phrase (by weight) the message names. A word names the phrase's terms it
+ * matches itself; through a concept it names only one of them, the one that adds most:
+ * "payment" is a near-synonym of "cash" or of "card", not of both in "card or cash".
+ */
+function phraseShare(terms: readonly number[], message: readonly Token[], weights: readonly number[]): number {
+  const best = terms.map((index) => Math.max(0, ...message.map((token) => token.terms.get(index) ?? 0)));
+  for (const token of message) {
+    let pick = -1;
+    let gain = 0;
+    terms.forEach((index, at) => {
+      const more = weights[index]! * ((token.related.get(index) ?? 0) - best[at]!);
+      if (more > gain) [pick, gain] = [at, more];
+    });
+    if (pick >= 0) best[pick] = token.related.get(terms[pick]!)!;
+  }
+  const all = terms.reduce((sum, index) => sum + weights[index]!, 0);
+  return all > 0 ? terms.reduce((sum, index, at) => sum + weights[index]! * best[at]!, 0) / all : 0;
 }
