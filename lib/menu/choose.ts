@@ -25,10 +25,27 @@ export interface Candidates {
   readonly include: (item: ModelItem) => boolean;
   readonly reach: Reach;
   readonly linkOf: (item: ItemRef) => boolean;
+  /** Is this the item that opened the menu on screen ("Delivery and tracking" for the delivery menu)? */
+  readonly topic?: (item: ModelItem) => boolean;
 }
 
 export function choose(model: MatchModel, text: string, candidates: Candidates): Choice {
-  return twoNamed(model, text, candidates) ?? decide(rank(model, text, candidates), candidates);
+  const choice = twoNamed(model, text, candidates) ?? decide(rank(model, text, candidates), candidates);
+  return choice.kind === 'item' && topical(model, text, candidates) ? { kind: 'none' } : choice;
+}
+
+/**
+ * "delivery" in the delivery menu: a message that names the menu on screen in full (its
+ * opening item's title or a part of it) and fits two of its items says no more than the
+ * menu itself; not understood, rather than one of them picked.
+ */
+function topical(model: MatchModel, text: string, candidates: Candidates): boolean {
+  const { topic } = candidates;
+  if (!topic) return false;
+  const [named] = scoreItems(model, text, topic);
+  if (!named || named.title < 0.99 || named.score < 0.99) return false;
+  const here = scoreItems(model, text, (item) => item.menu === candidates.current && candidates.include(item));
+  return here.length >= 2 && here[1]!.score >= THRESHOLDS.doubt;
 }
 
 function rank(model: MatchModel, text: string, candidates: Candidates): Scored[] {

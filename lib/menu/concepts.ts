@@ -8,7 +8,7 @@
  */
 import { LEXICON } from './lexicon.js';
 import type { MatchModel } from './model.js';
-import { stem, words } from './stem.js';
+import { isCyrillic, stem, words } from './stem.js';
 
 interface Phrase {
   readonly concept: string;
@@ -50,17 +50,29 @@ function lexicon(): Index {
   return index;
 }
 
-/** The concepts a word names, by any of its spellings, or as the last part of a German compound. */
+/**
+ * The concepts a word names: by any of its spellings; else, for a Russian word, by a
+ * stem it starts with (the stemmer leaves "отправлен" for "отправления", the lexicon has
+ * "отправ"); else as the last, then the first part of a German compound ("Mietpreise",
+ * "Bezahlmöglichkeiten").
+ */
 export function conceptsOf(spellings: readonly string[]): string[] {
   const { single, tails } = lexicon();
   const out = new Set<string>();
-  for (const spelling of spellings) for (const concept of single.get(spelling) ?? []) out.add(concept);
+  const look = (map: ReadonlyMap<string, readonly string[]>, key: string) => {
+    for (const concept of map.get(key) ?? []) out.add(concept);
+    return out.size > 0;
+  };
+  for (const spelling of spellings) look(single, spelling);
   if (out.size > 0) return [...out];
   for (const spelling of spellings) {
-    for (let cut = 3; spelling.length >= 8 && cut <= spelling.length - 4; cut++) {
-      for (const concept of tails.get(spelling.slice(cut)) ?? []) out.add(concept);
-      if (out.size > 0) return [...out];
-    }
+    if (!isCyrillic(spelling)) continue;
+    for (let end = spelling.length - 1; end >= Math.max(5, spelling.length - 4); end--) if (look(single, spelling.slice(0, end))) return [...out];
+  }
+  for (const spelling of spellings) {
+    if (spelling.length < 8 || isCyrillic(spelling)) continue;
+    for (let cut = 3; cut <= spelling.length - 4; cut++) if (look(tails, spelling.slice(cut))) return [...out];
+    for (let cut = spelling.length - 3; cut >= 5; cut--) if (look(tails, spelling.slice(0, cut))) return [...out];
   }
   return [];
 }
@@ -83,11 +95,10 @@ export function conceptTerms(model: MatchModel): ReadonlyMap<string, readonly nu
 }
 
 /**
- * Phrases of the lexicon in a message ("how much", "where is my", "wo bleibt"): each as
- * its concept and the positions of its words that say nothing else (`quiet`: stop and
- * question words), which the phrase stands for. `forms` are each word's spellings.
+ * Phrases of the lexicon in a message ("how much", "where is my", "график работы"): each
+ * as its concept and the positions of its words. `forms` are each word's spellings.
  */
-export function phrasesIn(message: readonly string[], forms: readonly (readonly string[])[], quiet: (word: string) => boolean): { concept: string; positions: number[] }[] {
+export function phrasesIn(message: readonly string[], forms: readonly (readonly string[])[]): { concept: string; positions: number[] }[] {
   const { phrases } = lexicon();
   const out: { concept: string; positions: number[] }[] = [];
   const done = new Set<Phrase>();
@@ -97,7 +108,7 @@ export function phrasesIn(message: readonly string[], forms: readonly (readonly 
         if (done.has(phrase) || at + phrase.parts.length > message.length) continue;
         if (!phrase.parts.every((part, offset) => forms[at + offset]!.some((spelling) => part.has(spelling)))) continue;
         done.add(phrase);
-        out.push({ concept: phrase.concept, positions: phrase.parts.map((_, offset) => at + offset).filter((position) => quiet(message[position]!)) });
+        out.push({ concept: phrase.concept, positions: phrase.parts.map((_, offset) => at + offset) });
       }
     }
   });

@@ -9,7 +9,7 @@
  *
  * Kept narrow on purpose: a concept joins words that name the same request, never words
  * that merely co-occur with it ("order" is in tracking, returns and payment alike, so it
- * is in none). A word in the wrong concept can make the bot run a wrong item; a word left
+ * is in none), and a word is in one concept only. A word in the wrong concept can make the bot run a wrong item; a word left
  * out only leaves a message to the item's own examples.
  */
 export type Lexicon = Readonly<Record<string, Readonly<Partial<Record<'en' | 'ru' | 'de', string>>>>>;
@@ -17,8 +17,8 @@ export type Lexicon = Readonly<Record<string, Readonly<Partial<Record<'en' | 'ru
 export const LEXICON: Lexicon = {
   hours: {
     en: 'hours, opening hours, business hours, working hours, office hours, open, opening, opens, close, closing, closes, closed, timetable, when are you open, when do you open, when do you close, until when, what time',
-    ru: 'часы работы, время работы, режим работы, график работы, расписание, открыты, открыто, открываетесь, закрываетесь, закрыты, закрыто, работаете, работает, до скольки, во сколько',
-    de: 'öffnungszeiten, geschäftszeiten, sprechzeiten, arbeitszeiten, geöffnet, offen, öffnen, öffnet, schließen, schließt, geschlossen, bis wann, ab wann, um wie viel uhr, habt ihr auf, haben sie auf, macht ihr auf, macht ihr zu, machen sie zu',
+    ru: 'часы работы, время работы, режим работы, график работы, часы, график, расписание, открыты, открыто, открываетесь, закрываетесь, закрыты, закрыто, работаете, работает, до скольки, во сколько',
+    de: 'öffnungszeiten, geschäftszeiten, sprechzeiten, arbeitszeiten, geöffnet, offen, öffnen, öffnet, aufmachen, zumachen, aufhaben, zuhaben, schließen, schließt, geschlossen, bis wann, ab wann, um wie viel uhr, habt ihr auf, haben sie auf, macht ihr auf, macht ihr zu, machen sie zu',
   },
   price: {
     en: 'price, prices, pricing, cost, costs, fee, fees, tariff, rate, rates, how much, expensive, cheap, quote, estimate, price list',
@@ -31,9 +31,9 @@ export const LEXICON: Lexicon = {
     de: 'adresse, anschrift, standort, anfahrt, wo sind sie, wo seid ihr, wo finde ich, wie komme ich, lageplan, parkplatz, parkplätze, parken, parkhaus, filiale',
   },
   delivery: {
-    en: 'delivery, deliver, delivered, shipping, ship, shipped, shipment, dispatch, dispatched, parcel, package, courier, postage, arrive, arrived, arrival, track, tracking',
-    ru: 'доставка, доставить, доставят, доставили, отправка, отправить, отправили, посылка, посылку, курьер, пришла, придет, дойдет, прибудет, трек, отследить, отслеживание',
-    de: 'lieferung, liefern, geliefert, versand, versenden, verschickt, versandt, paket, päckchen, sendung, zustellung, kurier, ankommen, angekommen, kommt an, verfolgen, sendungsverfolgung',
+    en: 'delivery, deliver, delivered, shipping, ship, shipped, shipment, dispatch, dispatched, parcel, package, courier, postage, arrive, arrived, arrival',
+    ru: 'доставка, доставить, доставят, доставили, отправка, отправить, отправили, посылка, посылку, курьер, привезти, привезут, привезете, пришла, придет, дойдет, прибудет',
+    de: 'lieferung, liefern, geliefert, versand, versenden, verschickt, versandt, paket, päckchen, sendung, zustellung, kurier, ankommen, angekommen, kommt an',
   },
   track: {
     en: 'track, tracking, tracking number, where is my, where s my, status of my, order status, has it shipped, not arrived, never arrived, still waiting',
@@ -52,18 +52,38 @@ export const LEXICON: Lexicon = {
   },
   refund: {
     en: 'return, returns, refund, refunds, money back, send back, send it back, exchange, swap, replace, replacement, reimburse, give back, take back',
-    ru: 'возврат, вернуть, верните, вернуть деньги, обмен, обменять, поменять, замена, заменить, сдать, компенсация',
-    de: 'rückgabe, zurückgeben, zurückschicken, zurücksenden, retoure, retour, umtausch, umtauschen, erstattung, erstatten, rückerstattung, geld zurück, ersatz',
+    ru: 'возврат, вернуть, верните, вернуть деньги, обмен, обменять, замена, заменить, сдать, компенсация',
+    de: 'rückgabe, zurückgeben, zurückschicken, zurücksenden, retoure, retour, umtausch, umtauschen, erstattung, erstatten, rückerstattung, geld zurück, zurückhaben, zurückbekommen, ersatz',
   },
   defect: {
-    en: 'broken, broke, break, damaged, damage, defective, defect, faulty, fault, cracked, crack, not working, stopped working, doesnt work, does not work, warranty, guarantee, scratched',
-    ru: 'сломан, сломался, сломалась, сломалось, поломка, брак, бракованный, поврежден, повреждение, разбит, дефект, неисправен, не работает, перестал работать, трещина, гарантия, гарантийный',
-    de: 'kaputt, defekt, beschädigt, schaden, gebrochen, riss, funktioniert nicht, geht nicht, garantie, gewährleistung, reklamation, mangel, mangelhaft',
+    en: 'broken, broke, break, damaged, damage, defective, defect, faulty, fault, cracked, crack, dented, crushed, not working, stopped working, doesnt work, does not work, warranty, guarantee, scratched',
+    ru: 'сломан, сломался, сломалась, сломалось, поломка, брак, бракованный, поврежден, повреждение, разбит, мятый, помятый, вмятина, дефект, неисправен, не работает, перестал работать, трещина, гарантия, гарантийный',
+    de: 'kaputt, defekt, beschädigt, schaden, gebrochen, verbeult, zerdrückt, riss, funktioniert nicht, geht nicht, garantie, gewährleistung, reklamation, mangel, mangelhaft',
   },
   booking: {
     en: 'appointment, booking, book, reserve, reservation, slot, visit, reschedule, sign up, come in',
-    ru: 'запись, записаться, записать, запишите, прием, приём, бронь, бронирование, забронировать, перенести запись, визит, прийти',
+    ru: 'запись, записаться, записать, запишите, прием, бронь, бронирование, забронировать, перенести запись, визит, прийти',
     de: 'termin, termine, buchen, buchung, reservieren, reservierung, vereinbaren, verschieben, vorbeikommen, besuch',
+  },
+  change: {
+    en: 'change, update, modify, edit, correct, amend',
+    ru: 'изменить, поменять, сменить, исправить, обновить, изменение, смена',
+    de: 'ändern, änderung, aktualisieren, korrigieren, bearbeiten, wechseln',
+  },
+  error: {
+    en: 'wrong, incorrect, mistake, error, typo, old',
+    ru: 'неправильный, неверный, ошибка, ошибся, ошиблась, не тот, старый',
+    de: 'falsch, fehler, irrtum, vertippt, alt, alte',
+  },
+  duration: {
+    en: 'how long, how many days, how fast, how quickly, how soon, time frame',
+    ru: 'как долго, сколько дней, как быстро, сколько идет, срок, сроки',
+    de: 'wie lange, wie schnell, wie viele tage, dauer, dauert, frist',
+  },
+  copy: {
+    en: 'copy, duplicate, resend, send again, another copy',
+    ru: 'копия, копию, дубликат, повторно, еще раз',
+    de: 'kopie, duplikat, zweitschrift, nochmal, erneut',
   },
   cancel: {
     en: 'cancel, cancellation, cancelled, canceled, call off',

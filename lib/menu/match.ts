@@ -9,6 +9,7 @@
  */
 import { conceptsOf, conceptTerms, phrasesIn } from './concepts.js';
 import { editDistance, tolerance } from './edit-distance.js';
+import { separableJoins } from './separable.js';
 import type { MatchModel, ModelItem } from './model.js';
 import { cyrillic, isCyrillic, stem, words } from './stem.js';
 import { stopWords, weakWords } from './stopwords.js';
@@ -122,11 +123,19 @@ function tokens(text: string, model: MatchModel): Token[] {
     return related;
   };
   const all = words(text);
+  // "gebe … zurück": the joined verb ("zurückgeben") when the menu or the lexicon knows it.
+  const split = model.languages.includes('de') ? separableJoins(all) : undefined;
+  const join = split?.joined.find((word) => {
+    const forms = spellings(word, model);
+    return exact(forms, keys).size > 0 || conceptsOf(forms).length > 0;
+  });
+  if (split && join) all.splice(split.particle, 1, join);
   // "how much", "where is my", "wo bleibt": a phrase of the lexicon stands for its quiet words.
-  // Words the menu itself uses ("сколько" in the example "сколько стоит") stay words.
+  // The phrase stands for its words the menu does not use ("график" in "график работы");
+  // words it uses stay words ("сколько" when an example says "сколько стоит").
   const forms = all.map((word) => spellings(word, model));
-  const phrases = phrasesIn(all, forms, (word) => stops.has(word) || weak.has(word))
-    .map((phrase) => ({ ...phrase, positions: phrase.positions.filter((position) => !keys.has(all[position]!)) }))
+  const phrases = phrasesIn(all, forms)
+    .map((phrase) => ({ ...phrase, positions: phrase.positions.filter((position) => exact(forms[position]!, keys).size === 0) }))
     .filter((phrase) => phrase.positions.length > 0 && concepts.has(phrase.concept));
   const consumed = new Set(phrases.flatMap((phrase) => phrase.positions));
   const out: Token[] = [];

@@ -1,0 +1,26 @@
+/**
+ * German separable verbs: "ich gebe den Helm zurück", "wann macht ihr wieder auf", "wann
+ * kommt es an" say "zurückgeben", "aufmachen", "ankommen" with the particle at the end
+ * of the clause and the verb near its start. The matcher reads the joined word as
+ * well; these are the spellings to try, most likely first. Only a joined word that the
+ * menu or the lexicon knows is used (lib/menu/match.ts), so a wrong join costs nothing.
+ */
+const PARTICLES = new Set(['an', 'auf', 'zu', 'zuruck', 'ab', 'aus', 'um', 'ein', 'mit', 'vor', 'weg', 'vorbei', 'nach', 'her', 'hin', 'fest', 'los', 'weiter']);
+
+/** The finite verb stands first or second in a German clause ("Wann macht …", "Ich gebe …", "Macht ihr …"). */
+const VERB_POSITIONS = 3;
+
+export function separableJoins(words: readonly string[]): { particle: number; joined: string[] } | undefined {
+  const particle = words.length - 1;
+  const last = words[particle];
+  if (last === undefined || particle < 1 || !PARTICLES.has(last)) return undefined;
+  const joined: string[] = [];
+  for (const verb of words.slice(0, Math.min(VERB_POSITIONS, particle))) {
+    if (verb.length < 3 || PARTICLES.has(verb)) continue;
+    // "macht" → "aufmacht" and "aufmach" (the stemmer keeps the -t of the 3rd person).
+    const bare = verb.replace(/(?:et|st|t|e|en)$/, '');
+    joined.push(last + verb);
+    if (bare.length >= 2 && bare !== verb) joined.push(`${last + bare}en`);
+  }
+  return { particle, joined };
+}
