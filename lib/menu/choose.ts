@@ -16,6 +16,13 @@ import { leadsTo, type ItemRef, type Reach } from './reach.js';
  */
 export const THRESHOLDS = { win: 0.6, margin: 0.12, doubt: 0.45, elsewhere: 0.95 };
 
+/**
+ * Concepts that say something went wrong (lib/menu/lexicon.ts). "My parcel arrived
+ * crumpled, I am unhappy" is not a request for "Where is my parcel?": an item that does
+ * not match the problem the message names is not picked on its other words.
+ */
+const PROBLEMS: ReadonlySet<string> = new Set(['complaint', 'defect']);
+
 /** `title`: how much of the item's title the message covers (0…1). */
 export type Choice = { readonly kind: 'item'; readonly item: ItemRef; readonly title: number } | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] } | { readonly kind: 'none' };
 
@@ -95,7 +102,12 @@ function decide(ranked: readonly Scored[], candidates: Candidates): Choice {
   const named = ranked.slice(1, 4).find((entry) => namesBoth(first, entry, candidates));
   if (named && first.item.menu !== '' && named.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(named.item)] };
   const close = (entry: Scored | undefined) => entry !== undefined && (entry.score >= THRESHOLDS.doubt && first.score - entry.score < THRESHOLDS.margin);
-  if (first.score >= THRESHOLDS.win && !close(second)) return { kind: 'item', item: ref(first.item), title: first.title };
+  if (first.score >= THRESHOLDS.win && !close(second)) return first.missed.some((concept) => PROBLEMS.has(concept)) ? { kind: 'none' } : { kind: 'item', item: ref(first.item), title: first.title };
+  // "Deutsch": the link "Language: English / Русский / Deutsch" and the item in its menu fit
+  // alike; opening that menu is never wrong, and the customer sees the item there.
+  const contenders = ranked.filter((entry) => entry === first || close(entry));
+  const link = contenders.find((entry) => candidates.linkOf(entry.item) && contenders.every((other) => other === entry || leadsTo(candidates.reach.routes, entry.item, other.item)));
+  if (first.score >= THRESHOLDS.doubt && contenders.length > 1 && link) return { kind: 'item', item: ref(link.item), title: link.title };
   // Two close items: ask which (not for back/home: a word for them is clear enough).
   // Three or more: the message is too vague to offer two.
   if (first.score >= THRESHOLDS.doubt && close(second) && !close(third) && first.item.menu !== '' && second!.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(second!.item)] };

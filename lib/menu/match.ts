@@ -32,6 +32,8 @@ export interface Scored {
   readonly title: number;
   /** Which words of the message (by position) the item matched. */
   readonly words: readonly number[];
+  /** Concepts the message names that the item does not match ("broken" for "Where is my parcel?"). */
+  readonly missed: readonly string[];
 }
 
 interface Token {
@@ -40,6 +42,8 @@ interface Token {
   readonly terms: ReadonlyMap<number, number>;
   /** term index → `TUNING.concept` for the terms of the concepts the word names. */
   readonly related: ReadonlyMap<number, number>;
+  /** The lexicon's concepts the word names (lib/menu/lexicon.ts). */
+  readonly concepts: readonly string[];
 }
 
 interface Lookup {
@@ -134,9 +138,8 @@ function tokens(text: string, model: MatchModel): Token[] {
   // The phrase stands for its words the menu does not use ("график" in "график работы");
   // words it uses stay words ("сколько" when an example says "сколько стоит").
   const forms = all.map((word) => spellings(word, model));
-  const phrases = phrasesIn(all, forms)
-    .map((phrase) => ({ ...phrase, positions: phrase.positions.filter((position) => exact(forms[position]!, keys).size === 0) }))
-    .filter((phrase) => phrase.positions.length > 0 && concepts.has(phrase.concept));
+  const said = phrasesIn(all, forms).map((phrase) => ({ ...phrase, positions: phrase.positions.filter((position) => exact(forms[position]!, keys).size === 0) }));
+  const phrases = said.filter((phrase) => phrase.positions.length > 0 && concepts.has(phrase.concept));
   const consumed = new Set(phrases.flatMap((phrase) => phrase.positions));
   const out: Token[] = [];
   const named = new Set<string>();
@@ -153,14 +156,16 @@ function tokens(text: string, model: MatchModel): Token[] {
     const related = relatedOf(mine);
     const matched = [...terms.keys(), ...related.keys()];
     const base = matched.length > 0 ? Math.max(...matched.map((index) => model.weights[index]!)) : /\d/.test(word) ? 0.3 : TUNING.unknown;
-    out.push({ weight: weak.has(word) ? base * 0.5 : base, terms, related });
+    out.push({ weight: weak.has(word) ? base * 0.5 : base, terms, related, concepts: mine });
   });
   for (const phrase of phrases) {
     if (named.has(phrase.concept)) continue;
     named.add(phrase.concept);
     const related = relatedOf([phrase.concept]);
-    out.push({ weight: Math.max(...[...related.keys()].map((index) => model.weights[index]!)), terms: new Map(), related });
+    out.push({ weight: Math.max(...[...related.keys()].map((index) => model.weights[index]!)), terms: new Map(), related, concepts: [phrase.concept] });
   }
+  // A phrase no item names ("не работает" in a menu without a repair item) weighs nothing but is still said.
+  for (const phrase of said) if (!named.has(phrase.concept) && !concepts.has(phrase.concept)) out.push({ weight: 0, terms: new Map(), related: new Map(), concepts: [phrase.concept] });
   return out;
 }
 
@@ -175,11 +180,13 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
     const mine = new Set(item.phrases.flat());
     let covered = 0;
     const matched: number[] = [];
+    const missed: string[] = [];
     message.forEach((token, position) => {
       let best = 0;
       for (const map of [token.terms, token.related]) for (const [index, value] of map) if (mine.has(index) && value > best) best = value;
       covered += token.weight * best;
       if (best > 0) matched.push(position);
+      else missed.push(...token.concepts);
     });
     if (covered === 0) continue;
     const about = covered / total;
@@ -192,7 +199,7 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
     });
     if (phrase === 0) continue;
     const b2 = TUNING.beta * TUNING.beta;
-    out.push({ item, score: ((1 + b2) * phrase * about) / (b2 * phrase + about), phrase, title, words: matched });
+    out.push({ item, score: ((1 + b2) * phrase * about) / (b2 * phrase + about), phrase, title, words: matched, missed });
   }
   return out.sort((a, b) => b.score - a.score);
 }
