@@ -14,7 +14,7 @@ import { leadsTo, type ItemRef, type Reach } from './reach.js';
  * within it, candidates are close. Below `doubt` a candidate is not worth a question.
  * Items not on screen count `elsewhere` of their score. Measured: docs/decisions.md.
  */
-export const THRESHOLDS = { win: 0.6, margin: 0.12, doubt: 0.45, elsewhere: 0.95 };
+export const THRESHOLDS = { win: 0.6, margin: 0.1, doubt: 0.45, elsewhere: 0.95 };
 
 /**
  * Concepts that say something went wrong (lib/menu/lexicon.ts). "My parcel arrived
