@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCorpus, LANGUAGES } from '../corpus/evaluate.js';
 import { evaluateHeldOut } from '../corpus/held-out.js';
 import { evaluateHeldOutBike } from '../corpus/held-out-bike.js';
+import { evaluateHeldOutSaas } from '../corpus/held-out-saas.js';
 
 describe('understanding corpus (menus/example.yaml)', () => {
   const report = evaluateCorpus();
@@ -44,5 +45,14 @@ describe('held-out bike shop corpus (never tuned on)', () => {
     const details = `${report.summary}\n${report.misses.join('\n')}`;
     expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.36);
     expect(report.wrongPicks, details).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('held-out SaaS helpdesk corpus (never tuned on)', () => {
+  it('understands a floor of it and runs an item the user did not mean at most once', () => {
+    const report = evaluateHeldOutSaas();
+    const details = `${report.summary}\n${report.misses.join('\n')}`;
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.58);
+    expect(report.wrongPicks, details).toBeLessThanOrEqual(1);
   });
 });
