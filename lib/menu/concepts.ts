@@ -42,7 +42,7 @@ function lexicon(): Index {
         if (parts.length === 1) {
           for (const spelling of parts[0]!) add(single, spelling, concept);
           if (lang === 'de') for (const spelling of parts[0]!) if (spelling.length >= 4) add(tails, spelling, concept);
-        } else if (parts.length > 1) for (const spelling of parts[0]!) phrases.set(spelling, [...(phrases.get(spelling) ?? []), { concept, parts }]);
+        } else if (parts.length > 1) for (const spelling of new Set([...parts[0]!].map(phraseKey))) phrases.set(spelling, [...(phrases.get(spelling) ?? []), { concept, parts }]);
       }
     }
   }
@@ -77,6 +77,10 @@ export function conceptsOf(spellings: readonly string[]): string[] {
   return [];
 }
 
+/** The term a menu phrase holds for a concept it asks by a lexicon phrase ("where is my" → "~track"). */
+export const patternTerm = (concept: string): string => `~${concept}`;
+export const isPattern = (term: string): boolean => term.startsWith('~');
+
 const perModel = new WeakMap<MatchModel, ReadonlyMap<string, readonly number[]>>();
 /** Concept → the model's terms that name it. */
 export function conceptTerms(model: MatchModel): ReadonlyMap<string, readonly number[]> {
@@ -84,7 +88,7 @@ export function conceptTerms(model: MatchModel): ReadonlyMap<string, readonly nu
   if (found) return found;
   const byTerm = new Map<number, Set<string>>();
   for (const [key, term] of Object.entries(model.keys)) {
-    const concepts = conceptsOf([key]);
+    const concepts = isPattern(key) ? [key.slice(1)] : conceptsOf([key]);
     if (concepts.length > 0) byTerm.set(term, new Set([...(byTerm.get(term) ?? []), ...concepts]));
   }
   const out = new Map<string, number[]>();
@@ -92,6 +96,17 @@ export function conceptTerms(model: MatchModel): ReadonlyMap<string, readonly nu
   found = out;
   perModel.set(model, found);
   return found;
+}
+
+/** Phrases are found by their first word; a Russian one by its first letters, as its forms differ in the ending. */
+const phraseKey = (word: string): string => (isCyrillic(word) && word.length > 4 ? word.slice(0, 4) : word);
+
+/** A word of a phrase, or for Russian one of its forms the stemmer cut differently ("верните" for "вернуть": "верн", "вернут"). */
+function sameWord(part: ReadonlySet<string>, spelling: string): boolean {
+  if (part.has(spelling)) return true;
+  if (spelling.length < 4 || !isCyrillic(spelling)) return false;
+  for (const form of part) if (form.length >= 4 && (form.startsWith(spelling) || spelling.startsWith(form))) return true;
+  return false;
 }
 
 /**
@@ -104,9 +119,9 @@ export function phrasesIn(message: readonly string[], forms: readonly (readonly 
   const done = new Set<Phrase>();
   message.forEach((_, at) => {
     for (const form of forms[at]!) {
-      for (const phrase of phrases.get(form) ?? []) {
+      for (const phrase of phrases.get(phraseKey(form)) ?? []) {
         if (done.has(phrase) || at + phrase.parts.length > message.length) continue;
-        if (!phrase.parts.every((part, offset) => forms[at + offset]!.some((spelling) => part.has(spelling)))) continue;
+        if (!phrase.parts.every((part, offset) => forms[at + offset]!.some((spelling) => sameWord(part, spelling)))) continue;
         done.add(phrase);
         out.push({ concept: phrase.concept, positions: phrase.parts.map((_, offset) => at + offset) });
       }

@@ -56,9 +56,9 @@ export const LEXICON: Lexicon = {
     de: 'rückgabe, zurückgeben, zurückschicken, zurücksenden, retoure, retour, umtausch, umtauschen, erstattung, erstatten, rückerstattung, geld zurück, zurückhaben, zurückbekommen, ersatz',
   },
   defect: {
-    en: 'broken, broke, break, damaged, damage, defective, defect, faulty, fault, cracked, crack, dented, crushed, not working, stopped working, doesnt work, does not work, warranty, guarantee, scratched',
-    ru: 'сломан, сломался, сломалась, сломалось, поломка, брак, бракованный, поврежден, повреждение, разбит, мятый, помятый, вмятина, дефект, неисправен, не работает, перестал работать, трещина, гарантия, гарантийный',
-    de: 'kaputt, defekt, beschädigt, schaden, gebrochen, verbeult, zerdrückt, riss, funktioniert nicht, geht nicht, garantie, gewährleistung, reklamation, mangel, mangelhaft',
+    en: 'broken, broke, break, damaged, damage, defective, defect, faulty, fault, cracked, crack, dented, crushed, not working, stopped working, doesnt work, does not work, crash, crashes, crashed, freezes, frozen, glitch, bug, warranty, guarantee, scratched',
+    ru: 'сломан, сломался, сломалась, сломалось, поломка, брак, бракованный, поврежден, повреждение, разбит, мятый, помятый, вмятина, дефект, неисправен, не работает, перестал работать, вылетает, зависает, глючит, баг, падает, трещина, гарантия, гарантийный',
+    de: 'kaputt, defekt, beschädigt, schaden, gebrochen, verbeult, zerdrückt, riss, funktioniert nicht, geht nicht, abstürzen, stürzt ab, absturz, hängt, bug, garantie, gewährleistung, reklamation, mangel, mangelhaft',
   },
   booking: {
     en: 'appointment, booking, book, reserve, reservation, slot, visit, reschedule, sign up, come in',
@@ -86,8 +86,8 @@ export const LEXICON: Lexicon = {
     de: 'kopie, duplikat, zweitschrift, nochmal, erneut',
   },
   cancel: {
-    en: 'cancel, cancellation, cancelled, canceled, call off',
-    ru: 'отменить, отмена, отменить заказ, отказаться',
+    en: 'cancel, cancellation, cancelled, canceled, call off, unsubscribe',
+    ru: 'отменить, отмена, отменить заказ, отказаться, отписаться',
     de: 'stornieren, stornierung, storno, absagen, kündigen, kündigung, abbestellen',
   },
   contact: {
@@ -107,8 +107,58 @@ export const LEXICON: Lexicon = {
   },
   account: {
     en: 'account, login, log in, sign in, password, username, locked out, reset password, profile',
-    ru: 'аккаунт, учетная запись, личный кабинет, логин, войти, вход, пароль, сбросить пароль, профиль',
+    ru: 'аккаунт, учетная запись, личный кабинет, логин, войти, зайти, вход, пароль, сбросить пароль, профиль',
     de: 'konto, kundenkonto, login, anmelden, anmeldung, einloggen, passwort, kennwort, zugang, profil',
+  },
+  charged: {
+    en: 'charged, overcharged, debited, double charge, charged twice',
+    ru: 'списали, списание, списали деньги, двойное списание',
+    de: 'abgebucht, abbuchung, belastet, doppelt abgebucht',
+  },
+  discount: {
+    en: 'discount, discounts, promo, promo code, coupon, voucher, sale, deal',
+    ru: 'скидка, скидки, промокод, купон, акция, распродажа',
+    de: 'rabatt, gutschein, aktion, sonderangebot, ausverkauf, promo code, gutscheincode',
+  },
+  subscription: {
+    en: 'subscription, subscribe, membership, member, renew, renewal, auto renewal',
+    ru: 'подписка, подписку, подписаться, абонемент, членство, продление, автопродление, продлить',
+    de: 'abo, abonnement, abonnieren, mitgliedschaft, verlängerung, verlängern',
+  },
+  free: {
+    en: 'free, free of charge, no cost, trial, free trial',
+    ru: 'бесплатно, бесплатный, бесплатная, пробный, пробная версия',
+    de: 'kostenlos, gratis, umsonst, testversion, probeversion',
+  },
+  rent: {
+    en: 'rent, rental, hire, lease, borrow',
+    ru: 'аренда, арендовать, прокат, напрокат, взять напрокат',
+    de: 'mieten, miete, vermietung, leihen, ausleihen, verleih',
+  },
+  repair: {
+    en: 'repair, repairs, fix, fixing, mend, maintenance',
+    ru: 'ремонт, починить, отремонтировать, починка, техобслуживание',
+    de: 'reparatur, reparieren, wartung, instandsetzung',
+  },
+  delete: {
+    en: 'delete, remove, erase, deactivate',
+    ru: 'удалить, удаление, стереть, деактивировать',
+    de: 'löschen, entfernen, deaktivieren, löschung',
+  },
+  catalog: {
+    en: 'services, catalog, catalogue, range, assortment, what do you offer',
+    ru: 'услуги, каталог, ассортимент, что вы предлагаете',
+    de: 'leistungen, katalog, sortiment, was bieten sie an',
+  },
+  size: {
+    en: 'size, sizes, too small, too big, too large',
+    ru: 'размер, размеры, размерная сетка',
+    de: 'größe, größen, zu klein, zu groß',
+  },
+  feedback: {
+    en: 'feedback, review, suggestion',
+    ru: 'отзыв, отзывы, пожелание',
+    de: 'feedback, bewertung, rückmeldung, vorschlag',
   },
   complaint: {
     en: 'complaint, complain, unhappy, dissatisfied, disappointed, terrible service, bad service',

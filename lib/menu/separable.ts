@@ -10,17 +10,18 @@ const PARTICLES = new Set(['an', 'auf', 'zu', 'zuruck', 'ab', 'aus', 'um', 'ein'
 /** The finite verb stands first or second in a German clause ("Wann macht …", "Ich gebe …", "Macht ihr …"). */
 const VERB_POSITIONS = 3;
 
-export function separableJoins(words: readonly string[]): { particle: number; joined: string[] } | undefined {
+/** Joined spellings to try, each with the position of the verb it joins; the particle is the last word. */
+export function separableJoins(words: readonly string[]): { particle: number; joined: { verb: number; word: string }[] } | undefined {
   const particle = words.length - 1;
   const last = words[particle];
   if (last === undefined || particle < 1 || !PARTICLES.has(last)) return undefined;
-  const joined: string[] = [];
-  for (const verb of words.slice(0, Math.min(VERB_POSITIONS, particle))) {
-    if (verb.length < 3 || PARTICLES.has(verb)) continue;
-    // "macht" → "aufmacht" and "aufmach" (the stemmer keeps the -t of the 3rd person).
+  const joined: { verb: number; word: string }[] = [];
+  words.slice(0, Math.min(VERB_POSITIONS, particle)).forEach((verb, position) => {
+    if (verb.length < 3 || PARTICLES.has(verb)) return;
+    // "macht" → "aufmacht" and "aufmachen" (the stemmer keeps the -t of the 3rd person).
     const bare = verb.replace(/(?:et|st|t|e|en)$/, '');
-    joined.push(last + verb);
-    if (bare.length >= 2 && bare !== verb) joined.push(`${last + bare}en`);
-  }
+    joined.push({ verb: position, word: last + verb });
+    if (bare.length >= 2 && bare !== verb) joined.push({ verb: position, word: `${last + bare}en` });
+  });
   return { particle, joined };
 }
