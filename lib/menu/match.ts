@@ -29,9 +29,13 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
   const { patterns } = lookup(model);
   const total = message.reduce((sum, token) => sum + token.weight, 0);
   if (total === 0) return [];
+  // Every term the message reaches: items and phrases without one are skipped unread.
+  const touched = new Set<number>();
+  for (const token of message) for (const map of [token.terms, token.related]) for (const index of map.keys()) touched.add(index);
+  const reached = (terms: readonly number[]) => terms.some((index) => touched.has(index));
   const out: Scored[] = [];
   for (const item of model.items) {
-    if (!include(item)) continue;
+    if (!item.phrases.some(reached) || !include(item)) continue;
     const mine = new Set(item.phrases.flat());
     let covered = 0;
     const matched: number[] = [];
@@ -48,7 +52,7 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
     let phrase = 0;
     let title = 0;
     item.phrases.forEach((terms, at) => {
-      const share = phraseShare(terms, message, model.weights, patterns);
+      const share = reached(terms) ? phraseShare(terms, message, model.weights, patterns) : 0;
       phrase = Math.max(phrase, share);
       if (at < item.titles) title = Math.max(title, share);
     });
