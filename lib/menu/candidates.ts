@@ -38,5 +38,10 @@ export function candidatesFor(menu: CompiledMenu, current: string, start: string
     if (!item || !isVisible(item.show, open) || item.id === 0 || item.action.type === 'back' || item.action.type === 'finish') return false;
     return !(item.action.type === 'menu' && item.action.menu === current);
   };
-  return { current, include, reach: reached, linkOf: (ref) => itemAt(menu, ref)?.action.type === 'menu' };
+  // The items that open the menu on screen: what its whole topic is called.
+  const topic = (entry: ModelItem): boolean => {
+    const action = entry.menu === '' ? undefined : itemAt(menu, entry)?.action;
+    return action?.type === 'menu' && action.menu === current && current !== start;
+  };
+  return { current, include, reach: reached, linkOf: (ref) => itemAt(menu, ref)?.action.type === 'menu', topic };
 }

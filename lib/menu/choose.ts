@@ -14,7 +14,14 @@ import { leadsTo, type ItemRef, type Reach } from './reach.js';
  * within it, candidates are close. Below `doubt` a candidate is not worth a question.
  * Items not on screen count `elsewhere` of their score. Measured: docs/decisions.md.
  */
-export const THRESHOLDS = { win: 0.6, margin: 0.12, doubt: 0.45, elsewhere: 0.95 };
+export const THRESHOLDS = { win: 0.6, margin: 0.1, doubt: 0.45, elsewhere: 0.95 };
+
+/**
+ * Concepts that say something went wrong (lib/menu/lexicon.ts). "My parcel arrived
+ * crumpled, I am unhappy" is not a request for "Where is my parcel?": an item that does
+ * not match the problem the message names is not picked on its other words.
+ */
+const PROBLEMS: ReadonlySet<string> = new Set(['complaint', 'defect']);
 
 /** `title`: how much of the item's title the message covers (0…1). */
 export type Choice = { readonly kind: 'item'; readonly item: ItemRef; readonly title: number } | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] } | { readonly kind: 'none' };
@@ -25,17 +32,56 @@ export interface Candidates {
   readonly include: (item: ModelItem) => boolean;
   readonly reach: Reach;
   readonly linkOf: (item: ItemRef) => boolean;
+  /** Is this the item that opened the menu on screen ("Delivery and tracking" for the delivery menu)? */
+  readonly topic?: (item: ModelItem) => boolean;
 }
 
 export function choose(model: MatchModel, text: string, candidates: Candidates): Choice {
+  const choice = twoNamed(model, text, candidates) ?? decide(rank(model, text, candidates), candidates);
+  return choice.kind === 'item' && topical(model, text, candidates) ? { kind: 'none' } : choice;
+}
+
+/**
+ * "delivery" in the delivery menu: a message that names the menu on screen in full (its
+ * opening item's title or a part of it) and fits two of its items says no more than the
+ * menu itself; not understood, rather than one of them picked.
+ */
+function topical(model: MatchModel, text: string, candidates: Candidates): boolean {
+  const { topic } = candidates;
+  if (!topic) return false;
+  const [named] = scoreItems(model, text, topic);
+  if (!named || named.title < 0.99 || named.score < 0.99) return false;
+  const here = scoreItems(model, text, (item) => item.menu === candidates.current && candidates.include(item));
+  return here.length >= 2 && here[1]!.score >= THRESHOLDS.doubt;
+}
+
+function rank(model: MatchModel, text: string, candidates: Candidates): Scored[] {
   const scored = scoreItems(model, text, candidates.include);
   // A menu link gives way to an item its menu leads to that fits clearly better ("where is my
   // parcel": the tracking item); on a tie the menu on screen is the safer answer.
-  const ranked = scored
+  return scored
     .filter((link) => !(candidates.linkOf(link.item) && scored.some((other) => other !== link && other.score > link.score + 0.05 && leadsTo(candidates.reach.routes, link.item, other.item))))
     .map((entry) => (entry.item.menu === candidates.current || entry.item.menu === '' ? entry : { ...entry, score: entry.score * THRESHOLDS.elsewhere }))
     .sort((a, b) => b.score - a.score);
-  return decide(ranked, candidates);
+}
+
+/** One "and"/"or" between two requests: "rental and opening hours", "возврат или сроки доставки". */
+const JOINED = /\s(?:and|or|und|oder|sowie|и|или|либо)\s/iu;
+
+/**
+ * "tracking or address change": each side of the conjunction read alone; when each picks
+ * its own item (neither on the way to the other), the customer named two and is asked
+ * which, even if one item's examples happen to hold words of both sides.
+ */
+function twoNamed(model: MatchModel, text: string, candidates: Candidates): Choice | undefined {
+  const sides = text.split(JOINED);
+  if (sides.length !== 2) return undefined;
+  const [first, second] = sides.map((side) => decide(rank(model, side, candidates), candidates));
+  if (first?.kind !== 'item' || second?.kind !== 'item') return undefined;
+  const [a, b] = [first.item, second.item];
+  if ((a.menu === b.menu && a.id === b.id) || a.menu === '' || b.menu === '') return undefined;
+  if (leadsTo(candidates.reach.routes, a, b) || leadsTo(candidates.reach.routes, b, a)) return undefined;
+  return { kind: 'doubt', options: [ref(a), ref(b)] };
 }
 
 /** "prices and opening hours": two items, each named in full by its own words. */
@@ -56,7 +102,12 @@ function decide(ranked: readonly Scored[], candidates: Candidates): Choice {
   const named = ranked.slice(1, 4).find((entry) => namesBoth(first, entry, candidates));
   if (named && first.item.menu !== '' && named.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(named.item)] };
   const close = (entry: Scored | undefined) => entry !== undefined && (entry.score >= THRESHOLDS.doubt && first.score - entry.score < THRESHOLDS.margin);
-  if (first.score >= THRESHOLDS.win && !close(second)) return { kind: 'item', item: ref(first.item), title: first.title };
+  if (first.score >= THRESHOLDS.win && !close(second)) return first.missed.some((concept) => PROBLEMS.has(concept)) ? { kind: 'none' } : { kind: 'item', item: ref(first.item), title: first.title };
+  // "Deutsch": the link "Language: English / Русский / Deutsch" and the item in its menu fit
+  // alike; opening that menu is never wrong, and the customer sees the item there.
+  const contenders = ranked.filter((entry) => entry === first || close(entry));
+  const link = contenders.find((entry) => candidates.linkOf(entry.item) && contenders.every((other) => other === entry || leadsTo(candidates.reach.routes, entry.item, other.item)));
+  if (first.score >= THRESHOLDS.doubt && contenders.length > 1 && link) return { kind: 'item', item: ref(link.item), title: link.title };
   // Two close items: ask which (not for back/home: a word for them is clear enough).
   // Three or more: the message is too vague to offer two.
   if (first.score >= THRESHOLDS.doubt && close(second) && !close(third) && first.item.menu !== '' && second!.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(second!.item)] };

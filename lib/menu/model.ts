@@ -3,8 +3,11 @@
  * compiled menu as plain data: every item of every menu (and the global back/home items)
  * as the phrases that name it — its titles and its examples — each phrase a list of
  * stemmed terms, and per term a weight that says how much it tells items apart (BM25's
- * inverse document frequency over items; question words count half).
+ * inverse document frequency over items; question words count half). A phrase that asks
+ * the way a lexicon phrase does ("where is my …", "how much …") also holds that phrase's
+ * concept as a term ("~track").
  */
+import { patternTerm, phrasesIn } from './concepts.js';
 import { stem, words } from './stem.js';
 import { stopWords, weakWords } from './stopwords.js';
 import type { LocalText, MenuDef } from './types.js';
@@ -63,6 +66,17 @@ export function buildModel(source: ModelSource): MatchModel {
       }
       keys[word] ??= index;
       if (weakWords(lang).has(word)) weak.add(index);
+      out.add(index);
+    }
+    // "where is my parcel": the phrase's way of asking ("where is my") is a term of its own,
+    // a bonus when a message asks the same way (lib/menu/match.ts).
+    for (const { concept } of phrasesIn(all, all.map((word) => [word, stem(word, lang)]))) {
+      const term = patternTerm(concept);
+      let index = keys[term];
+      if (index === undefined) {
+        index = terms.push(term) - 1;
+        keys[term] = index;
+      }
       out.add(index);
     }
     return [...out];

@@ -79,7 +79,8 @@ function numberIn(raw: string, ids: ReadonlySet<number>): number | 'unclear' | u
   const [number] = numbers;
   if (number !== undefined) return ids.has(number) && !counts(words, String(number)) ? number : undefined;
   const ordinals = [...new Set(words.map((word) => ORDINALS.get(word)).filter((n) => n !== undefined))];
-  const cardinals = [...new Set(words.map((word) => CARDINALS.get(word)).filter((n) => n !== undefined))];
+  // "два раза", "two times", "zwei Mal": a cardinal followed by what it counts is not a choice.
+  const cardinals = [...new Set(words.filter((word) => !counts(words, word)).map((word) => CARDINALS.get(word)).filter((n) => n !== undefined))];
   const named = ordinals.length > 0 ? ordinals : cardinals;
   if (named.length === 1 && ids.has(named[0]!) && words.length <= 4) return named[0];
   return undefined;

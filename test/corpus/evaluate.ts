@@ -23,6 +23,8 @@ function matches(got: Understood, want: CorpusExpectation, at: string): boolean 
     return got.kind === 'choice' && got.menu === menu && got.id === Number(id);
   }
   if (want === 'zero' || want === 'none' || want === 'doubt') return got.kind === want;
+  // Item 0 of the menu on screen is its way to a person, as the platform's `0` key is.
+  if (want === 'operator' && got.kind === 'choice' && got.id === 0 && got.menu === undefined) return true;
   return got.kind === 'word' && got.word === want;
 }
 

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCorpus, LANGUAGES } from '../corpus/evaluate.js';
 import { evaluateHeldOut } from '../corpus/held-out.js';
+import { evaluateHeldOutBike } from '../corpus/held-out-bike.js';
+import { evaluateHeldOutSaas } from '../corpus/held-out-saas.js';
 
 describe('understanding corpus (menus/example.yaml)', () => {
   const report = evaluateCorpus();
@@ -18,9 +20,9 @@ describe('understanding corpus (menus/example.yaml)', () => {
 
   // Issue 16's targets are 97 % and no wrong pick; these floors are what the matcher
   // measures now (README), so a change that loses ground fails here.
-  it('understands 80% overall and runs an item the customer did not mean at most 3 times', () => {
-    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.8);
-    expect(report.wrongPicks, details).toBeLessThanOrEqual(3);
+  it('understands 91% overall and never runs an item the customer did not mean', () => {
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.91);
+    expect(report.wrongPicks, details).toBe(0);
   });
 
   it('answers 95% of messages in the customer\'s language on portals in en, de and ru', () => {
@@ -29,10 +31,28 @@ describe('understanding corpus (menus/example.yaml)', () => {
 });
 
 describe('held-out dental clinic corpus (never tuned on)', () => {
-  it('understands most of it and runs an item the patient did not mean at most once', () => {
+  it('understands 84% of it and runs an item the patient did not mean at most once', () => {
     const report = evaluateHeldOut();
     const details = `${report.summary}\n${report.misses.join('\n')}`;
-    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.78);
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.84);
     expect(report.wrongPicks, details).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('held-out bike shop corpus (never tuned on)', () => {
+  it('understands 64% of it and never runs an item the customer did not mean', () => {
+    const report = evaluateHeldOutBike();
+    const details = `${report.summary}\n${report.misses.join('\n')}`;
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.64);
+    expect(report.wrongPicks, details).toBe(0);
+  });
+});
+
+describe('held-out SaaS helpdesk corpus (never tuned on)', () => {
+  it('understands 75% of it and never runs an item the user did not mean', () => {
+    const report = evaluateHeldOutSaas();
+    const details = `${report.summary}\n${report.misses.join('\n')}`;
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.75);
+    expect(report.wrongPicks, details).toBe(0);
   });
 });

@@ -100,8 +100,9 @@ describe('the engine with the matcher', () => {
   });
 
   it('asks one short question between two close items, and understands the answer as usual', () => {
+    // Two items named with "and": offered in the order the customer named them.
     const asked = say(join(), 'prices and opening hours');
-    expect(sent(asked)).toBe('Did you mean [send=1]1. Opening hours[/send] or [send=3]3. Prices[/send]?');
+    expect(sent(asked)).toBe('Did you mean [send=3]3. Prices[/send] or [send=1]1. Opening hours[/send]?');
     expect(asked.state.misses).toBe(0);
     expect(sent(say(asked.state, '3'))).toContain('See the list');
     expect(sent(say(asked.state, 'the prices'))).toContain('See the list');
@@ -111,7 +112,7 @@ describe('the engine with the matcher', () => {
   });
 
   it('asks in the customer\'s language', () => {
-    expect(sent(say(join(), 'Preise und Öffnungszeiten'))).toBe('Meinten Sie [send=1]1. Öffnungszeiten[/send] oder [send=3]3. Preise[/send]?');
+    expect(sent(say(join(), 'Preise und Öffnungszeiten'))).toBe('Meinten Sie [send=3]3. Preise[/send] oder [send=1]1. Öffnungszeiten[/send]?');
   });
 
   it('counts what it does not understand towards maxRetries', () => {

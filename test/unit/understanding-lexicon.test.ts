@@ -1,0 +1,75 @@
+/**
+ * The concept lexicon (lib/menu/lexicon.ts) and what the matcher does with it: a menu
+ * with titles only still understands near-synonyms in en/ru/de; German separable verbs,
+ * "X and Y", a problem the item does not match, the menu on screen named again, and a
+ * cardinal that counts something.
+ */
+import { describe, expect, it } from 'vitest';
+import { readInput } from '../../lib/menu/engine.js';
+import { loadMenuSource } from '../../lib/menu/load-file.js';
+import type { CompiledMenu } from '../../lib/menu/types.js';
+
+function compile(source: string): CompiledMenu {
+  const { menu, issues } = loadMenuSource(source, 'shop.yaml');
+  if (!menu) throw new Error(issues.map((issue) => issue.message).join('\n'));
+  return menu;
+}
+
+// Titles only, no examples: whatever is understood beyond the titles comes from the lexicon.
+const shop = compile(`
+bot: { code: s, name: Shop }
+start: main
+menus:
+  main:
+    text: Welcome
+    items:
+      - { id: 1, title: { en: Opening hours, ru: Часы работы, de: Öffnungszeiten }, action: { type: text, text: "9 to 18" } }
+      - { id: 2, title: { en: Prices, ru: Цены, de: Preise }, action: { type: text, text: "See the list" } }
+      - { id: 3, title: { en: Returns, ru: Возврат, de: Rückgabe }, action: { type: text, text: "30 days" } }
+      - { id: 4, title: { en: Orders, ru: Заказы, de: Bestellungen }, action: { type: menu, menu: orders } }
+      - { id: 5, title: { en: Our address, ru: Наш адрес, de: Unsere Adresse }, action: { type: text, text: "Main street 1" } }
+  orders:
+    text: Orders
+    items:
+      - { id: 1, title: { en: Where is my parcel, ru: Где моя посылка, de: Wo ist mein Paket }, action: { type: text, text: "Tracking" } }
+      - { id: 2, title: { en: Order payment, ru: Оплата заказа, de: Bezahlung der Bestellung }, action: { type: text, text: "Card or cash" } }
+`);
+
+describe('the concept lexicon', () => {
+  it.each([
+    ['what is the fee', 2],
+    ['how much', 2],
+    ['стоимость', 2],
+    ['was kostet das', 2],
+    ['when do you close', 1],
+    ['график работы', 1],
+    ['wann macht ihr zu', 1], // a separable verb: "zumachen"
+    ['I want a refund', 3],
+    ['ich gebe es zurück', 3], // "zurückgeben"
+    ['верните деньги', 3], // "вернуть деньги", another form
+    ['directions please', 5],
+    ['где вы находитесь', 5],
+  ])('%s → item %s', (text, id) => {
+    expect(readInput(shop, 'main', text)).toMatchObject({ kind: 'choice', id });
+  });
+
+  it('reaches items of other menus by a concept', () => {
+    expect(readInput(shop, 'main', 'wo bleibt mein Päckchen')).toMatchObject({ kind: 'choice', id: 1, menu: 'orders' });
+    expect(readInput(shop, 'main', 'how do I pay for my order')).toMatchObject({ kind: 'choice', id: 2, menu: 'orders' });
+  });
+
+  it('asks which when each side of "and"/"or" names its own item', () => {
+    expect(readInput(shop, 'main', 'the fee or the opening hours')).toMatchObject({ kind: 'doubt', options: [{ id: 2 }, { id: 1 }] });
+    expect(readInput(shop, 'main', 'возврат и адрес')).toMatchObject({ kind: 'doubt', options: [{ id: 3 }, { id: 5 }] });
+  });
+
+  it('does not pick an item on its other words when the message names a problem it does not match', () => {
+    expect(readInput(shop, 'main', 'where is my parcel')).toMatchObject({ kind: 'choice', id: 1, menu: 'orders' });
+    expect(readInput(shop, 'main', 'my parcel arrived damaged, I am very unhappy').kind).not.toBe('choice');
+  });
+
+  it('does not read a cardinal that counts something as an item number', () => {
+    expect(readInput(shop, 'main', 'списали два раза').kind).not.toBe('choice');
+    expect(readInput(shop, 'main', 'два')).toMatchObject({ kind: 'choice', id: 2, by: 'number' });
+  });
+});
