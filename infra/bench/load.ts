@@ -27,6 +27,8 @@ export interface LoadOptions {
   /** Share of message events Bitrix24 delivers a second time. */
   readonly redeliverShare: number;
   readonly faults: boolean;
+  /** Time the greeting too (from the chat's opening), not only the replies to messages. */
+  readonly timeGreetings?: boolean;
   readonly progress?: (text: string) => void;
 }
 
@@ -43,6 +45,22 @@ export const DEFAULT_LOAD: LoadOptions = {
   faults: true,
 };
 
+/**
+ * Rush hour on one shop (issue 17): 150 customers open a chat on one portal within a
+ * second and pick an item — 300 customer events against a 2/s, burst-50 portal.
+ */
+export const RUSH_LOAD: LoadOptions = {
+  customers: 150,
+  messages: 1,
+  portals: 1,
+  rate: { perSecond: 2, burst: 50 },
+  spreadMs: 1_000,
+  gapMs: [200, 1_000],
+  redeliverShare: 0.05,
+  faults: false,
+  timeGreetings: true,
+};
+
 export interface LoadReport {
   readonly options: Omit<LoadOptions, 'progress'>;
   readonly sent: number;
@@ -56,6 +74,8 @@ export interface LoadReport {
   readonly faultsInjected: number;
   readonly tokenRefreshes: number;
   readonly restRequests: number;
+  /** Customer events: chats opened (joins) and messages sent (redeliveries not counted). */
+  readonly events: number;
   /** Failed REST requests by error code (injected faults, expired tokens…). */
   readonly restFailures: Readonly<Record<string, number>>;
   readonly jobRetries: number;
@@ -127,22 +147,17 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     sim.setRateLimit(options.rate);
     const timers = options.faults ? scheduleFaults(stack, portals, options.spreadMs, progress) : [];
 
-    // Time to reply: from the customer's send to the bot's answer showing in the chat.
+    // Time to reply: from the customer's send (or the chat's opening, with timeGreetings) to
+    // the bot's answer showing in the chat: the n-th bot message answers the n-th event.
     const sentAt = new Map<number, number[]>();
-    const seen = new Map<number, number>();
-    const replyMs: number[] = [];
+    const answeredAt = new Map<number, number[]>();
     const stopWatching = sim.onChange((change) => {
       if (change.type !== 'chat') return;
-      const times = sentAt.get(change.chatId);
-      if (!times) return;
       const chat = sim.portal(change.memberId)?.chats.get(change.chatId);
       if (!chat) return;
-      const count = customerView(chat).length;
-      for (let n = seen.get(change.chatId) ?? 1; n < count; n++) {
-        const at = times[n - 1];
-        if (at !== undefined) replyMs.push(performance.now() - at);
-      }
-      seen.set(change.chatId, Math.max(count, seen.get(change.chatId) ?? 1));
+      const times = answeredAt.get(change.chatId) ?? [];
+      for (let n = times.length; n < customerView(chat).length; n++) times.push(performance.now());
+      answeredAt.set(change.chatId, times);
     });
 
     progress(`${options.customers} customers × ${options.messages} messages on ${options.portals} portals…`);
@@ -156,8 +171,9 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
         await sleep(Math.random() * options.spreadMs);
         const portal = portals[customer % portals.length]!;
         const texts = sequenceFor(customer, options.messages);
+        const opened = performance.now();
         const chat = await sim.openChat(portal);
-        const times: number[] = [];
+        const times: number[] = [opened];
         sentAt.set(chat.chatId, times);
         chats.push({ chat, texts });
         for (const text of texts) {
@@ -177,6 +193,11 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     await stack.idle();
     const seconds = (performance.now() - loadStarted) / 1000;
     stopWatching();
+    const replyMs: number[] = [];
+    for (const [chatId, times] of sentAt) {
+      const answers = answeredAt.get(chatId) ?? [];
+      for (let n = options.timeGreetings ? 0 : 1; n < times.length && n < answers.length; n++) replyMs.push(answers[n]! - times[n]!);
+    }
     for (const timer of timers) clearTimeout(timer);
     sim.clearFaults();
     sim.setEventTokens('fresh');
@@ -202,7 +223,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       if (got.length === want.length && got.some((text, i) => text !== want[i])) chatsOutOfOrder += 1;
     }
     return {
-      options: { customers: options.customers, messages: options.messages, portals: options.portals, rate: options.rate, spreadMs: options.spreadMs, gapMs: options.gapMs, redeliverShare: options.redeliverShare, faults: options.faults },
+      options: { customers: options.customers, messages: options.messages, portals: options.portals, rate: options.rate, spreadMs: options.spreadMs, gapMs: options.gapMs, redeliverShare: options.redeliverShare, faults: options.faults, timeGreetings: options.timeGreetings ?? false },
       sent,
       redelivered,
       expected,
@@ -214,6 +235,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       faultsInjected: sim.stats.faultsInjected - before.faultsInjected,
       tokenRefreshes: sim.stats.oauthRequests - before.oauthRequests,
       restRequests: sim.stats.restRequests - before.restRequests,
+      events: chats.length + sent,
       restFailures: failuresSince(sim.calls, firstCall),
       jobRetries: stack.queue.stats.retried - before.retried,
       deadLettered: stack.queue.deadLetters.length - before.deadLettered,
