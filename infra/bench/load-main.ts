@@ -29,6 +29,7 @@ function parseArgs(argv: readonly string[]): { options: LoadOptions; write: bool
     else if (flag === '--customers') options = { ...options, customers: number() };
     else if (flag === '--messages') options = { ...options, messages: number() };
     else if (flag === '--portals') options = { ...options, portals: number() };
+    else if (flag === '--concurrency') options = { ...options, workerConcurrency: number() };
     else if (flag === '--no-faults') options = { ...options, faults: false };
     else if (flag === '--write') write = true;
     else if (flag === '--no-write') write = false;
@@ -54,6 +55,7 @@ export function renderReport(report: LoadReport, scenario: 'load' | 'rush' = 'lo
     ['REST requests', String(report.restRequests), 'report'],
     ['…per customer event (chats opened + messages)', `${round(report.restRequests / report.events, 2)} (${report.restRequests} / ${report.events})`, scenario === 'rush' ? '≤ 0.35' : 'report'],
     ['…failed, by error', Object.entries(report.restFailures).map(([code, count]) => `${code} ${count}`).join(', ') || 'none', 'report'],
+    ['Worker invocations (batches of up to 10 records)', String(report.batches), 'report'],
     ['Jobs given back to the queue', String(report.jobRetries), 'report'],
     ['Jobs dead-lettered', String(report.deadLettered), '0'],
     ['Time to reply p50 / p99 / max', `${round(report.replyMs.p50 / 1000, 2)} / ${round(report.replyMs.p99 / 1000, 2)} / ${round(report.replyMs.max / 1000, 2)} s`, scenario === 'rush' ? 'p99 ≤ 15 s' : 'report'],

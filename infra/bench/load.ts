@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly faults: boolean;
   /** Time the greeting too (from the chat's opening), not only the replies to messages. */
   readonly timeGreetings?: boolean;
+  /** Worker batches at a time (the event source's maximumConcurrency; default WORKER_CONCURRENCY's 20). */
+  readonly workerConcurrency?: number;
   readonly progress?: (text: string) => void;
 }
 
@@ -79,6 +81,8 @@ export interface LoadReport {
   /** Failed REST requests by error code (injected faults, expired tokens…). */
   readonly restFailures: Readonly<Record<string, number>>;
   readonly jobRetries: number;
+  /** Batches the queue handed the worker (its invocations). */
+  readonly batches: number;
   readonly deadLettered: number;
   readonly replyMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly seconds: number;
@@ -115,6 +119,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       B24_RATE_BURST: String((options.botRate ?? options.rate).burst),
       B24_TIMEOUT_MS: '2000',
     },
+    ...(options.workerConcurrency ? { queue: { concurrency: options.workerConcurrency } } : {}),
   });
   const sim = stack.simulator;
   try {
@@ -143,7 +148,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     }
 
     const firstCall = sim.lastSeq;
-    const before = { ...sim.stats, retried: stack.queue.stats.retried, deadLettered: stack.queue.deadLetters.length };
+    const before = { ...sim.stats, retried: stack.queue.stats.retried, batches: stack.queue.stats.batches, deadLettered: stack.queue.deadLetters.length };
     sim.setRateLimit(options.rate);
     const timers = options.faults ? scheduleFaults(stack, portals, options.spreadMs, progress) : [];
 
@@ -238,6 +243,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       events: chats.length + sent,
       restFailures: failuresSince(sim.calls, firstCall),
       jobRetries: stack.queue.stats.retried - before.retried,
+      batches: stack.queue.stats.batches - before.batches,
       deadLettered: stack.queue.deadLetters.length - before.deadLettered,
       replyMs: { p50: percentile(replyMs, 50), p99: percentile(replyMs, 99), max: Math.max(...replyMs) },
       seconds,
