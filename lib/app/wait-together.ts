@@ -44,10 +44,12 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
   const taken = await room.take(memberId, BATCH_LIMIT, deps.time.now());
   if (taken.length === 0) return 0;
   const refusedInBatch = new Set((deps.caches.portals.get(memberId) ?? portal).batchRefused ?? []);
+  // Parallel reads (not a BatchGet): lib/store/dialogs.ts stays as it is.
+  const dialogs = await Promise.all(taken.map((entry) => deps.dialogs.get({ memberId, botId: entry.botId, dialogId: entry.dialogId }, deps.clock())));
   const loaded = await Promise.all(
-    taken.map(async (entry) => {
+    taken.map(async (entry, i) => {
       const key: DialogKey = { memberId, botId: entry.botId, dialogId: entry.dialogId };
-      const dialog = await deps.dialogs.get(key, deps.clock());
+      const dialog = dialogs[i]!;
       const outbox = dialog.outbox;
       if (!outbox || outbox.jobId !== entry.jobId) return void (await room.settle(memberId, entry, { state: 'failed', reason: 'the outbox is no longer this job\'s' }));
       if (outbox.done >= outbox.steps.length) return void (await room.settle(memberId, entry, { state: 'done' }));
