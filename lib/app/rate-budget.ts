@@ -145,7 +145,7 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
     room: createWaitingRoom(db, table),
 
     async tryTake(memberId, rate) {
-      noteDemand(memberId, clock());
+      const recent = noteDemand(memberId, clock());
       for (let round = 0; round < 2; round++) {
         const slots = local.get(memberId);
         if (slots && slots.left > 0 && slots.until > clock()) {
@@ -156,8 +156,11 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
         if (!inFlight) break;
         await inFlight.catch(() => undefined);
       }
-      const granted = await reserve(memberId, rate, 1, clock(), false);
+      // Chunks as take() reserves them (below), so a busy instance's asks cost as few writes.
+      const chunk = Math.max(1, Math.min(recent, Math.floor(rate.burst / 10), Math.floor(rate.perSecond)));
+      const granted = await reserve(memberId, rate, chunk, clock(), false);
       if (granted === 0) return 'full';
+      if (granted > 1) local.set(memberId, { left: granted - 1, until: clock() + 1000 });
       return crowded(memberId, rate) ? 'crowded' : 'free';
     },
 
