@@ -31,6 +31,8 @@ export type MetricName =
   | 'RestRateLimited'
   /** REST steps retried inside the worker's retry budget. */
   | 'RestRetry'
+  /** Chats whose replies one worker sent together in shared `batch` requests (issue 17). */
+  | 'SharedBatchChats'
   /** Jobs the worker parked in the dead-letter queue (Reason: permanent, attempts). */
   | 'DeadLetter'
   | 'TokenRefresh'

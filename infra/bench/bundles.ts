@@ -37,7 +37,9 @@ export function measureBundles(runs = 41): BundleResult[] {
     const name = zip.replace(/\.zip$/, '');
     const dir = mkdtempSync(join(tmpdir(), `bundle-${name}-`));
     unzip(join('.serverless', zip), dir);
-    const file = join(dir, 'functions', `${name}.mjs`);
+    // The bundle is named after the handler's file, not the function (chatapp → chat-app.mjs).
+    const entry = readdirSync(join(dir, 'functions')).find((file) => file.endsWith('.mjs')) ?? `${name}.mjs`;
+    const file = join(dir, 'functions', entry);
     const load = ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(file).href)})`];
     const bare = ['-e', ''];
     timeRun(bare); // warm the file cache

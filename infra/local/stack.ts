@@ -44,8 +44,12 @@ export interface LocalStackOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly log?: Logger;
   readonly watchMenu?: boolean;
-  /** Attempts before the worker dead-letters a job (JOB_MAX_ATTEMPTS), and the retry delay base. */
-  readonly queue?: { maxAttempts?: number; retryBaseMs?: number };
+  /**
+   * Attempts before the worker dead-letters a job (JOB_MAX_ATTEMPTS), the retry delay base,
+   * and the event source's batches: records per batch (10) and batches at a time
+   * (WORKER_CONCURRENCY's default, 20), as serverless.yml configures them on AWS.
+   */
+  readonly queue?: { maxAttempts?: number; retryBaseMs?: number; batchSize?: number; concurrency?: number };
   readonly budget?: (db: Db) => RateBudget;
   /** Extra routes (the playground) tried before the built-in ones. */
   readonly routes?: (stack: LocalStack) => (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -152,10 +156,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     maxReceives: maxAttempts + 3,
     retryBaseMs: options.queue?.retryBaseMs ?? 200,
     ...(options.time ? { time: options.time } : {}),
-    process: async (job, attempt) => {
-      const answer = await worker(sqsEvent(sqsRecord(job, attempt)));
-      if (answer.batchItemFailures.length > 0) throw new Error('the worker handed the job back');
-      options.onJobDone?.(job);
+    ...(options.queue?.batchSize ? { batchSize: options.queue.batchSize } : {}),
+    ...(options.queue?.concurrency ? { concurrency: options.queue.concurrency } : {}),
+    processBatch: async (batch) => {
+      const records = batch.map(({ job, attempt }) => sqsRecord(job, attempt));
+      const answer = await worker(sqsEvent(...records));
+      const failed = new Set(answer.batchItemFailures.map((failure) => failure.itemIdentifier));
+      return batch.map(({ job }, i) => {
+        if (failed.has(records[i]!.messageId)) return new Error('the worker handed the job back');
+        options.onJobDone?.(job);
+        return true as const;
+      });
     },
     onDeadLetter: (letter) => log.error('job dead-lettered by the queue', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
   });

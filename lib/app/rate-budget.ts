@@ -16,15 +16,30 @@ import type { Db } from '../store/db.js';
 import { isConditionFailure } from '../store/errors.js';
 import { keys } from '../store/keys.js';
 import type { Time } from '../time.js';
+import { createWaitingRoom, type WaitingRoom } from './waiting-room.js';
 
 export interface Rate {
   readonly perSecond: number;
   readonly burst: number;
 }
 
+/**
+ * A slot asked for without waiting: `free` (granted, the bucket has room to spare),
+ * `crowded` (granted, but the bucket is nearly full: others are likely waiting), `full`
+ * (not granted).
+ */
+export type TryTake = 'free' | 'crowded' | 'full';
+
 export interface RateBudget {
   /** Resolves when one request may be sent to the portal (or throws after `maxWaitMs`). */
   take(memberId: string, rate: Rate): Promise<void>;
+  /**
+   * One slot now or not at all (lib/app/wait-together.ts: who can't have one waits for a
+   * shared batch instead of for a slot of its own). Absent: the budget never makes anyone wait.
+   */
+  tryTake?(memberId: string, rate: Rate): Promise<TryTake>;
+  /** Where chats wait for a shared batch when no slot is free (with tryTake; lib/app/waiting-room.ts). */
+  readonly room?: WaitingRoom;
 }
 
 /** How long a request waits for the portal's budget before its job is handed back. */
@@ -54,18 +69,20 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
   /** Last tat seen per portal: picks which of the two updates is likely to succeed first. */
   const hints = new Map<string, number>();
 
-  async function update(memberId: string, expression: string, condition: string, values: Record<string, number>): Promise<boolean> {
+  /** The bucket's new tat when the update passed its condition, false when not. */
+  async function update(memberId: string, expression: string, condition: string, values: Record<string, number>): Promise<number | false> {
     try {
-      await db.send(
+      const { Attributes } = await db.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.budget(memberId),
           UpdateExpression: expression,
           ConditionExpression: condition,
           ExpressionAttributeValues: values,
+          ReturnValues: 'UPDATED_NEW', // the true backlog, for tryTake's `crowded` (same call, no read)
         }),
       );
-      return true;
+      return typeof Attributes?.tat === 'number' ? Attributes.tat : values[':next'] ?? clock();
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
@@ -74,8 +91,8 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
 
   const exhausted = (memberId: string) => new BudgetExhaustedError(`portal ${memberId} stayed at its REST limit for ${maxWaitMs} ms`);
 
-  /** Reserves `wanted` slots at once if the bucket has room for them, else one; returns how many. */
-  async function reserve(memberId: string, rate: Rate, wanted: number, deadline: number): Promise<number> {
+  /** Reserves `wanted` slots at once if the bucket has room for them, else one; returns how many (0: full, when not waiting). */
+  async function reserve(memberId: string, rate: Rate, wanted: number, deadline: number, wait = true): Promise<number> {
     const interval = 1000 / rate.perSecond;
     const tolerance = (rate.burst - 1) * interval;
     for (let attempt = 0, k = wanted; ; attempt++) {
@@ -84,9 +101,9 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
       const idle = () => update(memberId, 'SET tat = :next', 'attribute_not_exists(tat) OR tat < :now', { ':next': now + k * interval, ':now': now });
       const room = () => update(memberId, 'SET tat = tat + :i', 'tat >= :now AND tat <= :limit', { ':i': k * interval, ':now': now, ':limit': now + tolerance - (k - 1) * interval });
       // One call in the common case: the guess from the last answer is usually right.
-      const ok = busy ? (await room()) || (await idle()) : (await idle()) || (await room());
-      if (ok) {
-        hints.set(memberId, Math.max(now, hints.get(memberId) ?? 0) + k * interval);
+      const tat = busy ? (await room()) || (await idle()) : (await idle()) || (await room());
+      if (tat !== false) {
+        hints.set(memberId, tat);
         if (hints.size > 10_000) hints.clear();
         return k;
       }
@@ -95,6 +112,7 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
         continue;
       }
       hints.set(memberId, now + tolerance + interval); // full: next time try "room" first
+      if (!wait) return 0;
       if (clock() > deadline) throw exhausted(memberId);
       const pause = interval * (0.5 + time.random()) * Math.min(4, attempt + 1);
       await time.sleep(Math.max(0, Math.min(pause, deadline - clock() + 1)));
@@ -120,7 +138,32 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
     return Math.max(entry.previous, entry.count);
   }
 
+  /** Nearly full: less than two intervals of the burst left after this slot. */
+  const crowded = (memberId: string, rate: Rate): boolean => (hints.get(memberId) ?? 0) > clock() + (rate.burst - 3) * (1000 / rate.perSecond);
+
   return {
+    room: createWaitingRoom(db, table),
+
+    async tryTake(memberId, rate) {
+      const recent = noteDemand(memberId, clock());
+      for (let round = 0; round < 2; round++) {
+        const slots = local.get(memberId);
+        if (slots && slots.left > 0 && slots.until > clock()) {
+          slots.left -= 1;
+          return crowded(memberId, rate) ? 'crowded' : 'free';
+        }
+        const inFlight = pending.get(memberId);
+        if (!inFlight) break;
+        await inFlight.catch(() => undefined);
+      }
+      // Chunks as take() reserves them (below), so a busy instance's asks cost as few writes.
+      const chunk = Math.max(1, Math.min(recent, Math.floor(rate.burst / 10), Math.floor(rate.perSecond)));
+      const granted = await reserve(memberId, rate, chunk, clock(), false);
+      if (granted === 0) return 'full';
+      if (granted > 1) local.set(memberId, { left: granted - 1, until: clock() + 1000 });
+      return crowded(memberId, rate) ? 'crowded' : 'free';
+    },
+
     async take(memberId, rate) {
       const recent = noteDemand(memberId, clock());
       // One deadline for this request, however many reservations it waits behind.
