@@ -8,4 +8,6 @@ import { chatAppDeps } from '../lib/runtime/lambda.js';
 import { inLambda } from '../lib/runtime/invocation.js';
 
 let handle: ReturnType<typeof createChatAppHandler> | undefined;
-export const handler = inLambda((event: HttpEvent, context: Context) => (handle ??= createChatAppHandler(chatAppDeps(menu, sqsQueueFromConfig, menus)))(event, context));
+export const handler = inLambda((event: HttpEvent, context: Context) =>
+  (handle ??= createChatAppHandler(chatAppDeps(menu, sqsQueueFromConfig, menus)))(event, context),
+);

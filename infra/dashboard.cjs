@@ -34,24 +34,40 @@ module.exports = async ({ resolveVariable, resolveConfigurationProperty }) => {
   };
 
   const alarmIds = [
-    'DeadLetterAlarm', 'BacklogAlarm', 'ApiServerErrorsAlarm', 'KeepAliveFailedAlarm', 'ClientSecretRejectedAlarm',
+    'DeadLetterAlarm',
+    'BacklogAlarm',
+    'ApiServerErrorsAlarm',
+    'KeepAliveFailedAlarm',
+    'ClientSecretRejectedAlarm',
     ...functions.flatMap((name) => [`${logicalIdOf(name)}ErrorsAlarm`, `${logicalIdOf(name)}ThrottlesAlarm`]),
   ];
   const widgets = [
     { type: 'alarm', x: 0, y: 0, width: 24, height: 6, properties: { title: 'Alarms (docs/operations.md)', alarms: alarmIds.map((id) => `\${${id}.Arn}`) } },
-    widget('Events from Bitrix24', [bot('EventAccepted', { label: 'accepted' }), bot('EventRefused', { label: 'refused (4xx)' }), bot('EventFailed', { label: 'failed (5xx)' })]),
+    widget('Events from Bitrix24', [
+      bot('EventAccepted', { label: 'accepted' }),
+      bot('EventRefused', { label: 'refused (4xx)' }),
+      bot('EventFailed', { label: 'failed (5xx)' }),
+    ]),
     widget('HTTP API', [api('Count'), api('4xx'), api('5xx')]),
     widget('Customer turns and time to reply', [
       bot('CustomerTurn', { label: 'turns' }),
       bot('ReplyLatency', { stat: 'p50', label: 'reply p50 (ms)', yAxis: 'right' }),
       bot('ReplyLatency', { stat: 'p99', label: 'reply p99 (ms)', yAxis: 'right' }),
     ]),
-    widget('Bitrix24 REST', [bot('RestRequest', { label: 'requests' }), bot('RestRetry', { label: 'retries' }), bot('RestRateLimited', { label: 'rate-limit answers' })]),
-    widget('Queue', [
-      queue('ApproximateAgeOfOldestMessage', `${prefix}-jobs.fifo`, 'oldest job (s)'),
-      queue('ApproximateNumberOfMessagesVisible', `${prefix}-jobs-dlq.fifo`, 'dead letters waiting'),
-      bot('DeadLetter', { label: 'dead-lettered', stat: 'Sum' }),
-    ], { stat: 'Maximum' }),
+    widget('Bitrix24 REST', [
+      bot('RestRequest', { label: 'requests' }),
+      bot('RestRetry', { label: 'retries' }),
+      bot('RestRateLimited', { label: 'rate-limit answers' }),
+    ]),
+    widget(
+      'Queue',
+      [
+        queue('ApproximateAgeOfOldestMessage', `${prefix}-jobs.fifo`, 'oldest job (s)'),
+        queue('ApproximateNumberOfMessagesVisible', `${prefix}-jobs-dlq.fifo`, 'dead letters waiting'),
+        bot('DeadLetter', { label: 'dead-lettered', stat: 'Sum' }),
+      ],
+      { stat: 'Maximum' },
+    ),
     widget('Tokens', [
       bot('TokenRefresh', { label: 'refreshed' }),
       bot('TokenRefreshFailed', { label: 'refresh failed' }),

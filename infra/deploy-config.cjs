@@ -99,8 +99,12 @@ module.exports.settings = async ({ resolveVariable, resolveConfigurationProperty
   const queueUrl = env.QUEUE_URL || null;
   const dlqUrl = env.DLQ_URL || null;
   if (['deploy', 'package'].includes(command())) {
-    for (const [name, url, queue] of [['QUEUE_URL', queueUrl, 'jobs'], ['DLQ_URL', dlqUrl, 'jobs-dlq']]) {
-      if (url && !url.endsWith(`/${service}-${stage}-${queue}.fifo`)) problems.push(`${name} is set in the environment to another queue (${url}); unset it to deploy (it is for serverless-offline and invoke)`);
+    for (const [name, url, queue] of [
+      ['QUEUE_URL', queueUrl, 'jobs'],
+      ['DLQ_URL', dlqUrl, 'jobs-dlq'],
+    ]) {
+      if (url && !url.endsWith(`/${service}-${stage}-${queue}.fifo`))
+        problems.push(`${name} is set in the environment to another queue (${url}); unset it to deploy (it is for serverless-offline and invoke)`);
     }
   }
   if (queueUrl) functionEnv.QUEUE_URL = queueUrl;
@@ -118,14 +122,16 @@ module.exports.settings = async ({ resolveVariable, resolveConfigurationProperty
   const alarmEmail = (env.ALARM_EMAIL ?? '').trim();
   const alarmTopicArn = (env.ALARM_TOPIC_ARN ?? '').trim();
   if (alarmEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail)) problems.push(`ALARM_EMAIL must be an e-mail address, got "${alarmEmail}"`);
-  if (alarmTopicArn && !/^arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/.test(alarmTopicArn)) problems.push(`ALARM_TOPIC_ARN must be an SNS topic ARN, got "${alarmTopicArn}"`);
+  if (alarmTopicArn && !/^arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/.test(alarmTopicArn))
+    problems.push(`ALARM_TOPIC_ARN must be an SNS topic ARN, got "${alarmTopicArn}"`);
   if (alarmEmail && alarmTopicArn) problems.push('set ALARM_EMAIL (a topic for this stack, subscribed) or ALARM_TOPIC_ARN (your topic), not both');
 
   const apiRate = checkedInt(problems, 'API_THROTTLE_RATE', env.API_THROTTLE_RATE, 100, 1, 10_000);
   const apiBurst = checkedInt(problems, 'API_THROTTLE_BURST', env.API_THROTTLE_BURST, 200, 1, 5_000);
   const workerConcurrency = checkedInt(problems, 'WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 20, 2, 1_000);
   const logRetentionDays = checkedInt(problems, 'LOG_RETENTION_DAYS', env.LOG_RETENTION_DAYS, 30, 1, 3_653);
-  if (!RETENTION_DAYS.includes(logRetentionDays)) problems.push(`LOG_RETENTION_DAYS must be one of ${RETENTION_DAYS.join(', ')}, got "${env.LOG_RETENTION_DAYS}"`);
+  if (!RETENTION_DAYS.includes(logRetentionDays))
+    problems.push(`LOG_RETENTION_DAYS must be one of ${RETENTION_DAYS.join(', ')}, got "${env.LOG_RETENTION_DAYS}"`);
 
   // Stage parameters (serverless.yml params, or --param="protectData=false").
   const protectData = checkedBool(problems, 'param protectData', await resolveVariable('param:protectData'), true);
@@ -137,7 +143,9 @@ module.exports.settings = async ({ resolveVariable, resolveConfigurationProperty
     throw error;
   }
   if (!alarmEmail && !alarmTopicArn && command() === 'deploy') {
-    process.stderr.write('warning: neither ALARM_EMAIL nor ALARM_TOPIC_ARN is set: the alarms notify an SNS topic nobody is subscribed to (docs/operations.md, Alarms)\n');
+    process.stderr.write(
+      'warning: neither ALARM_EMAIL nor ALARM_TOPIC_ARN is set: the alarms notify an SNS topic nobody is subscribed to (docs/operations.md, Alarms)\n',
+    );
   }
 
   const apiUrl = ['https://', { Ref: 'HttpApi' }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }];

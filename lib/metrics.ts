@@ -68,7 +68,9 @@ export function metrics(values: Partial<Record<MetricName, number>>, dimension?:
   const document: Record<string, unknown> = {
     _aws: {
       Timestamp: Date.now(),
-      CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: dimensions, Metrics: names.map((name) => ({ Name: name, Unit: UNITS[name] ?? 'Count' })) }],
+      CloudWatchMetrics: [
+        { Namespace: METRICS_NAMESPACE, Dimensions: dimensions, Metrics: names.map((name) => ({ Name: name, Unit: UNITS[name] ?? 'Count' })) },
+      ],
     },
     Stage: stage,
     ...(extra ? { [extra[0]]: clean(extra[1]) } : {}),

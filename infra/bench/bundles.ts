@@ -33,7 +33,9 @@ export function measureBundles(runs = 41): BundleResult[] {
     env: { B24_CLIENT_ID: 'local.bench', ...process.env, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', SLS_TELEMETRY_DISABLED: '1' },
   });
   const results: BundleResult[] = [];
-  for (const zip of readdirSync('.serverless').filter((file) => file.endsWith('.zip')).sort()) {
+  for (const zip of readdirSync('.serverless')
+    .filter((file) => file.endsWith('.zip'))
+    .sort()) {
     const name = zip.replace(/\.zip$/, '');
     const dir = mkdtempSync(join(tmpdir(), `bundle-${name}-`));
     unzip(join('.serverless', zip), dir);

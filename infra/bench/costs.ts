@@ -30,7 +30,7 @@ export async function measureCosts(api: 'v1' | 'v2' = 'v1'): Promise<CostResult>
     await say(warm, '1');
     const db = () => Object.entries(stack.dbCalls).reduce((sum, [kind, n]) => (kind === 'budget' ? sum : sum + n), 0);
     const budget = () => stack.dbCalls.budget ?? 0;
-    const perScenario: CostResult["perScenario"] = [];
+    const perScenario: CostResult['perScenario'] = [];
     for (const scenario of ACTION_SCENARIOS) {
       const chat = await sim.openChat(portal);
       await stack.idle();

@@ -13,7 +13,11 @@ export function measureDecide(rounds = 20): { count: number; p50: number; p99: n
   const ctx: Context = { now: 0, customer: { id: '1', name: 'Ann' }, portalLanguage: 'en', bots: {} };
   const joined = decide(menu, undefined, { kind: 'join' }, ctx);
   if (joined.kind !== 'act') throw new Error('join did not act');
-  const turns = corpus.map((c) => ({ state: { ...joined.state, menu: c.menu }, turn: { kind: 'message', text: c.text } as const, ctx: c.menu === 'closed' ? { ...ctx, open: false } : ctx }));
+  const turns = corpus.map((c) => ({
+    state: { ...joined.state, menu: c.menu },
+    turn: { kind: 'message', text: c.text } as const,
+    ctx: c.menu === 'closed' ? { ...ctx, open: false } : ctx,
+  }));
   for (const { state, turn, ctx: at } of turns) decide(menu, state, turn, at); // warm-up
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {

@@ -87,14 +87,18 @@ export function fetchMode(stack: LocalStack, portals: () => readonly SimPortal[]
     begin(atMs, progress) {
       injecting = true;
       if (options.outageMs <= 0) return;
-      timers.push(setTimeout(() => {
-        progress(`  outage: the poller is down for ${options.outageMs / 1000} s (events wait on the platform)`);
-        stack.poller?.pause();
-        timers.push(setTimeout(() => {
-          progress('  outage over: the poller is back');
-          stack.poller?.resume();
-        }, options.outageMs));
-      }, atMs));
+      timers.push(
+        setTimeout(() => {
+          progress(`  outage: the poller is down for ${options.outageMs / 1000} s (events wait on the platform)`);
+          stack.poller?.pause();
+          timers.push(
+            setTimeout(() => {
+              progress('  outage over: the poller is back');
+              stack.poller?.resume();
+            }, options.outageMs),
+          );
+        }, atMs),
+      );
     },
     stop() {
       injecting = false;
@@ -113,7 +117,14 @@ export function fetchMode(stack: LocalStack, portals: () => readonly SimPortal[]
         }
       }
       for (const times of pages.values()) for (let i = 1; i < times.length; i++) minGap = Math.min(minGap, times[i]! - times[i - 1]!);
-      return { outageMs: options.outageMs, lostAcks, pollRequests: total, pollsOverLimit: overLimit, maxPollsPer10s: maxPer10s, minPollGapMs: Number.isFinite(minGap) ? Math.round(minGap) : 0 };
+      return {
+        outageMs: options.outageMs,
+        lostAcks,
+        pollRequests: total,
+        pollsOverLimit: overLimit,
+        maxPollsPer10s: maxPer10s,
+        minPollGapMs: Number.isFinite(minGap) ? Math.round(minGap) : 0,
+      };
     },
   };
 }

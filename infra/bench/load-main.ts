@@ -55,7 +55,11 @@ requests are counted apart: they take slots of the same budget and none was refu
 
 export function renderReport(report: LoadReport, scenario: 'load' | 'rush' = 'load'): string {
   const o = report.options;
-  const ok = report.lost === 0 && report.duplicated === 0 && report.chatsOutOfOrder === 0 && (!report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.fetch.pollsOverLimit === 0));
+  const ok =
+    report.lost === 0 &&
+    report.duplicated === 0 &&
+    report.chatsOutOfOrder === 0 &&
+    (!report.fetch || (report.fetch.minPollGapMs >= 2_000 && report.fetch.pollsOverLimit === 0));
   const rows: [string, string, string][] = [
     ['Customer messages sent', String(report.sent), ''],
     ['…of which Bitrix24 delivered twice', String(report.redelivered), ''],
@@ -68,28 +72,49 @@ export function renderReport(report: LoadReport, scenario: 'load' | 'rush' = 'lo
     ['Faults injected', String(report.faultsInjected), 'report'],
     ['Token refreshes', String(report.tokenRefreshes), 'report'],
     ['REST requests', String(report.restRequests), 'report'],
-    ['…per customer event (chats opened + messages)', `${round(report.restRequests / report.events, 2)} (${report.restRequests} / ${report.events})`, scenario === 'rush' ? '≤ 0.35' : 'report'],
-    ['…failed, by error', Object.entries(report.restFailures).map(([code, count]) => `${code} ${count}`).join(', ') || 'none', 'report'],
+    [
+      '…per customer event (chats opened + messages)',
+      `${round(report.restRequests / report.events, 2)} (${report.restRequests} / ${report.events})`,
+      scenario === 'rush' ? '≤ 0.35' : 'report',
+    ],
+    [
+      '…failed, by error',
+      Object.entries(report.restFailures)
+        .map(([code, count]) => `${code} ${count}`)
+        .join(', ') || 'none',
+      'report',
+    ],
     ['Worker invocations (batches of up to 10 records)', String(report.batches), 'report'],
     ['Jobs given back to the queue', String(report.jobRetries), 'report'],
     ['Jobs dead-lettered', String(report.deadLettered), '0'],
-    ['Time to reply p50 / p99 / max', `${round(report.replyMs.p50 / 1000, 2)} / ${round(report.replyMs.p99 / 1000, 2)} / ${round(report.replyMs.max / 1000, 2)} s`, scenario === 'rush' ? 'p99 ≤ 15 s' : 'report'],
+    [
+      'Time to reply p50 / p99 / max',
+      `${round(report.replyMs.p50 / 1000, 2)} / ${round(report.replyMs.p99 / 1000, 2)} / ${round(report.replyMs.max / 1000, 2)} s`,
+      scenario === 'rush' ? 'p99 ≤ 15 s' : 'report',
+    ],
     ['Run time', `${round(report.seconds, 1)} s`, ''],
   ];
   if (scenario === 'rush') return renderRush(report, rows);
   const fetch = report.fetch;
   if (fetch) {
-    rows.splice(2, 0,
+    rows.splice(
+      2,
+      0,
       ['Poller down (outage)', `${fetch.outageMs / 1000} s`, ''],
       ['Acknowledgements lost on purpose (events fetched again)', String(fetch.lostAcks), 'report'],
       ['imbot.v2.Event.get requests', String(fetch.pollRequests), 'report'],
-      ['…refused by the portal\'s bucket (QUERY_LIMIT_EXCEEDED)', String(fetch.pollsOverLimit), '0'],
+      ["…refused by the portal's bucket (QUERY_LIMIT_EXCEEDED)", String(fetch.pollsOverLimit), '0'],
       ['…most to one portal in any 10 s', String(fetch.maxPollsPer10s), '≤ 6 (≥ 2 s apart)'],
       ['…least time between two to one portal', `${round(fetch.minPollGapMs / 1000, 2)} s`, '≥ 2 s'],
     );
-    rows.splice(rows.findIndex(([figure]) => figure.startsWith('…of which Bitrix24 delivered twice')), 1);
+    rows.splice(
+      rows.findIndex(([figure]) => figure.startsWith('…of which Bitrix24 delivered twice')),
+      1,
+    );
   }
-  const title = fetch ? `## Load, fetch mode with the poller down for ${fetch.outageMs / 1000} s (\`npm run load -- --mode fetch --outage ${fetch.outageMs / 1000}\`)` : '## Load (`npm run load`)';
+  const title = fetch
+    ? `## Load, fetch mode with the poller down for ${fetch.outageMs / 1000} s (\`npm run load -- --mode fetch --outage ${fetch.outageMs / 1000}\`)`
+    : '## Load (`npm run load`)';
   const how = fetch
     ? `Chatbots 2.0 portals with the bot in fetch mode: every event waits on the portal until the poller reads it
 (imbot.v2.Event.get); the poller is down for ${fetch.outageMs / 1000} s from 40 % of the arrival window, and
@@ -101,7 +126,7 @@ Written by \`npm run load\` on ${new Date().toISOString().slice(0, 10)}. Machine
 Result: **${ok ? 'pass' : 'FAIL'}** — ${o.customers} customers × ${o.messages} messages on ${o.portals} portals,
 arriving over ${o.spreadMs / 1000} s and typing on every ${o.gapMs[0] / 1000}–${o.gapMs[1] / 1000} s without waiting for the bot;
 each portal enforces the documented leaky bucket (${o.rate.perSecond}/s, burst ${o.rate.burst}) and the bot keeps
-the same budget; ${o.faults ? 'faults injected: 5xx bursts, dropped connections, requests hanging past the bot\'s 2 s timeout, OPERATION_TIME_LIMIT, every access token expiring mid-run while events bring expired tokens for a while' : 'no faults injected'};
+the same budget; ${o.faults ? "faults injected: 5xx bursts, dropped connections, requests hanging past the bot's 2 s timeout, OPERATION_TIME_LIMIT, every access token expiring mid-run while events bring expired tokens for a while" : 'no faults injected'};
 ${how}
 
 | figure | value | target |

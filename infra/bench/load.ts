@@ -146,7 +146,8 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
   });
   const sim = stack.simulator;
   const portals: SimPortal[] = [];
-  const fetching: FetchMode | undefined = options.mode === 'fetch' ? fetchMode(stack, () => portals, { outageMs: options.outageMs ?? 0, lostAckShare: options.redeliverShare }) : undefined;
+  const fetching: FetchMode | undefined =
+    options.mode === 'fetch' ? fetchMode(stack, () => portals, { outageMs: options.outageMs ?? 0, lostAckShare: options.redeliverShare }) : undefined;
   // Webhook: processed once the queue is idle. Fetch: once the poller has queued everything the platform holds.
   const settle = () => (fetching ? fetching.settle((options.outageMs ?? 0) + 120_000) : stack.idle());
   try {
@@ -263,7 +264,19 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       if (got.length === want.length && got.some((text, i) => text !== want[i])) chatsOutOfOrder += 1;
     }
     return {
-      options: { customers: options.customers, messages: options.messages, portals: options.portals, rate: options.rate, spreadMs: options.spreadMs, gapMs: options.gapMs, redeliverShare: options.redeliverShare, faults: options.faults, mode: options.mode ?? 'webhook', ...(options.outageMs ? { outageMs: options.outageMs } : {}), timeGreetings: options.timeGreetings ?? false },
+      options: {
+        customers: options.customers,
+        messages: options.messages,
+        portals: options.portals,
+        rate: options.rate,
+        spreadMs: options.spreadMs,
+        gapMs: options.gapMs,
+        redeliverShare: options.redeliverShare,
+        faults: options.faults,
+        mode: options.mode ?? 'webhook',
+        ...(options.outageMs ? { outageMs: options.outageMs } : {}),
+        timeGreetings: options.timeGreetings ?? false,
+      },
       sent,
       redelivered,
       expected,

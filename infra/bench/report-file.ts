@@ -14,7 +14,8 @@ export function writeSection(section: string, content: string, file = BENCHMARKS
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const from = current.indexOf(start);
   const to = current.indexOf(end);
-  const next = from !== -1 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}${current ? '\n\n' : ''}${block}\n`;
+  const next =
+    from !== -1 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}${current ? '\n\n' : ''}${block}\n`;
   writeFileSync(file, next);
 }
 

@@ -29,21 +29,44 @@ async function main(): Promise<void> {
   log('costs per customer message (V1 and Chatbots 2.0 portals)…');
   const costs = await measureCosts('v1');
   const costsV2 = await measureCosts('v2');
-  for (const [label, result] of [['V1', costs], ['V2', costsV2]] as const) {
-    rows.push({ figure: `${label}: requests to Bitrix24 per customer message (max over ${result.perScenario.length} action types)`, value: String(result.maxRest), target: '= 1', pass: result.perScenario.every((s) => s.rest === 1) });
+  for (const [label, result] of [
+    ['V1', costs],
+    ['V2', costsV2],
+  ] as const) {
+    rows.push({
+      figure: `${label}: requests to Bitrix24 per customer message (max over ${result.perScenario.length} action types)`,
+      value: String(result.maxRest),
+      target: '= 1',
+      pass: result.perScenario.every((s) => s.rest === 1),
+    });
     rows.push({ figure: `${label}: DynamoDB round trips per message event, warm (max)`, value: String(result.maxDb), target: '≤ 2', pass: result.maxDb <= 2 });
   }
-  rows.push({ figure: 'REST budget writes per message (max; one UpdateItem alongside the read, or none when a chunk reserved earlier has a slot)', value: String(costs.maxBudget), target: 'report', pass: true });
+  rows.push({
+    figure: 'REST budget writes per message (max; one UpdateItem alongside the read, or none when a chunk reserved earlier has a slot)',
+    value: String(costs.maxBudget),
+    target: 'report',
+    pass: true,
+  });
 
   log('decide() over the understanding corpus…');
   const decision = measureDecide();
-  rows.push({ figure: `Engine decision, matcher included (decide() over ${decision.count / 20} corpus messages × 20): mean / p50 / p99`, value: `${round(decision.mean * 1000)} / ${round(decision.p50 * 1000)} / ${round(decision.p99 * 1000)} µs`, target: 'mean < 1 ms', pass: decision.mean < 1 });
+  rows.push({
+    figure: `Engine decision, matcher included (decide() over ${decision.count / 20} corpus messages × 20): mean / p50 / p99`,
+    value: `${round(decision.mean * 1000)} / ${round(decision.p50 * 1000)} / ${round(decision.p99 * 1000)} µs`,
+    target: 'mean < 1 ms',
+    pass: decision.mean < 1,
+  });
 
   log('bundles (serverless package)…');
   const bundles = measureBundles();
   for (const bundle of bundles) {
     rows.push({ figure: `${bundle.name}: zip size`, value: `${round(bundle.zipBytes / 1024)} KB`, target: '≤ 200 KB', pass: bundle.zipBytes <= 200 * 1024 });
-    rows.push({ figure: `${bundle.name}: load time (import()) vs bare node -e ""`, value: `${round(bundle.ratio, 2)}× (${round(bundle.loadMs)} / ${round(bundle.bareMs)} ms)`, target: '≤ 2.5×', pass: bundle.ratio <= 2.5 });
+    rows.push({
+      figure: `${bundle.name}: load time (import()) vs bare node -e ""`,
+      value: `${round(bundle.ratio, 2)}× (${round(bundle.loadMs)} / ${round(bundle.bareMs)} ms)`,
+      target: '≤ 2.5×',
+      pass: bundle.ratio <= 2.5,
+    });
   }
 
   log('throughput: full handler vs floor…');
@@ -55,13 +78,28 @@ async function main(): Promise<void> {
       target: '≥ 80 %',
       pass: result.ratio >= 0.8,
     });
-    rows.push({ figure: `Per event at concurrency ${result.concurrency}, full handler: p50 / p99`, value: `${round(result.full.p50, 2)} / ${round(result.full.p99, 2)} ms`, target: 'report', pass: true });
-    rows.push({ figure: `Per event at concurrency ${result.concurrency}, floor: p50 / p99`, value: `${round(result.floor.p50, 2)} / ${round(result.floor.p99, 2)} ms`, target: 'report', pass: true });
+    rows.push({
+      figure: `Per event at concurrency ${result.concurrency}, full handler: p50 / p99`,
+      value: `${round(result.full.p50, 2)} / ${round(result.full.p99, 2)} ms`,
+      target: 'report',
+      pass: true,
+    });
+    rows.push({
+      figure: `Per event at concurrency ${result.concurrency}, floor: p50 / p99`,
+      value: `${round(result.floor.p50, 2)} / ${round(result.floor.p99, 2)} ms`,
+      target: 'report',
+      pass: true,
+    });
   }
 
   log('ingest: time to answer Bitrix24…');
   const ingest = await measureIngest();
-  rows.push({ figure: `Events endpoint answers (HTTP, ${ingest.count} messages, 16 at a time): p50 / p99`, value: `${round(ingest.p50, 2)} / ${round(ingest.p99, 2)} ms`, target: 'p99 < 100 ms', pass: ingest.p99 < 100 });
+  rows.push({
+    figure: `Events endpoint answers (HTTP, ${ingest.count} messages, 16 at a time): p50 / p99`,
+    value: `${round(ingest.p50, 2)} / ${round(ingest.p99, 2)} ms`,
+    target: 'p99 < 100 ms',
+    pass: ingest.p99 < 100,
+  });
 
   const width = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 12];
   const lines = rows.map((r) => `${r.figure.padEnd(width[0]!)}  ${r.value.padEnd(width[1]!)}  ${r.target.padEnd(width[2]!)}  ${r.pass ? 'pass' : 'FAIL'}`);
@@ -69,7 +107,9 @@ async function main(): Promise<void> {
 
   if (rows.some((r) => !r.pass)) process.exitCode = 1;
   if (!process.argv.includes('--write')) return;
-  const perAction = costs.perScenario.map((s, i) => `| ${s.name} | ${s.rest} / ${costsV2.perScenario[i]?.rest ?? '–'} | ${s.db} / ${costsV2.perScenario[i]?.db ?? '–'} | ${s.budget} |`).join('\n');
+  const perAction = costs.perScenario
+    .map((s, i) => `| ${s.name} | ${s.rest} / ${costsV2.perScenario[i]?.rest ?? '–'} | ${s.db} / ${costsV2.perScenario[i]?.db ?? '–'} | ${s.budget} |`)
+    .join('\n');
   writeSection(
     'bench',
     `# Benchmarks

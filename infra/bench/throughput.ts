@@ -36,7 +36,18 @@ const httpEvent = (body: string): HttpEvent => ({
   rawPath: '/bitrix/events',
   rawQueryString: '',
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  requestContext: { accountId: 'bench', apiId: 'bench', domainName: 'localhost', domainPrefix: 'bench', http: { method: 'POST', path: '/bitrix/events', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, requestId: 'bench', routeKey: 'POST /bitrix/events', stage: '$default', time: '', timeEpoch: 0 },
+  requestContext: {
+    accountId: 'bench',
+    apiId: 'bench',
+    domainName: 'localhost',
+    domainPrefix: 'bench',
+    http: { method: 'POST', path: '/bitrix/events', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+    requestId: 'bench',
+    routeKey: 'POST /bitrix/events',
+    stage: '$default',
+    time: '',
+    timeEpoch: 0,
+  },
   body,
   isBase64Encoded: false,
 });
@@ -57,7 +68,12 @@ async function run(concurrency: number, perCustomer: number, oneEvent: (customer
   return { eventsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-export async function measureThroughput(concurrencies: readonly number[] = [1, 16], events = 480, repeats = 5, only?: 'full' | 'floor'): Promise<ThroughputResult[]> {
+export async function measureThroughput(
+  concurrencies: readonly number[] = [1, 16],
+  events = 480,
+  repeats = 5,
+  only?: 'full' | 'floor',
+): Promise<ThroughputResult[]> {
   const waiting = new Map<string, () => void>();
   const stack: LocalStack = await startLocalStack({
     port: 0,
@@ -81,7 +97,16 @@ export async function measureThroughput(concurrencies: readonly number[] = [1, 1
       chats.map((chat) =>
         Array.from({ length: perCustomer }, () => {
           const id = ++messageId;
-          const body = messageBody(portal, chat, bot, sim.issueToken(portal, bot.id, 'bot'), sim.issueToken(portal, chat.customer.id, 'user'), stack.deps.config.clientId, { id, text: '4', author: { id: chat.customer.id, name: chat.customer.name, connector: true } }, Date.now());
+          const body = messageBody(
+            portal,
+            chat,
+            bot,
+            sim.issueToken(portal, bot.id, 'bot'),
+            sim.issueToken(portal, chat.customer.id, 'user'),
+            stack.deps.config.clientId,
+            { id, text: '4', author: { id: chat.customer.id, name: chat.customer.name, connector: true } },
+            Date.now(),
+          );
           return { key: `${chat.dialogId}:m${id}`, event: httpEvent(body) };
         }),
       );
@@ -115,7 +140,14 @@ export async function measureThroughput(concurrencies: readonly number[] = [1, 1
       const { Item } = await stack.db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
       // Conditional on the version read, as every state write must be (race-free dialogs, issue 3).
       const version = Number(Item?.version ?? 0);
-      await stack.db.send(new PutCommand({ TableName: table, Item: { ...template, ...Item, ...key, version: version + 1 }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version } }));
+      await stack.db.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...template, ...Item, ...key, version: version + 1 },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': version },
+        }),
+      );
       const response = await stack.deps.fetch(`${portal.clientEndpoint}imbot.message.add`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

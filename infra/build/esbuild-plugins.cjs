@@ -42,7 +42,14 @@ const menuPlugin = {
         // String literals are cheap to load; each menu is parsed on the first event that needs it, not at module load.
         const texts = Object.fromEntries(Object.entries(menus).map(([key, menu]) => [key, JSON.stringify(menu)]));
         const zipped = zlib.gzipSync(Object.values(texts).join('')).length;
-        const warnings = zipped > MENUS_WARN_BYTES ? [{ text: `the ${Object.keys(texts).length} menus of ${file} take ${Math.round(zipped / 1024)} KB gzipped in every bundle that runs the menu: keep the worker's zip under 200 KB (npm run bench)` }] : [];
+        const warnings =
+          zipped > MENUS_WARN_BYTES
+            ? [
+                {
+                  text: `the ${Object.keys(texts).length} menus of ${file} take ${Math.round(zipped / 1024)} KB gzipped in every bundle that runs the menu: keep the worker's zip under 200 KB (npm run bench)`,
+                },
+              ]
+            : [];
         const contents = [
           `const texts = ${JSON.stringify(texts)};`,
           'const parsed = new Map();',

@@ -21,7 +21,8 @@ export interface ChangeFeed {
 
 type Command = { constructor: { name: string }; input: Record<string, unknown> };
 
-const keyOf = (key: Record<string, unknown> | undefined): string | undefined => (key && isDialogSk(key.sk) ? `${String(key.pk)}\u0000${String(key.sk)}` : undefined);
+const keyOf = (key: Record<string, unknown> | undefined): string | undefined =>
+  key && isDialogSk(key.sk) ? `${String(key.pk)}\u0000${String(key.sk)}` : undefined;
 
 export function feedChanges(db: Db, consume: (change: DialogChange) => Promise<void>, onError: (error: unknown) => void): ChangeFeed {
   const images = new Map<string, Record<string, unknown>>();

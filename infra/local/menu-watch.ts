@@ -30,7 +30,11 @@ export interface WatchedMenu {
   close(): void;
 }
 
-const versions = (menus: Record<string, CompiledMenu>): string => Object.entries(menus).map(([key, menu]) => `${key}=${menu.version}`).sort().join(',');
+const versions = (menus: Record<string, CompiledMenu>): string =>
+  Object.entries(menus)
+    .map(([key, menu]) => `${key}=${menu.version}`)
+    .sort()
+    .join(',');
 
 const setOf = (menus: Record<string, CompiledMenu>): MenuSet => menuSet({ keys: Object.keys(menus), entry: (key) => menus[key] });
 
@@ -68,7 +72,12 @@ export function watchMenu(path: string, log: Logger, opts: { watch: boolean } = 
           } catch (error) {
             log.error('menu file has errors; keeping the previous menu', { file: path, problems: (error as Error).message });
             const issues = (error as { issues?: readonly { message: string }[] }).issues;
-            report({ kind: 'rejected', version: set.default.version, at: Date.now(), problems: issues ? issues.map((issue) => issue.message) : [(error as Error).message] });
+            report({
+              kind: 'rejected',
+              version: set.default.version,
+              at: Date.now(),
+              problems: issues ? issues.map((issue) => issue.message) : [(error as Error).message],
+            });
           }
         }, 150);
       });

@@ -99,7 +99,10 @@ let tables = 0;
 async function deadLetterRoutes(req: IncomingMessage, res: ServerResponse, url: URL, queue: LocalQueue): Promise<void> {
   const json = (status: number, value: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
   if (req.method === 'GET' && url.pathname === '/local/dead-letters') {
-    return json(200, queue.deadLetters.map((letter) => ({ ...letter, job: { ...letter.job, botToken: letter.job.botToken ? '[redacted]' : undefined } })));
+    return json(
+      200,
+      queue.deadLetters.map((letter) => ({ ...letter, job: { ...letter.job, botToken: letter.job.botToken ? '[redacted]' : undefined } })),
+    );
   }
   if (req.method === 'POST' && url.pathname === '/local/dead-letters/replay') {
     const body = (await readRaw(req, 65_536)).toString('utf8');
@@ -168,15 +171,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return true as const;
       });
     },
-    onDeadLetter: (letter) => log.error('job dead-lettered by the queue', { jobId: letter.job.jobId, memberId: letter.job.memberId, dialogId: letter.job.dialogId, eventId: letter.job.eventId, attempts: letter.attempts, reason: letter.reason }),
+    onDeadLetter: (letter) =>
+      log.error('job dead-lettered by the queue', {
+        jobId: letter.job.jobId,
+        memberId: letter.job.memberId,
+        dialogId: letter.job.dialogId,
+        eventId: letter.job.eventId,
+        attempts: letter.attempts,
+        reason: letter.reason,
+      }),
   });
   const dbCalls: Record<string, number> = {};
-  const db = createDb({ region: config.region, endpoint: config.dynamoEndpoint, onCall: (command, input) => {
-    const sk = (input.Key as { sk?: string | { S?: string } } | undefined)?.sk; // marshalled by then: { S: 'BUDGET' }
-    const kind = (typeof sk === 'object' ? sk.S : sk) === 'BUDGET' ? 'budget' : command;
-    dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
-  } });
-  const deps = createAppDeps({ config, menu: menu.current, menus: menu.set, queue, log, db, ...(options.clock ? { clock: options.clock } : {}), ...(options.time ? { time: options.time } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  const db = createDb({
+    region: config.region,
+    endpoint: config.dynamoEndpoint,
+    onCall: (command, input) => {
+      const sk = (input.Key as { sk?: string | { S?: string } } | undefined)?.sk; // marshalled by then: { S: 'BUDGET' }
+      const kind = (typeof sk === 'object' ? sk.S : sk) === 'BUDGET' ? 'budget' : command;
+      dbCalls[kind] = (dbCalls[kind] ?? 0) + 1;
+    },
+  });
+  const deps = createAppDeps({
+    config,
+    menu: menu.current,
+    menus: menu.set,
+    queue,
+    log,
+    db,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.time ? { time: options.time } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
+  });
   // DynamoDB Streams' stand-in: the same aggregator as the stream's Lambda, fed from the
   // bot's own writes, writing through a client the round-trip count does not see.
   const statsDb = createDb({ region: config.region, endpoint: config.dynamoEndpoint });

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       `  playground: ${url}/            (talk to the bot as a customer)`,
       `  bot:        ${url}/bitrix/events  ${url}/bitrix/install  ${url}/health`,
       `  portal:     simulated at ${playground!.portal()!.clientEndpoint} (${playground!.portal()!.api === 'v2' ? 'Chatbots 2.0' : 'V1 only'}; the bot uses ${stack.simulator.ourBot(playground!.portal()!)?.api === 'v2' ? 'imbot.v2' : 'imbot V1'}; "New portal" in the page for the other kind)`,
-      `  events:     ${stack.deps.config.botEventMode === 'fetch' ? 'fetch mode (BOT_EVENT_MODE=fetch): a Chatbots 2.0 bot\'s events wait on the portal; the poller reads them with imbot.v2.Event.get' : 'webhook mode (BOT_EVENT_MODE=fetch for the poller)'}`,
+      `  events:     ${stack.deps.config.botEventMode === 'fetch' ? "fetch mode (BOT_EVENT_MODE=fetch): a Chatbots 2.0 bot's events wait on the portal; the poller reads them with imbot.v2.Event.get" : 'webhook mode (BOT_EVENT_MODE=fetch for the poller)'}`,
       `  menu:       ${stack.deps.config.menuFile} (reloaded when it changes)`,
       '',
     ].join('\n') + '\n',

@@ -35,7 +35,8 @@ export interface LocalStats {
 const param = (url: URL, name: string): string | undefined => url.searchParams.get(name) || undefined;
 
 export async function statsRoutes(req: IncomingMessage, res: ServerResponse, url: URL, stats: LocalStats): Promise<void> {
-  const json = (status: number, value: unknown): void => void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
+  const json = (status: number, value: unknown): void =>
+    void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
   if (req.method === 'GET' && url.pathname === '/local/dashboard') return dashboard(res, url, stats);
   if (req.method !== 'GET' || url.pathname !== '/local/stats') return json(404, { error: 'not found' });
   const line = param(url, 'line');
@@ -70,5 +71,12 @@ async function dashboard(res: ServerResponse, url: URL, stats: LocalStats): Prom
       'cache-control': 'no-store',
       'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
     })
-    .end(renderDashboard({ views, nonce, title: 'Support bot — how it does', subtitle: `${report.from} … ${report.to} · local stack, ${members.length} portal(s)` }));
+    .end(
+      renderDashboard({
+        views,
+        nonce,
+        title: 'Support bot — how it does',
+        subtitle: `${report.from} … ${report.to} · local stack, ${members.length} portal(s)`,
+      }),
+    );
 }

@@ -26,8 +26,10 @@ export const USAGE = `usage: npm run dlq -- list [--stage S [--region R] | --loc
   Bot tokens are never printed.
 `;
 
-
-type Parsed = { command: 'list' | 'replay'; ids: string[]; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
+type Parsed =
+  | { command: 'list' | 'replay'; ids: string[]; local?: string; stage?: string; region?: string; json: boolean }
+  | { help: true }
+  | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
   let values, positionals;
@@ -35,7 +37,13 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { local: { type: 'string' }, stage: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        local: { type: 'string' },
+        stage: { type: 'string' },
+        region: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     return { error: (error as Error).message };

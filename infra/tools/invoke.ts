@@ -32,7 +32,6 @@ export const USAGE = `usage: npm run invoke -- <function> [--path event.json | -
   shell; so do AWS_REGION, credentials and DYNAMODB_ENDPOINT for a local DynamoDB.
 `;
 
-
 /** The Lambda runtime's part: import the bundle, call the handler with the event and a context. */
 const RUNNER = `
 const [file, name, event] = process.argv.slice(1);
@@ -48,7 +47,10 @@ process.stdout.write('\\n@@result ' + JSON.stringify(result ?? null) + '\\n');
 `;
 
 interface State {
-  service: { provider: { environment?: Record<string, unknown> }; functions: Record<string, { handler: string; environment?: Record<string, unknown>; timeout?: number }> };
+  service: {
+    provider: { environment?: Record<string, unknown> };
+    functions: Record<string, { handler: string; environment?: Record<string, unknown>; timeout?: number }>;
+  };
 }
 
 /** The function's environment: resolved strings as they are; CloudFormation references from the shell, or unset. */
@@ -68,7 +70,13 @@ export async function main(argv: readonly string[], io: Io = processIo, shell: N
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { path: { type: 'string' }, data: { type: 'string' }, stage: { type: 'string' }, package: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        path: { type: 'string' },
+        data: { type: 'string' },
+        stage: { type: 'string' },
+        package: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     io.stderr(`invoke: ${(error as Error).message}\n${USAGE}`);
@@ -94,10 +102,13 @@ export async function main(argv: readonly string[], io: Io = processIo, shell: N
 
   const work = mkdtempSync(join(tmpdir(), 'invoke-'));
   try {
-    let dir = values.package ? resolve(values.package) : join(work, 'package');
+    const dir = values.package ? resolve(values.package) : join(work, 'package');
     if (!values.package) {
       io.stderr(`packaging (stage ${values.stage ?? 'dev'})…\n`);
-      await run('npx', ['serverless', 'package', '--stage', values.stage ?? 'dev', '--package', dir], { env: { SLS_TELEMETRY_DISABLED: '1', ...shell }, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
+      await run('npx', ['serverless', 'package', '--stage', values.stage ?? 'dev', '--package', dir], {
+        env: { SLS_TELEMETRY_DISABLED: '1', ...shell },
+        maxBuffer: 16 * 1024 * 1024,
+      }).catch((error: { stdout?: string; stderr?: string }) => {
         throw new Error(`serverless package failed:\n${`${error.stdout ?? ''}${error.stderr ?? ''}`.trim()}`);
       });
     }
@@ -121,7 +132,10 @@ export async function main(argv: readonly string[], io: Io = processIo, shell: N
       maxBuffer: 16 * 1024 * 1024,
     }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
       // Node quotes the failing line of the minified bundle: keep each line short.
-      const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim().split('\n').map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line));
+      const output = `${error.stdout ?? ''}${error.stderr ?? ''}`
+        .trim()
+        .split('\n')
+        .map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line));
       throw new Error(`the handler failed:\n${output.slice(-30).join('\n') || error.message}`);
     });
     const marker = stdout.lastIndexOf('\n@@result ');

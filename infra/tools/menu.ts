@@ -30,7 +30,8 @@ export function checkMenu(file: string, source: string): { output: string[]; err
   return { output, errors: result.issues.length, warnings };
 }
 
-const USAGE = 'usage: npm run menu -- check <file|folder> [--strict]\n       npm run menu -- show <file|folder> [--lang xx]\n       npm run menu -- test <file|folder>\n';
+const USAGE =
+  'usage: npm run menu -- check <file|folder> [--strict]\n       npm run menu -- show <file|folder> [--lang xx]\n       npm run menu -- test <file|folder>\n';
 
 function main(argv: string[]): number {
   const [command, target, ...rest] = argv;

@@ -47,7 +47,13 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { finish: { type: 'boolean' }, local: { type: 'string' }, stage: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        finish: { type: 'boolean' },
+        local: { type: 'string' },
+        stage: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -59,7 +65,13 @@ function parse(argv: readonly string[]): Parsed {
   if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
   if (values.local !== undefined && values.stage !== undefined) return { error: '--local and --stage exclude each other' };
   if (values.stage !== undefined && !/^[a-zA-Z0-9-]+$/.test(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
-  return { memberId, finish: values.finish ?? false, json: values.json ?? false, ...(values.local !== undefined ? { local: values.local } : {}), ...(values.stage !== undefined ? { stage: values.stage } : {}) };
+  return {
+    memberId,
+    finish: values.finish ?? false,
+    json: values.json ?? false,
+    ...(values.local !== undefined ? { local: values.local } : {}),
+    ...(values.stage !== undefined ? { stage: values.stage } : {}),
+  };
 }
 
 async function runLocal(base: string, memberId: string, finish: boolean): Promise<MigrationReport | string> {
@@ -83,7 +95,12 @@ async function runAws(env: NodeJS.ProcessEnv, stage: string | undefined, memberI
   if (missing.length > 0) return `${missing.join(', ')} not set (or use --local URL for the npm start stack)`;
   const config = loadConfig(jobEnv);
   const menu = loadMenuFile(config.menuFile);
-  const deps: AppDeps = createAppDeps({ config, menu: () => menu, bot: () => installProfile(menu), queue: { send: () => Promise.reject(new Error('migrate-v2 sends no jobs')) } });
+  const deps: AppDeps = createAppDeps({
+    config,
+    menu: () => menu,
+    bot: () => installProfile(menu),
+    queue: { send: () => Promise.reject(new Error('migrate-v2 sends no jobs')) },
+  });
   const previous = setLogSink((line) => io.stderr(`${line}\n`));
   try {
     return await (finish ? finishMigration : startMigration)(deps, memberId, deps.log.child({ tool: 'migrate-v2' }));
@@ -107,11 +124,11 @@ const text = (report: MigrationReport): string =>
 
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const args = parse(argv);
-  if ('help' in args) return io.stdout(USAGE), 0;
-  if ('error' in args) return io.stderr(`migrate-v2: ${args.error}\n${USAGE}`), 2;
+  if ('help' in args) return (io.stdout(USAGE), 0);
+  if ('error' in args) return (io.stderr(`migrate-v2: ${args.error}\n${USAGE}`), 2);
   try {
     const report = args.local ? await runLocal(args.local, args.memberId, args.finish) : await runAws(env, args.stage, args.memberId, args.finish, io);
-    if (typeof report === 'string') return io.stderr(`migrate-v2: ${report}\n`), 1;
+    if (typeof report === 'string') return (io.stderr(`migrate-v2: ${report}\n`), 1);
     io.stdout(args.json ? `${JSON.stringify(report)}\n` : text(report));
     return 0;
   } catch (error) {

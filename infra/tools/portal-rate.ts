@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   const config = loadConfig(stage ? { ...env, TABLE_NAME: `${SERVICE}-${stage}`, AWS_REGION: regionOf(region, env) } : env);
   const portals = createPortalStore(createDb({ region: config.region, endpoint: config.dynamoEndpoint }), config.tableName);
   const portal = await portals.get(memberId);
-  if (!portal || portal.status !== 'active') {
+  if (portal?.status !== 'active') {
     io.err(`portal ${memberId} is not installed in table ${config.tableName}\n`);
     return 1;
   }

@@ -33,7 +33,6 @@ export const USAGE = `usage: npm run repoint -- --stage S [--region R] [--url PU
   AWS: B24_CLIENT_ID and MENU_FILE (the deployed menu: the bot's name and avatar) from the environment.
 `;
 
-
 interface Args {
   readonly local?: string;
   readonly stage?: string;

@@ -31,7 +31,9 @@ export const regionOf = (given: string | undefined, env: NodeJS.ProcessEnv): str
 export const isStageName = (stage: string): boolean => /^[a-zA-Z0-9-]{1,64}$/.test(stage);
 
 interface CloudFormationModule {
-  CloudFormationClient: new (config: { region: string }) => { send(command: unknown): Promise<{ Stacks?: { Outputs?: { OutputKey?: string; OutputValue?: string }[] }[] }>; destroy(): void };
+  CloudFormationClient: new (config: {
+    region: string;
+  }) => { send(command: unknown): Promise<{ Stacks?: { Outputs?: { OutputKey?: string; OutputValue?: string }[] }[] }>; destroy(): void };
   DescribeStacksCommand: new (input: { StackName: string }) => unknown;
 }
 
@@ -65,7 +67,14 @@ export async function stageResources(stage: string, region: string): Promise<Sta
   const base = { stage, region, tableName: prefix, secretParam: `/${SERVICE}/${stage}/client-secret` };
   const outputs = await stackOutputs(prefix, region);
   if (outputs?.JobsQueueUrl && outputs.JobsDeadLetterQueueUrl) {
-    return { ...base, tableName: outputs.TableName ?? prefix, queueUrl: outputs.JobsQueueUrl, dlqUrl: outputs.JobsDeadLetterQueueUrl, publicUrl: outputs.PublicUrl, source: 'stack outputs' };
+    return {
+      ...base,
+      tableName: outputs.TableName ?? prefix,
+      queueUrl: outputs.JobsQueueUrl,
+      dlqUrl: outputs.JobsDeadLetterQueueUrl,
+      publicUrl: outputs.PublicUrl,
+      source: 'stack outputs',
+    };
   }
   const sqs = new SQSClient({ region });
   try {

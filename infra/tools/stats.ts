@@ -41,19 +41,26 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        local: { type: 'string' }, stage: { type: 'string' }, region: { type: 'string' }, portal: { type: 'string' },
-        from: { type: 'string' }, to: { type: 'string' }, line: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        local: { type: 'string' },
+        stage: { type: 'string' },
+        region: { type: 'string' },
+        portal: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        line: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
     io.stderr(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (values.help) return io.stdout(USAGE), 0;
-  if ((values.local === undefined) === (values.stage === undefined)) return io.stderr(`one of --local or --stage is needed\n${USAGE}`), 2;
-  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return io.stderr(`--local needs an http(s) URL, not ${values.local}\n`), 2;
-  if (values.stage !== undefined && !isStageName(values.stage)) return io.stderr(`--stage: not a stage name: ${values.stage}\n`), 2;
-  if (values.line !== undefined && !/^\d{1,10}$/.test(values.line)) return io.stderr(`--line is an Open Line's config id (digits), not ${values.line}\n`), 2;
+  if (values.help) return (io.stdout(USAGE), 0);
+  if ((values.local === undefined) === (values.stage === undefined)) return (io.stderr(`one of --local or --stage is needed\n${USAGE}`), 2);
+  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return (io.stderr(`--local needs an http(s) URL, not ${values.local}\n`), 2);
+  if (values.stage !== undefined && !isStageName(values.stage)) return (io.stderr(`--stage: not a stage name: ${values.stage}\n`), 2);
+  if (values.line !== undefined && !/^\d{1,10}$/.test(values.line)) return (io.stderr(`--line is an Open Line's config id (digits), not ${values.line}\n`), 2);
   const query = { from: values.from, to: values.to, line: values.line };
   let report: StatsReport;
   try {
@@ -62,7 +69,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
       for (const [key, value] of Object.entries({ ...query, member: values.portal })) if (value !== undefined) url.searchParams.set(key, value);
       const answer = await fetch(url);
       const body = (await answer.json()) as StatsReport & { error?: string };
-      if (!answer.ok) return io.stderr(`${body.error ?? `the local stack answered ${answer.status}`}\n`), answer.status === 400 ? 2 : 1;
+      if (!answer.ok) return (io.stderr(`${body.error ?? `the local stack answered ${answer.status}`}\n`), answer.status === 400 ? 2 : 1);
       report = body;
     } else {
       const db = createDb({ region: regionOf(values.region, env) });
@@ -75,7 +82,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
       }
     }
   } catch (error) {
-    if (error instanceof RangeError) return io.stderr(`${error.message}\n`), 2;
+    if (error instanceof RangeError) return (io.stderr(`${error.message}\n`), 2);
     io.stderr(`cannot read the statistics: ${(error as Error).message}\n`);
     return 1;
   }

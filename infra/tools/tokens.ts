@@ -37,7 +37,6 @@ export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--da
 
 const SERVICE = 'b24-openlines-bot';
 
-
 type Command = 'refresh-stale' | 'index-existing';
 type Parsed = { command: Command; days?: number; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
 
@@ -47,7 +46,14 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { local: { type: 'string' }, days: { type: 'string' }, stage: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        local: { type: 'string' },
+        days: { type: 'string' },
+        stage: { type: 'string' },
+        region: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -87,7 +93,8 @@ async function callLocal<T>(base: string, command: Command, body: unknown): Prom
 async function indexExistingAws(env: NodeJS.ProcessEnv, stage: string | undefined): Promise<number | string> {
   const table = env.TABLE_NAME || (stage ? `${SERVICE}-${stage}` : undefined);
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (!table || !region) return `${[table ? '' : 'TABLE_NAME (or --stage)', region ? '' : 'AWS_REGION'].filter(Boolean).join(', ')} not set (or use --local URL for the npm start stack)`;
+  if (!table || !region)
+    return `${[table ? '' : 'TABLE_NAME (or --stage)', region ? '' : 'AWS_REGION'].filter(Boolean).join(', ')} not set (or use --local URL for the npm start stack)`;
   const db = createDb({ region });
   try {
     return await indexUnlistedPortals(db, table);
@@ -141,7 +148,9 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
       io.stdout(`${entered} portal(s) entered in the keep-alive index\n`);
       return 0;
     }
-    const report = args.local ? await callLocal<KeepAliveReport>(args.local, args.command, args.days === undefined ? {} : { days: args.days }) : await runAws(env, args.stage, args.days, io);
+    const report = args.local
+      ? await callLocal<KeepAliveReport>(args.local, args.command, args.days === undefined ? {} : { days: args.days })
+      : await runAws(env, args.stage, args.days, io);
     if (typeof report === 'string') {
       io.stderr(`tokens: ${report}\n`);
       return 1;

@@ -22,7 +22,7 @@ export async function authenticate(deps: AppDeps, claim: PortalClaim): Promise<P
   const cached = deps.caches.portals.get(claim.memberId);
   if (cached && cached.status === 'active' && sameSecret(cached.applicationToken, claim.applicationToken)) return cached;
   const stored = await deps.portals.get(claim.memberId);
-  if (!stored || stored.status !== 'active') {
+  if (stored?.status !== 'active') {
     deps.caches.portals.delete(claim.memberId);
     throw unauthorized('unknown portal');
   }

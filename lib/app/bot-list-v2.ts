@@ -11,8 +11,17 @@
  */
 import type { RestClient } from '../bitrix/rest-client.js';
 
-interface V2Bot { id?: unknown; code?: unknown; type?: unknown; isSupportOpenline?: unknown }
-interface V1Bot { ID?: unknown; CODE?: unknown; OPENLINE?: unknown }
+interface V2Bot {
+  id?: unknown;
+  code?: unknown;
+  type?: unknown;
+  isSupportOpenline?: unknown;
+}
+interface V1Bot {
+  ID?: unknown;
+  CODE?: unknown;
+  OPENLINE?: unknown;
+}
 
 export async function openLineBotsV2(rest: RestClient): Promise<Record<string, number>> {
   const outcome = await rest.batch(

@@ -64,7 +64,14 @@ const common = (bot: BotProfile, handler: string, mode: EventMode) => ({
  * place; if the portal no longer knows it (BOT_NOT_FOUND, BOT_OWNERSHIP_ERROR — bot-update.md),
  * or there is none, it is registered.
  */
-export async function registerBotV2(rest: RestClient, bot: BotProfile, handler: string, knownBotId: number | undefined, log: Logger, mode: EventMode = 'webhook'): Promise<number> {
+export async function registerBotV2(
+  rest: RestClient,
+  bot: BotProfile,
+  handler: string,
+  knownBotId: number | undefined,
+  log: Logger,
+  mode: EventMode = 'webhook',
+): Promise<number> {
   if (knownBotId) {
     try {
       await rest.call('imbot.v2.Bot.update', { botId: knownBotId, fields: common(bot, handler, mode) });
@@ -74,7 +81,9 @@ export async function registerBotV2(rest: RestClient, bot: BotProfile, handler: 
       log.warn('stored V2 bot is gone from the portal; registering again', { botId: knownBotId });
     }
   }
-  const answer = await rest.call<{ bot?: { id?: unknown } }>('imbot.v2.Bot.register', { fields: { code: bot.code, type: 'openline', ...common(bot, handler, mode) } });
+  const answer = await rest.call<{ bot?: { id?: unknown } }>('imbot.v2.Bot.register', {
+    fields: { code: bot.code, type: 'openline', ...common(bot, handler, mode) },
+  });
   const botId = Number(answer?.bot?.id);
   if (!Number.isInteger(botId) || botId <= 0) throw new BitrixApiError('imbot.v2.Bot.register', 200, 'NO_BOT_ID', 'no bot id in the answer');
   return botId;

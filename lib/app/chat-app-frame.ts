@@ -26,7 +26,8 @@ const md5 = (text: string): string => createHash('md5').update(text, 'utf8').dig
 export function frameRequestOf(query: Readonly<Record<string, string | undefined>>): FrameRequest | undefined {
   const { DOMAIN: domain, DOMAIN_HASH: domainHash, USER_ID: userId, USER_HASH: userHash, DIALOG_ID: dialogId } = query;
   if (!domain || !domainHash || !userId || !userHash || !dialogId) return undefined;
-  if (!/^\d{1,12}$/.test(userId) || !/^chat\d{1,18}$/.test(dialogId) || !/^[0-9a-f]{32}$/i.test(domainHash) || !/^[0-9a-f]{32}$/i.test(userHash)) return undefined;
+  if (!/^\d{1,12}$/.test(userId) || !/^chat\d{1,18}$/.test(dialogId) || !/^[0-9a-f]{32}$/i.test(domainHash) || !/^[0-9a-f]{32}$/i.test(userHash))
+    return undefined;
   const lang = query.LANG && /^[a-z]{2}$/i.test(query.LANG) ? query.LANG.toLowerCase() : undefined;
   return { domain, domainHash: domainHash.toLowerCase(), userId, userHash: userHash.toLowerCase(), dialogId, botId: query.BOT_ID, lang };
 }
@@ -50,7 +51,7 @@ export type FrameVerdict = { readonly ok: true; readonly origin: string } | { re
  * from the frame itself and passes `checkReferer: false` (its Origin is checked instead).
  */
 export function verifyFrame(portal: PortalRecord | undefined, request: FrameRequest, referer: string | undefined, checkReferer = true): FrameVerdict {
-  if (!portal || portal.status !== 'active' || !portal.chatApp) return { ok: false, reason: 'no chat app for this portal' };
+  if (portal?.status !== 'active' || !portal.chatApp) return { ok: false, reason: 'no chat app for this portal' };
   const origin = portalOrigin(portal, request.domain);
   // Hash anyway, so an unknown domain costs the same time as a wrong signature.
   const domainOk = sameSecret(md5((origin?.hostname ?? request.domain) + portal.chatApp.hash), request.domainHash) && origin !== undefined;

@@ -13,7 +13,7 @@ import { fill, pick } from '../menu/texts.js';
 import type { Action, CompiledMenu, LocalText } from '../menu/types.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './chat-app-assets.js';
 
-const escape = (value: string): string =>
+const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 export interface Answer {
@@ -86,29 +86,34 @@ export function renderChatApp(input: ViewInput): string {
   const rows: [string, string][] = [
     ['Customer', state?.customer?.name || '—'],
     ['Language', `${language} (${source})`],
-    ['Time with the bot', state ? duration((state.status === 'bot' ? input.now : state.movedOn?.at ?? state.lastAt) - state.startedAt) : '—'],
+    ['Time with the bot', state ? duration((state.status === 'bot' ? input.now : (state.movedOn?.at ?? state.lastAt)) - state.startedAt) : '—'],
   ];
   const path = state ? pathTitles(menu, state.path, language) : [];
   const vars = Object.entries(state?.vars ?? {});
   const answers = menuAnswers(menu, language, { ...(state?.customer?.name ? { USER_NAME: state.customer.name } : {}), ...(state?.vars ?? {}) });
-  const menus = Object.values(menu.menus).map((def) => ({ id: def.id, title: pick(def.text, language, menu.language).split(/\[br\]|\n/)[0]!.slice(0, 60) }));
+  const menus = Object.values(menu.menus).map((def) => ({
+    id: def.id,
+    title: pick(def.text, language, menu.language)
+      .split(/\[br\]|\n/)[0]!
+      .slice(0, 60),
+  }));
   return `<!doctype html>
-<html lang="${escape(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Bot assistant</title><style nonce="${input.nonce}">${PAGE_STYLE}</style></head>
 <body>
 <section aria-labelledby="h-chat"><h1 id="h-chat">This chat with the bot</h1>
-<p class="status" id="status">${escape(status(state))}</p>
-<dl>${rows.map(([name, value]) => `<dt>${escape(name)}</dt><dd>${escape(value)}</dd>`).join('')}
+<p class="status" id="status">${escapeHtml(status(state))}</p>
+<dl>${rows.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}
 <dt>Path</dt><dd>${path.length ? path.map(escape).join(' › ') : '—'}</dd>
-<dt>Answers</dt><dd>${vars.length ? `<ul>${vars.map(([name, value]) => `<li><b>${escape(name)}</b>: ${escape(value)}</li>`).join('')}</ul>` : '—'}</dd>
-<dt>Not understood</dt><dd>${state?.missed.length ? `<ul>${state.missed.map((text) => `<li>“${escape(text)}”</li>`).join('')}</ul>` : '—'}</dd></dl>
+<dt>Answers</dt><dd>${vars.length ? `<ul>${vars.map(([name, value]) => `<li><b>${escapeHtml(name)}</b>: ${escapeHtml(value)}</li>`).join('')}</ul>` : '—'}</dd>
+<dt>Not understood</dt><dd>${state?.missed.length ? `<ul>${state.missed.map((text) => `<li>“${escapeHtml(text)}”</li>`).join('')}</ul>` : '—'}</dd></dl>
 </section>
 <section aria-labelledby="h-answers"><h2 id="h-answers">The bot's answers</h2>
 <input id="search" type="search" placeholder="Search the answers" aria-label="Search the answers">
-<ul id="answers">${answers.map((answer) => `<li><button type="button" class="answer" data-text="${escape(answer.text)}" title="Put into the message box"><span class="label">${escape(answer.label)} <small>${escape(answer.language)}</small></span><span class="text">${escape(answer.text)}</span></button></li>`).join('')}</ul>
+<ul id="answers">${answers.map((answer) => `<li><button type="button" class="answer" data-text="${escapeHtml(answer.text)}" title="Put into the message box"><span class="label">${escapeHtml(answer.label)} <small>${escapeHtml(answer.language)}</small></span><span class="text">${escapeHtml(answer.text)}</span></button></li>`).join('')}</ul>
 </section>
 <section aria-labelledby="h-back"><h2 id="h-back">Give the chat back to the bot</h2>
-<form id="resume"><label for="menu">Show the customer</label> <select id="menu" name="menu">${menus.map((def) => `<option value="${escape(def.id)}"${def.id === menu.start ? ' selected' : ''}>${escape(def.id === menu.start ? `the start menu (${def.title})` : def.title || def.id)}</option>`).join('')}</select>
+<form id="resume"><label for="menu">Show the customer</label> <select id="menu" name="menu">${menus.map((def) => `<option value="${escapeHtml(def.id)}"${def.id === menu.start ? ' selected' : ''}>${escapeHtml(def.id === menu.start ? `the start menu (${def.title})` : def.title || def.id)}</option>`).join('')}</select>
 <button type="submit">Give back</button></form>
 <p id="resumed" role="status"></p>
 </section>

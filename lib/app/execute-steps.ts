@@ -96,7 +96,10 @@ async function runSteps(rest: RestClient, steps: readonly Step[], from: number, 
     const run = steps.slice(index, end);
     let outcome;
     try {
-      outcome = await rest.batch(run.map((step, i) => ({ key: `s${index + i}`, method: step.method, params: step.params })), true);
+      outcome = await rest.batch(
+        run.map((step, i) => ({ key: `s${index + i}`, method: step.method, params: step.params })),
+        true,
+      );
     } catch (error) {
       throw new StepFailure(index, steps[index]!, error);
     }

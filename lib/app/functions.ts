@@ -29,7 +29,11 @@ export type FunctionRegistry = Readonly<Record<string, BotFunction>>;
 /** Built-in examples; add yours here and name them in the menu file. */
 export const builtinFunctions: FunctionRegistry = {
   /** A reference number for the conversation, e.g. for the customer to quote later. */
-  ticketNumber: ({ chatId, now }) => ({ text: `Your reference: #${chatId}-${Math.floor(now / 1000).toString(36).toUpperCase()}` }),
+  ticketNumber: ({ chatId, now }) => ({
+    text: `Your reference: #${chatId}-${Math.floor(now / 1000)
+      .toString(36)
+      .toUpperCase()}`,
+  }),
   /** The current time (UTC), as text. */
   serverTime: ({ now }) => ({ text: new Date(now).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' }),
 };

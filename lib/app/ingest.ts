@@ -64,7 +64,9 @@ export async function ingestEvent(deps: AppDeps, event: BitrixEvent, log: Logger
  */
 export function eventIdOf(event: DialogEvent): string {
   if (event.type === 'message') return `m${event.messageId}`;
-  const digest = createHash('sha256').update([event.ts, event.chat.dialogId, event.customer?.id ?? '', event.bot.accessToken ?? ''].join('|')).digest('base64url');
+  const digest = createHash('sha256')
+    .update([event.ts, event.chat.dialogId, event.customer?.id ?? '', event.bot.accessToken ?? ''].join('|'))
+    .digest('base64url');
   return `j${event.ts}-${digest.slice(0, 12)}`;
 }
 

@@ -47,7 +47,11 @@ export function checkedAddresses(claim: PortalClaim, deps: AppDeps): { clientEnd
   return { clientEndpoint, serverEndpoint: server.href, domain };
 }
 
-export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<InstallEvent, 'type'> & { type: 'update' }), log: Logger): Promise<InstallOutcome> {
+export async function installPortal(
+  deps: AppDeps,
+  event: InstallEvent | (Omit<InstallEvent, 'type'> & { type: 'update' }),
+  log: Logger,
+): Promise<InstallOutcome> {
   const claim = event.portal;
   const addresses = checkedAddresses(claim, deps);
   registerSecret(event.tokens.accessToken);
@@ -80,7 +84,17 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
   const botId = await registerPortalBot(deps, rest, botApi, active?.botId, log);
   await bindAppEvents(rest, handlerUrl(deps), log);
   await applyEventMode(deps, claim.memberId, botApi, botId, botId === active?.botId ? active?.migration : undefined); // before the portal is active: a fetch bot's events are never unpolled
-  const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: claim.memberId, existing: botId === active?.botId ? active?.chatApp : undefined }, log);
+  const chatApp = await registerChatApp(
+    rest,
+    {
+      botId,
+      languages: deps.bot().languages ?? [],
+      publicUrl: deps.config.publicUrl,
+      memberId: claim.memberId,
+      existing: botId === active?.botId ? active?.chatApp : undefined,
+    },
+    log,
+  );
 
   const now = deps.clock();
   let saved: PortalRecord;
@@ -109,7 +123,12 @@ export async function installPortal(deps: AppDeps, event: InstallEvent | (Omit<I
   }
   deps.caches.portals.set(claim.memberId, saved);
   deps.caches.bots.delete(claim.memberId);
-  log.info(event.type === 'update' ? 'app updated' : active ? 'portal re-installed' : 'portal installed', { memberId: claim.memberId, botId, botApi, source: event.type === 'install' ? event.source : 'update' });
+  log.info(event.type === 'update' ? 'app updated' : active ? 'portal re-installed' : 'portal installed', {
+    memberId: claim.memberId,
+    botId,
+    botApi,
+    source: event.type === 'install' ? event.source : 'update',
+  });
   return { memberId: claim.memberId, botId, reinstall: Boolean(active) };
 }
 

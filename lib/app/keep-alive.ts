@@ -91,7 +91,7 @@ async function keepAlive(deps: AppDeps, ages: TokenAgeStore, memberId: string, c
   const log = jobLog.child({ memberId });
   const portal = await deps.portals.get(memberId);
   // The index is eventually consistent: the item itself decides.
-  if (!portal || portal.status !== 'active' || (portal.tokensRefreshedAt ?? 0) >= cutoff) {
+  if (portal?.status !== 'active' || (portal.tokensRefreshedAt ?? 0) >= cutoff) {
     log.info('stale token pair: nothing to do', { outcome: 'skipped' });
     return { memberId, outcome: 'skipped' };
   }
@@ -116,7 +116,12 @@ async function keepAlive(deps: AppDeps, ages: TokenAgeStore, memberId: string, c
         log.info('stale token pair: replaced while refreshing', { outcome: 'skipped', code: error.code });
         return { memberId, outcome: 'skipped' };
       }
-      log.warn('stale token pair refused by the OAuth server; portal marked (reinstall the app on it)', { outcome: 'refused', code: error.code, status: error.status, storedDaysAgo });
+      log.warn('stale token pair refused by the OAuth server; portal marked (reinstall the app on it)', {
+        outcome: 'refused',
+        code: error.code,
+        status: error.status,
+        storedDaysAgo,
+      });
       return { memberId, outcome: 'refused', code: error.code };
     }
     const code = error instanceof OAuthError ? error.code : ((error as Error)?.name ?? 'Error');

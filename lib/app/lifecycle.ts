@@ -29,7 +29,17 @@ export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger):
   const botId = await registerPortalBot(deps, rest, botApiOf(portal), portal.botId, log); // V2: imbot.v2.Bot.update, in BOT_EVENT_MODE
   await bindAppEvents(rest, handlerUrl(deps), log);
   await applyEventMode(deps, portal.memberId, botApiOf(portal), botId, botId === portal.botId ? portal.migration : undefined);
-  const chatApp = await registerChatApp(rest, { botId, languages: deps.bot().languages ?? [], publicUrl: deps.config.publicUrl, memberId: portal.memberId, existing: botId === portal.botId ? portal.chatApp : undefined }, log);
+  const chatApp = await registerChatApp(
+    rest,
+    {
+      botId,
+      languages: deps.bot().languages ?? [],
+      publicUrl: deps.config.publicUrl,
+      memberId: portal.memberId,
+      existing: botId === portal.botId ? portal.chatApp : undefined,
+    },
+    log,
+  );
   if (botId !== portal.botId || (event.language && event.language !== portal.language) || chatApp !== portal.chatApp) {
     await deps.portals.update(portal.memberId, { botId, language: event.language ?? portal.language, ...(chatApp ? { chatApp } : {}) }, deps.clock());
   }

@@ -16,8 +16,14 @@
 import type { Dialect } from './plan.js';
 
 export const V2: Dialect = {
-  message: (target, text) => ({ method: 'imbot.v2.Chat.Message.send', params: { botId: target.botId, dialogId: target.dialogId, fields: { message: text, urlPreview: false } } }),
-  note: (target, text) => ({ method: 'imbot.v2.Chat.Message.send', params: { botId: target.botId, dialogId: target.dialogId, fields: { message: text, skipConnector: true, urlPreview: false } } }),
+  message: (target, text) => ({
+    method: 'imbot.v2.Chat.Message.send',
+    params: { botId: target.botId, dialogId: target.dialogId, fields: { message: text, urlPreview: false } },
+  }),
+  note: (target, text) => ({
+    method: 'imbot.v2.Chat.Message.send',
+    params: { botId: target.botId, dialogId: target.dialogId, fields: { message: text, skipConnector: true, urlPreview: false } },
+  }),
   addBot: (target, botId, leave) => [
     { method: 'imbot.v2.Chat.User.add', params: { botId: target.botId, dialogId: target.dialogId, userIds: [botId] } },
     ...(leave ? [{ method: 'imbot.v2.Chat.leave', params: { botId: target.botId, dialogId: target.dialogId } }] : []),

@@ -43,7 +43,7 @@ export async function recordMove(deps: AppDeps, memberId: string, from: string, 
     const stored = await deps.portals.moveEndpoint(memberId, from, { clientEndpoint, domain }, deps.clock());
     log.info('portal moved to a new address', { memberId, from: new URL(from).host, to: domain, stored });
   } catch (error) {
-    log.warn('could not store the portal\'s new address; the old one keeps redirecting', { memberId, to: domain, error });
+    log.warn("could not store the portal's new address; the old one keeps redirecting", { memberId, to: domain, error });
   }
 }
 
@@ -52,7 +52,13 @@ export async function recordMove(deps: AppDeps, memberId: string, from: string, 
  * when the stored address redirects to exactly the claimed endpoint and the offered token
  * works there (app.info answers). The caller still proves the application as usual.
  */
-export async function verifiedMove(deps: AppDeps, stored: PortalRecord, claimed: { clientEndpoint: string; domain: string }, accessToken: string, log: Logger): Promise<boolean> {
+export async function verifiedMove(
+  deps: AppDeps,
+  stored: PortalRecord,
+  claimed: { clientEndpoint: string; domain: string },
+  accessToken: string,
+  log: Logger,
+): Promise<boolean> {
   const hosts = deps.config.allowedHosts;
   const from = allowedUrl(stored.clientEndpoint, hosts);
   if (!from) return false;
@@ -76,6 +82,10 @@ export async function verifiedMove(deps: AppDeps, stored: PortalRecord, claimed:
   }
   const ok = movedTo !== undefined && endpointString(movedTo) === claimed.clientEndpoint && movedTo.host.toLowerCase() === claimed.domain;
   if (ok) log.info('portal address change verified at install', { memberId: stored.memberId, from: stored.domain, to: claimed.domain });
-  else log.warn('claimed address change not verified: the stored address answers itself or leads elsewhere', { memberId: stored.memberId, claimedDomain: claimed.domain });
+  else
+    log.warn('claimed address change not verified: the stored address answers itself or leads elsewhere', {
+      memberId: stored.memberId,
+      claimedDomain: claimed.domain,
+    });
   return ok;
 }

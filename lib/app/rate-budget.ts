@@ -82,7 +82,7 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
           ReturnValues: 'UPDATED_NEW', // the true backlog, for tryTake's `crowded` (same call, no read)
         }),
       );
-      return typeof Attributes?.tat === 'number' ? Attributes.tat : values[':next'] ?? clock();
+      return typeof Attributes?.tat === 'number' ? Attributes.tat : (values[':next'] ?? clock());
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
@@ -99,7 +99,12 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
       const now = clock();
       const busy = (hints.get(memberId) ?? 0) > now;
       const idle = () => update(memberId, 'SET tat = :next', 'attribute_not_exists(tat) OR tat < :now', { ':next': now + k * interval, ':now': now });
-      const room = () => update(memberId, 'SET tat = tat + :i', 'tat >= :now AND tat <= :limit', { ':i': k * interval, ':now': now, ':limit': now + tolerance - (k - 1) * interval });
+      const room = () =>
+        update(memberId, 'SET tat = tat + :i', 'tat >= :now AND tat <= :limit', {
+          ':i': k * interval,
+          ':now': now,
+          ':limit': now + tolerance - (k - 1) * interval,
+        });
       // One call in the common case: the guess from the last answer is usually right.
       const tat = busy ? (await room()) || (await idle()) : (await idle()) || (await room());
       if (tat !== false) {
@@ -131,7 +136,11 @@ export function createDynamoBudget(options: DynamoBudgetOptions): RateBudget {
   function noteDemand(memberId: string, now: number): number {
     const second = Math.floor(now / 1000);
     const seen = demand.get(memberId);
-    const entry = !seen ? { second, count: 0, previous: 0 } : seen.second === second ? seen : { second, count: 0, previous: seen.second === second - 1 ? seen.count : 0 };
+    const entry = !seen
+      ? { second, count: 0, previous: 0 }
+      : seen.second === second
+        ? seen
+        : { second, count: 0, previous: seen.second === second - 1 ? seen.count : 0 };
     entry.count += 1;
     if (!seen && demand.size > 10_000) demand.clear();
     demand.set(memberId, entry);

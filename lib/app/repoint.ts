@@ -56,7 +56,11 @@ const botHandlers: RepointStep = {
 const chatAppUrl: RepointStep = {
   name: 'chat-app',
   async run({ deps, portal, rest, publicUrl, log }) {
-    const chatApp = await registerChatApp(rest, { botId: portal.botId, languages: deps.bot().languages ?? [], publicUrl, memberId: portal.memberId, existing: portal.chatApp }, log);
+    const chatApp = await registerChatApp(
+      rest,
+      { botId: portal.botId, languages: deps.bot().languages ?? [], publicUrl, memberId: portal.memberId, existing: portal.chatApp },
+      log,
+    );
     if (chatApp && chatApp.url !== portal.chatApp?.url) return { chatApp };
   },
 };
@@ -91,7 +95,7 @@ export async function repointPortal(deps: AppDeps, memberId: string, options: Re
   const publicUrl = deps.config.publicUrl;
   const log = deps.log.child({ job: 'repoint', memberId });
   const portal = await deps.portals.get(memberId);
-  if (!portal || portal.status !== 'active') return { memberId, outcome: 'gone', steps: [] };
+  if (portal?.status !== 'active') return { memberId, outcome: 'gone', steps: [] };
   if (portal.handlerUrl === publicUrl && !options.force) return { memberId, domain: portal.domain, outcome: 'already', steps: [] };
 
   const rest = restForPortal(deps, portal, undefined, log);

@@ -48,7 +48,14 @@ export async function runTurns(deps: AppDeps, jobs: readonly DialogJob[], log: L
     const cached = deps.caches.portals.get(memberId);
     if (cached) void slotFor(memberId, cached.rate);
   }
-  const prepared = await Promise.all(jobs.map((job) => prepareTurn(deps, job, { prepay: false }).then((turn): PreparedTurn | { kind: 'failed'; error: unknown } => turn, (error: unknown) => ({ kind: 'failed' as const, error }))));
+  const prepared = await Promise.all(
+    jobs.map((job) =>
+      prepareTurn(deps, job, { prepay: false }).then(
+        (turn): PreparedTurn | { kind: 'failed'; error: unknown } => turn,
+        (error: unknown) => ({ kind: 'failed' as const, error }),
+      ),
+    ),
+  );
 
   const results: (true | unknown)[] = prepared.map((turn) => (turn.kind === 'failed' ? turn.error : true));
   const ready = new Map<string, { turn: ReadyTurn; at: number }[]>();
@@ -65,7 +72,14 @@ export async function runTurns(deps: AppDeps, jobs: readonly DialogJob[], log: L
       const rest = restForPortal(deps, portal, token, portalLog, Promise.resolve(slot instanceof Error ? slot : undefined));
       let outcomes: (true | Error)[];
       if (slot === 'full' || slot === 'crowded') {
-        outcomes = await waitTogether(deps, portal, turns.map(({ turn }) => turn), slot === 'crowded', token, portalLog);
+        outcomes = await waitTogether(
+          deps,
+          portal,
+          turns.map(({ turn }) => turn),
+          slot === 'crowded',
+          token,
+          portalLog,
+        );
       } else if (turns.length === 1) {
         const { turn } = turns[0]!;
         try {
@@ -75,8 +89,19 @@ export async function runTurns(deps: AppDeps, jobs: readonly DialogJob[], log: L
           outcomes = [error as Error];
         }
       } else {
-        const report = await sendTogether(deps, portal, turns.map(({ turn }) => turn), rest, portalLog);
-        portalLog.info('replies sent together', { chats: turns.length, requests: report.requests, rounds: report.rounds, failed: report.results.filter((result) => result !== true).length });
+        const report = await sendTogether(
+          deps,
+          portal,
+          turns.map(({ turn }) => turn),
+          rest,
+          portalLog,
+        );
+        portalLog.info('replies sent together', {
+          chats: turns.length,
+          requests: report.requests,
+          rounds: report.rounds,
+          failed: report.results.filter((result) => result !== true).length,
+        });
         metric('SharedBatchChats', turns.length);
         outcomes = [...report.results];
       }

@@ -93,7 +93,9 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
       }
     }
     // Record what is done and release the claim, so a retry sends only the rest.
-    await deps.dialogs.progress(key, chat.version, outbox, chat.index, 0).catch((error: unknown) => chatLog.error('could not record outbox progress', { error }));
+    await deps.dialogs
+      .progress(key, chat.version, outbox, chat.index, 0)
+      .catch((error: unknown) => chatLog.error('could not record outbox progress', { error }));
     if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
     if (isPermanent(cause)) {
       chatLog.error('REST step failed', { step: chat.index, method: step.method, error: cause });
@@ -150,7 +152,13 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
         chat.index += 1;
         const finished = chat.index >= chat.turn.outbox.steps.length;
         try {
-          chat.version = await deps.dialogs.progress(chat.turn.key, chat.version, chat.turn.outbox, chat.index, finished ? 0 : deps.time.now() + deps.config.claimMs);
+          chat.version = await deps.dialogs.progress(
+            chat.turn.key,
+            chat.version,
+            chat.turn.outbox,
+            chat.index,
+            finished ? 0 : deps.time.now() + deps.config.claimMs,
+          );
           if (finished) chat.result = true;
         } catch (error) {
           chat.turn.log.error('could not record outbox progress', { error });
@@ -174,7 +182,15 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
         // The last chat: the rest of its outbox in one request, as for a lone message.
         const [chat] = open as [Chat];
         try {
-          await sendOutbox(deps, chat.turn.key, { ...portal, batchRefused: [...refusedInBatch] }, rest, { ...chat.turn.outbox, done: chat.index }, chat.version, chat.turn.log);
+          await sendOutbox(
+            deps,
+            chat.turn.key,
+            { ...portal, batchRefused: [...refusedInBatch] },
+            rest,
+            { ...chat.turn.outbox, done: chat.index },
+            chat.version,
+            chat.turn.log,
+          );
           chat.result = true;
         } catch (error) {
           chat.result = error as Error;
@@ -188,7 +204,9 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
     if (refusedInBatch.size > refusedBefore) {
       const batchRefused = [...refusedInBatch];
       deps.caches.portals.set(portal.memberId, { ...portal, batchRefused });
-      await deps.portals.update(portal.memberId, { batchRefused }, deps.clock()).catch((error: unknown) => log.warn('could not remember batch refusal', { error }));
+      await deps.portals
+        .update(portal.memberId, { batchRefused }, deps.clock())
+        .catch((error: unknown) => log.warn('could not remember batch refusal', { error }));
     }
   }
   return { results: chats.map((chat) => chat.result ?? new RetryableJobError('not sent')), requests, rounds };

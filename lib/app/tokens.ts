@@ -82,7 +82,7 @@ export async function refreshOnce(deps: AppDeps, stale: PortalRecord, log: Logge
   const deadline = deps.time.now() + REFRESH_WAIT_MS;
   for (;;) {
     const current = await deps.portals.get(stale.memberId);
-    if (!current || current.status !== 'active') return undefined;
+    if (current?.status !== 'active') return undefined;
     if (current.tokenVersion > stale.tokenVersion) return current; // someone refreshed already
     if (await deps.portals.takeRefreshLease(stale.memberId, current.tokenVersion, deps.time.now(), LEASE_MS)) {
       return refreshWithLease(deps, current, log);
@@ -113,7 +113,7 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
   } catch (error) {
     await deps.portals.releaseRefreshLease(current.memberId, current.tokenVersion).catch(() => undefined);
     log.error('token refresh failed', { memberId: current.memberId, error });
-    metric('TokenRefreshFailed', 1, { Reason: error instanceof OAuthError ? error.code : (error as Error)?.name ?? 'unknown' });
+    metric('TokenRefreshFailed', 1, { Reason: error instanceof OAuthError ? error.code : ((error as Error)?.name ?? 'unknown') });
     throw error;
   }
   registerSecret(tokens.accessToken);
@@ -121,14 +121,27 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
   const addresses = answeredAddresses(deps, current, tokens, log);
   try {
     const version = await deps.portals.replaceTokens(current.memberId, tokens, current.tokenVersion, deps.clock(), addresses);
-    log.info('tokens refreshed', { memberId: current.memberId, tokenVersion: version, ms: deps.clock() - started, ...(addresses.domain ? { movedTo: addresses.domain } : {}) });
+    log.info('tokens refreshed', {
+      memberId: current.memberId,
+      tokenVersion: version,
+      ms: deps.clock() - started,
+      ...(addresses.domain ? { movedTo: addresses.domain } : {}),
+    });
     metric('TokenRefresh');
-    return { ...current, ...addresses, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, tokenExpiresAt: tokens.expiresAt, scope: tokens.scope, tokenVersion: version };
+    return {
+      ...current,
+      ...addresses,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      tokenExpiresAt: tokens.expiresAt,
+      scope: tokens.scope,
+      tokenVersion: version,
+    };
   } catch (error) {
     if (!(error instanceof ConcurrentUpdateError)) throw error;
     // A reinstall replaced the tokens while we refreshed: theirs are newer.
     const latest = await deps.portals.get(current.memberId);
-    if (!latest || latest.status !== 'active') throw error;
+    if (latest?.status !== 'active') throw error;
     return latest;
   }
 }
@@ -150,7 +163,11 @@ function answeredAddresses(deps: AppDeps, current: PortalRecord, answer: Refresh
   const out: { -readonly [K in keyof PortalAddresses]?: PortalAddresses[K] } = {};
   if (answer.clientEndpoint) {
     const client = allowedUrl(answer.clientEndpoint, hosts);
-    if (!client) log.warn('refresh answer names a portal endpoint outside B24_ALLOWED_HOSTS; kept the stored one', { memberId: current.memberId, host: hostOf(answer.clientEndpoint) });
+    if (!client)
+      log.warn('refresh answer names a portal endpoint outside B24_ALLOWED_HOSTS; kept the stored one', {
+        memberId: current.memberId,
+        host: hostOf(answer.clientEndpoint),
+      });
     else if (endpointString(client) !== current.clientEndpoint) {
       out.clientEndpoint = endpointString(client);
       out.domain = client.host.toLowerCase();
@@ -158,7 +175,11 @@ function answeredAddresses(deps: AppDeps, current: PortalRecord, answer: Refresh
   }
   if (answer.serverEndpoint) {
     const server = allowedUrl(answer.serverEndpoint, hosts);
-    if (!server) log.warn('refresh answer names an OAuth endpoint outside B24_ALLOWED_HOSTS; kept the stored one', { memberId: current.memberId, host: hostOf(answer.serverEndpoint) });
+    if (!server)
+      log.warn('refresh answer names an OAuth endpoint outside B24_ALLOWED_HOSTS; kept the stored one', {
+        memberId: current.memberId,
+        host: hostOf(answer.serverEndpoint),
+      });
     else if (server.href !== current.serverEndpoint) out.serverEndpoint = server.href;
   }
   return out;

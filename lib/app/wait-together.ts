@@ -51,7 +51,8 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
       const key: DialogKey = { memberId, botId: entry.botId, dialogId: entry.dialogId };
       const dialog = dialogs[i]!;
       const outbox = dialog.outbox;
-      if (!outbox || outbox.jobId !== entry.jobId) return void (await room.settle(memberId, entry, { state: 'failed', reason: 'the outbox is no longer this job\'s' }));
+      if (!outbox || outbox.jobId !== entry.jobId)
+        return void (await room.settle(memberId, entry, { state: 'failed', reason: "the outbox is no longer this job's" }));
       if (outbox.done >= outbox.steps.length) return void (await room.settle(memberId, entry, { state: 'done' }));
       if (refusedInBatch.has(outbox.steps[outbox.done]!.method)) return void (await room.settle(memberId, entry, { state: 'yours' }));
       return { entry, key, outbox, version: dialog.version!, step: outbox.steps[outbox.done]! };
@@ -86,9 +87,15 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
     }
     // May pass later: back in the room, for the next sender (its owner's wait bounds it).
     if (isRetryable(cause)) return room.settle(memberId, chat.entry, { state: 'waiting' });
-    await deps.dialogs.progress(chat.key, chat.version, chat.outbox, chat.outbox.done, 0).catch((error: unknown) => log.error('could not record outbox progress', { error }));
+    await deps.dialogs
+      .progress(chat.key, chat.version, chat.outbox, chat.outbox.done, 0)
+      .catch((error: unknown) => log.error('could not record outbox progress', { error }));
     if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(memberId);
-    return room.settle(memberId, chat.entry, { state: 'failed', reason: new StepFailure(chat.outbox.done, chat.step, cause).message, permanent: isPermanent(cause) });
+    return room.settle(memberId, chat.entry, {
+      state: 'failed',
+      reason: new StepFailure(chat.outbox.done, chat.step, cause).message,
+      permanent: isPermanent(cause),
+    });
   };
 
   try {
@@ -96,7 +103,10 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
       await rest.call(chats[0]!.step.method, chats[0]!.step.params);
       await sent(chats[0]!);
     } else {
-      const outcome = await rest.batch(chats.map((chat, i) => ({ key: `w${i}`, method: chat.step.method, params: chat.step.params })), false);
+      const outcome = await rest.batch(
+        chats.map((chat, i) => ({ key: `w${i}`, method: chat.step.method, params: chat.step.params })),
+        false,
+      );
       await Promise.all(
         chats.map((chat, i) => {
           const error = outcome.errors[`w${i}`];
@@ -120,7 +130,14 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
  * sender has sent them, step by step. `slotInHand`: this worker holds a slot already (of
  * a crowded bucket) and sends the first request itself — for everyone waiting.
  */
-export async function waitTogether(deps: AppDeps, portal: PortalRecord, turns: readonly ReadyTurn[], slotInHand: boolean, eventToken: EventToken | undefined, log: Logger): Promise<(true | Error)[]> {
+export async function waitTogether(
+  deps: AppDeps,
+  portal: PortalRecord,
+  turns: readonly ReadyTurn[],
+  slotInHand: boolean,
+  eventToken: EventToken | undefined,
+  log: Logger,
+): Promise<(true | Error)[]> {
   const room = deps.budget.room!;
   const memberId = portal.memberId;
   const rate = portal.rate ?? deps.config.restRate;
@@ -134,7 +151,8 @@ export async function waitTogether(deps: AppDeps, portal: PortalRecord, turns: r
 
   const releaseClaim = async (turn: ReadyTurn) => {
     const dialog = await deps.dialogs.get(turn.key, deps.clock());
-    if (dialog.outbox?.jobId === turn.job.jobId) await deps.dialogs.progress(turn.key, dialog.version!, dialog.outbox, dialog.outbox.done, 0).catch(() => undefined);
+    if (dialog.outbox?.jobId === turn.job.jobId)
+      await deps.dialogs.progress(turn.key, dialog.version!, dialog.outbox, dialog.outbox.done, 0).catch(() => undefined);
   };
   const verdict = async (i: number, entry: WaitingEntry | undefined): Promise<true | Error | undefined> => {
     const turn = turns[i]!;
@@ -176,7 +194,10 @@ export async function waitTogether(deps: AppDeps, portal: PortalRecord, turns: r
   for (;;) {
     if (slot) await sendForWaiting(deps, room, portal, restForPortal(deps, portal, eventToken, log, Promise.resolve(undefined)), log);
     const open = results.flatMap((result, i) => (result === undefined ? [i] : []));
-    const entries = await room.read(memberId, open.map((i) => mine[i]!));
+    const entries = await room.read(
+      memberId,
+      open.map((i) => mine[i]!),
+    );
     await Promise.all(open.map(async (i, n) => (results[i] = await verdict(i, entries[n]))));
     if (results.every((result) => result !== undefined)) return results as (true | Error)[];
     await deps.time.sleep(interval * (0.5 + deps.time.random()));

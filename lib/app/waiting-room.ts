@@ -36,7 +36,11 @@ export interface WaitingRoom {
   /** Takes up to `limit` waiting entries for one send (oldest first). */
   take(memberId: string, limit: number, now: number): Promise<WaitingEntry[]>;
   /** The sender's verdict on an entry it took. */
-  settle(memberId: string, entry: WaitingEntry, outcome: { state: 'waiting' | 'done' | 'more' | 'failed' | 'yours'; reason?: string; permanent?: boolean }): Promise<void>;
+  settle(
+    memberId: string,
+    entry: WaitingEntry,
+    outcome: { state: 'waiting' | 'done' | 'more' | 'failed' | 'yours'; reason?: string; permanent?: boolean },
+  ): Promise<void>;
   read(memberId: string, chats: readonly WaitingChat[]): Promise<(WaitingEntry | undefined)[]>;
   /** `more` → `waiting` again (the chat's next step waits for the next send). */
   requeue(memberId: string, chat: WaitingChat): Promise<boolean>;
@@ -73,7 +77,19 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
     async enter(memberId, chats, now) {
       // One round trip for a worker's chats (at most 10 per invocation; 25 per BatchWrite).
       for (let from = 0; from < chats.length; from += 25) {
-        let items: Record<string, unknown>[] = chats.slice(from, from + 25).map((chat) => ({ PutRequest: { Item: { ...key(memberId, chat), botId: chat.botId, dialogId: chat.dialogId, jobId: chat.jobId, state: 'waiting', at: now, ttl: Math.floor(now / 1000) + TTL_S } } }));
+        let items: Record<string, unknown>[] = chats.slice(from, from + 25).map((chat) => ({
+          PutRequest: {
+            Item: {
+              ...key(memberId, chat),
+              botId: chat.botId,
+              dialogId: chat.dialogId,
+              jobId: chat.jobId,
+              state: 'waiting',
+              at: now,
+              ttl: Math.floor(now / 1000) + TTL_S,
+            },
+          },
+        }));
         for (let attempt = 0; items.length > 0; attempt++) {
           if (attempt > 6) throw new Error('DynamoDB kept waiting-room writes unprocessed');
           const { UnprocessedItems } = await db.send(new BatchWriteCommand({ RequestItems: { [table]: items as never } }));
@@ -93,7 +109,9 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
           ConsistentRead: true,
         }),
       );
-      const oldest = Items.map((item) => ({ entry: entryOf(item), at: Number(item.at) })).sort((a, b) => a.at - b.at).slice(0, limit);
+      const oldest = Items.map((item) => ({ entry: entryOf(item), at: Number(item.at) }))
+        .sort((a, b) => a.at - b.at)
+        .slice(0, limit);
       const taken = await Promise.all(
         oldest.map(async ({ entry }) =>
           (await conditional(() =>
@@ -124,7 +142,14 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
             UpdateExpression: `SET #state = :state${outcome.reason ? ', reason = :reason' : ''}${outcome.permanent ? ', permanent = :yes' : ''} REMOVE takenAt`,
             ConditionExpression: '#state = :taken AND takenAt = :at AND jobId = :job',
             ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':state': outcome.state, ':taken': 'taken', ':at': entry.takenAt ?? 0, ':job': entry.jobId, ...(outcome.reason ? { ':reason': outcome.reason.slice(0, 500) } : {}), ...(outcome.permanent ? { ':yes': true } : {}) },
+            ExpressionAttributeValues: {
+              ':state': outcome.state,
+              ':taken': 'taken',
+              ':at': entry.takenAt ?? 0,
+              ':job': entry.jobId,
+              ...(outcome.reason ? { ':reason': outcome.reason.slice(0, 500) } : {}),
+              ...(outcome.permanent ? { ':yes': true } : {}),
+            },
           }),
         ),
       );
@@ -132,7 +157,9 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
 
     async read(memberId, chats) {
       if (chats.length === 0) return [];
-      const { Responses } = await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: chats.map((chat) => key(memberId, chat)), ConsistentRead: true } } }));
+      const { Responses } = await db.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: chats.map((chat) => key(memberId, chat)), ConsistentRead: true } } }),
+      );
       const found = new Map((Responses?.[table] ?? []).map((item) => [String(item.sk), entryOf(item)]));
       // An entry of an older job of the same chat is not this one's.
       return chats.map((chat) => {

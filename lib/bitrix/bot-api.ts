@@ -22,5 +22,11 @@ export const MAX_MESSAGE_CHARS = 20_000;
 export function v2Color(v1: string | undefined): string | undefined {
   if (!v1) return undefined;
   const parts = v1.toLowerCase().split('_');
-  return parts[0] + parts.slice(1).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+  return (
+    parts[0] +
+    parts
+      .slice(1)
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join('')
+  );
 }

@@ -119,14 +119,7 @@ export interface IgnoredEvent extends Base {
   readonly event: string;
 }
 
-export type BitrixEvent =
-  | InstallEvent
-  | UpdateEvent
-  | UninstallEvent
-  | BotDeleteEvent
-  | JoinEvent
-  | MessageEvent
-  | IgnoredEvent;
+export type BitrixEvent = InstallEvent | UpdateEvent | UninstallEvent | BotDeleteEvent | JoinEvent | MessageEvent | IgnoredEvent;
 
 /** Events that talk to a customer: they go through the dialog pipeline (queue → worker). */
 export type DialogEvent = JoinEvent | MessageEvent;

@@ -28,11 +28,11 @@ function decode(text: string): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return spaced.replace(/%[0-9a-f]{2}/gi, (escape) => {
+    return spaced.replace(/%[0-9a-f]{2}/gi, (encoded) => {
       try {
-        return decodeURIComponent(escape);
+        return decodeURIComponent(encoded);
       } catch {
-        return escape;
+        return encoded;
       }
     });
   }
@@ -84,8 +84,7 @@ export function parseForm(raw: string): Form {
 }
 
 /** Path like ['data', 'PARAMS', 'DIALOG_ID'] rendered the way Bitrix names the field. */
-export const fieldName = (path: readonly string[]): string =>
-  path.map((part, index) => (index === 0 ? part : `[${part}]`)).join('');
+export const fieldName = (path: readonly string[]): string => path.map((part, index) => (index === 0 ? part : `[${part}]`)).join('');
 
 export function child(form: Form | undefined, key: string): Form | undefined {
   const value = form === undefined || !Object.hasOwn(form, key) ? undefined : form[key];

@@ -14,7 +14,12 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 export function parseAllowedHosts(list: string): AllowedHosts {
   const entries = list
     .split(',')
-    .map((entry) => entry.trim().toLowerCase().replace(/^\*?\.+/, ''))
+    .map((entry) =>
+      entry
+        .trim()
+        .toLowerCase()
+        .replace(/^\*?\.+/, ''),
+    )
     .filter((entry) => entry.length > 0);
   for (const entry of entries) {
     if (!/^[a-z0-9.\-:[\]]+$/.test(entry)) throw new Error(`"${entry}" is not a host name`);
@@ -52,6 +57,6 @@ export function allowedUrl(raw: string | undefined, allowed: AllowedHosts): URL 
 export function allowedDomain(domain: string | undefined, allowed: AllowedHosts): boolean {
   if (!domain) return false;
   const host = domain.toLowerCase().replace(/:\d+$/, '');
-  if (!/^[a-z0-9.\-]+$/.test(host) && !LOOPBACK.has(host)) return false;
+  if (!/^[a-z0-9.-]+$/.test(host) && !LOOPBACK.has(host)) return false;
   return allowed.entries.some((entry) => hostMatches(host, entry.replace(/:\d+$/, '')));
 }

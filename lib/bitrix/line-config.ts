@@ -48,7 +48,9 @@ export function worktimeFromLineConfig(config: Readonly<Record<string, unknown>>
   if (to === 23 * 60 + 59) to = 24 * 60;
   const dayOff = Array.isArray(config.WORKTIME_DAYOFF)
     ? config.WORKTIME_DAYOFF.map(String)
-    : String(config.WORKTIME_DAYOFF ?? '').split(',').map((day) => day.trim());
+    : String(config.WORKTIME_DAYOFF ?? '')
+        .split(',')
+        .map((day) => day.trim());
   const days = BITRIX_DAYS.map((code) => (dayOff.includes(code) ? [] : to > from ? [[from, to] as WorktimeInterval] : []));
   const holidays = String(config.WORKTIME_HOLIDAYS ?? '')
     .split(',')

@@ -26,7 +26,15 @@ export function parseEventV2(form: Form, name: string): BitrixEvent {
   const ts = unixSeconds(text(form, ['ts']), 'ts') ?? 0;
   switch (name) {
     case 'ONIMBOTV2JOINCHAT':
-      return { type: 'join', portal, ts, bot: botRefV2(form), chat: chatRefV2(form), customer: customerV2(form), language: lang(text(form, ['data', 'language'])) };
+      return {
+        type: 'join',
+        portal,
+        ts,
+        bot: botRefV2(form),
+        chat: chatRefV2(form),
+        customer: customerV2(form),
+        language: lang(text(form, ['data', 'language'])),
+      };
     case 'ONIMBOTV2MESSAGEADD':
       return messageEventV2(form, portal, ts);
     case 'ONIMBOTV2DELETE': {

@@ -4,16 +4,7 @@
  * or missing field becomes a PayloadError (400) with a one-line reason.
  */
 import { badPayload } from './errors.js';
-import type {
-  AuthorKind,
-  BitrixEvent,
-  BotRef,
-  ChatRef,
-  Customer,
-  InstallEvent,
-  OAuthTokens,
-  PortalClaim,
-} from './events.js';
+import type { AuthorKind, BitrixEvent, BotRef, ChatRef, Customer, InstallEvent, OAuthTokens, PortalClaim } from './events.js';
 import { child, parseForm, required, text, type Form } from './form.js';
 import { parseEventV2 } from './parse-event-v2.js';
 
@@ -38,13 +29,34 @@ export function parseEvent(form: Form, now: number): BitrixEvent {
     case 'ONAPPINSTALL':
       return { type: 'install', portal, ts, source: 'event', tokens: oauthTokens(form, at, true)!, language: lang(text(form, ['data', 'LANGUAGE_ID'])) };
     case 'ONAPPUPDATE':
-      return { type: 'update', portal, ts, tokens: oauthTokens(form, at, false), language: lang(text(form, ['data', 'LANGUAGE_ID'])), version: text(form, ['data', 'VERSION']) };
+      return {
+        type: 'update',
+        portal,
+        ts,
+        tokens: oauthTokens(form, at, false),
+        language: lang(text(form, ['data', 'LANGUAGE_ID'])),
+        version: text(form, ['data', 'VERSION']),
+      };
     case 'ONAPPUNINSTALL':
       return { type: 'uninstall', portal, ts, clean: text(form, ['data', 'CLEAN']) === '1' };
     case 'ONIMBOTDELETE':
-      return { type: 'botDelete', portal, ts, botId: positiveInt(required(form, ['data', 'BOT_ID']), 'data[BOT_ID]'), botCode: text(form, ['data', 'BOT_CODE']) };
+      return {
+        type: 'botDelete',
+        portal,
+        ts,
+        botId: positiveInt(required(form, ['data', 'BOT_ID']), 'data[BOT_ID]'),
+        botCode: text(form, ['data', 'BOT_CODE']),
+      };
     case 'ONIMBOTJOINCHAT':
-      return { type: 'join', portal, ts, bot: botRef(form), chat: chatRef(form), customer: customer(form), language: lang(text(form, ['data', 'PARAMS', 'LANGUAGE'])) };
+      return {
+        type: 'join',
+        portal,
+        ts,
+        bot: botRef(form),
+        chat: chatRef(form),
+        customer: customer(form),
+        language: lang(text(form, ['data', 'PARAMS', 'LANGUAGE'])),
+      };
     case 'ONIMBOTMESSAGEADD':
       return messageEvent(form, portal, ts);
     default:
@@ -183,7 +195,7 @@ export function parseInstallPage(body: Form, query: Form, now: number): InstallE
     return value;
   };
   const domain = need('DOMAIN').toLowerCase();
-  if (!/^[a-z0-9.\-]+(:\d+)?$/.test(domain)) throw badPayload('WRONG_TYPE', 'DOMAIN must be a host name');
+  if (!/^[a-z0-9.-]+(:\d+)?$/.test(domain)) throw badPayload('WRONG_TYPE', 'DOMAIN must be a host name');
   const scheme = pick('PROTOCOL') === '0' ? 'http' : 'https';
   const expiresIn = pick('AUTH_EXPIRES');
   return {
@@ -215,7 +227,7 @@ export function isInstallPage(form: Form): boolean {
 // ── scalar helpers ──
 
 export function memberId(value: string): string {
-  if (!/^[A-Za-z0-9_.\-]{1,64}$/.test(value)) throw badPayload('WRONG_TYPE', 'member_id has an unexpected format');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) throw badPayload('WRONG_TYPE', 'member_id has an unexpected format');
   return value;
 }
 

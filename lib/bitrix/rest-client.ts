@@ -75,7 +75,13 @@ export function createRestClient(options: RestClientOptions): RestClient {
   function checkOperating(method: string): void {
     const until = options.operating?.blockedUntil(method);
     if (until !== undefined) {
-      throw new BitrixApiError(method, 429, 'OPERATION_TIME_LIMIT', `not sent: over its operating limit on this portal until ${new Date(until).toISOString()}`, until);
+      throw new BitrixApiError(
+        method,
+        429,
+        'OPERATION_TIME_LIMIT',
+        `not sent: over its operating limit on this portal until ${new Date(until).toISOString()}`,
+        until,
+      );
     }
   }
 

@@ -20,8 +20,7 @@ import { requestIdOf, text, type HttpEvent, type HttpResult } from '../http/requ
 
 const ROUTE = /^\/bitrix\/app\/([A-Za-z0-9_.-]{1,64})(\/resume)?\/?$/;
 
-const header = (event: HttpEvent, name: string): string | undefined =>
-  Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+const header = (event: HttpEvent, name: string): string | undefined => Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 
 export function createChatAppHandler(deps: AppDeps) {
   return middy<HttpEvent, HttpResult>()
@@ -37,7 +36,9 @@ export function createChatAppHandler(deps: AppDeps) {
 
       const frame = frameRequestOf(request.queryStringParameters ?? {});
       const portal = frame ? await deps.portals.get(memberId) : undefined;
-      const verdict = frame ? verifyFrame(portal, frame, header(request, 'referer'), !resume) : ({ ok: false, reason: 'parameters missing or malformed' } as const);
+      const verdict = frame
+        ? verifyFrame(portal, frame, header(request, 'referer'), !resume)
+        : ({ ok: false, reason: 'parameters missing or malformed' } as const);
       if (!verdict.ok || !portal || !frame) {
         log.warn('chat app request refused', { reason: verdict.ok ? 'no portal' : verdict.reason });
         throw forbidden('FORBIDDEN', 'forbidden');
@@ -71,7 +72,14 @@ export function createChatAppHandler(deps: AppDeps) {
           // Only this portal may frame it; only our inline script and style run; it talks only to us.
           'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors ${verdict.origin}`,
         },
-        body: renderChatApp({ menu: menuFor(deps, memberId, dialog.lineId), state, dialogId: frame.dialogId, now: deps.clock(), uiLanguage: frame.lang, nonce }),
+        body: renderChatApp({
+          menu: menuFor(deps, memberId, dialog.lineId),
+          state,
+          dialogId: frame.dialogId,
+          now: deps.clock(),
+          uiLanguage: frame.lang,
+          nonce,
+        }),
       };
     });
 }

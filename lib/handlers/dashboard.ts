@@ -26,7 +26,11 @@ export function createDashboardHandler(deps: AppDeps, stats: StatsStore) {
       const query = request.queryStringParameters ?? {};
       const memberId = field(form, ['member_id']);
       const log = deps.log.child({ requestId: requestIdOf(request), page: 'dashboard', ...(memberId ? { memberId } : {}) });
-      const portal = await verifyAdmin(deps, { memberId, domain: query.DOMAIN, authId: field(form, ['AUTH_ID']), applicationToken: field(form, ['APPLICATION_TOKEN']) }, log);
+      const portal = await verifyAdmin(
+        deps,
+        { memberId, domain: query.DOMAIN, authId: field(form, ['AUTH_ID']), applicationToken: field(form, ['APPLICATION_TOKEN']) },
+        log,
+      );
       const views = await dashboardViews(deps, stats, [portal.memberId], {}, deps.clock());
       const report = views[0]!.report;
       const nonce = randomBytes(16).toString('base64');

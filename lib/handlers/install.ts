@@ -18,8 +18,10 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.ch
 
 export function installPage(ok: boolean, message: string): string {
   const finish = ok ? '<script src="https://api.bitrix24.com/api/v1/"></script><script>BX24.init(function(){BX24.installFinish();});</script>' : '';
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Support bot</title></head><body style="font:15px/1.5 system-ui,sans-serif;margin:2em">` +
-    `<h1 style="font-size:20px">${ok ? 'Support bot installed' : 'Installation failed'}</h1><p>${escapeHtml(message)}</p>${finish}</body></html>`;
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>Support bot</title></head><body style="font:15px/1.5 system-ui,sans-serif;margin:2em">` +
+    `<h1 style="font-size:20px">${ok ? 'Support bot installed' : 'Installation failed'}</h1><p>${escapeHtml(message)}</p>${finish}</body></html>`
+  );
 }
 
 export function createInstallHandler(deps: AppDeps) {
@@ -34,7 +36,10 @@ export function createInstallHandler(deps: AppDeps) {
         const log = deps.log.child({ requestId: requestIdOf(request), event: 'install-page', memberId: event.portal.memberId });
         const outcome = await installPortal(deps, event, log);
         metric('EventAccepted', 1, { Outcome: 'install-page' });
-        return html(200, installPage(true, `The bot is ${outcome.reinstall ? 're-installed' : 'registered'}. Choose it as the responsible bot of your Open Line.`));
+        return html(
+          200,
+          installPage(true, `The bot is ${outcome.reinstall ? 're-installed' : 'registered'}. Choose it as the responsible bot of your Open Line.`),
+        );
       }
       const event = parseEvent(form, now);
       const log = deps.log.child({ requestId: requestIdOf(request), event: event.type, memberId: event.portal.memberId });

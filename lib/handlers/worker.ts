@@ -98,7 +98,10 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       }
     });
     const readable = jobs.flatMap((job, i) => (job ? [{ job, record: records[i]! }] : []));
-    const outcomes = await runTurns(deps, readable.map(({ job }) => job));
+    const outcomes = await runTurns(
+      deps,
+      readable.map(({ job }) => job),
+    );
     const settled = await Promise.all(readable.map(({ job, record }, i) => (outcomes[i] === true ? (true as const) : settle(record, job, outcomes[i]))));
     const byRecord = new Map(readable.map(({ record }, i) => [record, settled[i]!]));
     return records.map((record) => byRecord.get(record) ?? true);
@@ -115,7 +118,12 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
     const later: Promise<void>[] = [];
     const handBack = (records: SQSRecord[], delaySeconds: number) => {
       failed.push(...records.map((record) => record.messageId));
-      if (options.retryLater) later.push(options.retryLater(records, delaySeconds).catch((error: unknown) => deps.log.warn('could not set the retry delay; the visibility timeout applies', { error })));
+      if (options.retryLater)
+        later.push(
+          options
+            .retryLater(records, delaySeconds)
+            .catch((error: unknown) => deps.log.warn('could not set the retry delay; the visibility timeout applies', { error })),
+        );
     };
     // Position by position: the first record of every chat, then the second… — a chat's
     // next turn commits only after its previous outbox went out (one outbox per dialog).
@@ -125,7 +133,10 @@ export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
       for (const cursor of cursors) {
         if (cursor.next >= cursor.records.length) continue;
         if (timeLeft() <= 0) {
-          deps.log.warn('records handed back: not enough time left in this invocation', { records: cursor.records.length - cursor.next, group: cursor.records[cursor.next]!.attributes.MessageGroupId });
+          deps.log.warn('records handed back: not enough time left in this invocation', {
+            records: cursor.records.length - cursor.next,
+            group: cursor.records[cursor.next]!.attributes.MessageGroupId,
+          });
           handBack(cursor.records.slice(cursor.next), 0);
           cursor.next = cursor.records.length;
           continue;

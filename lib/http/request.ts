@@ -8,8 +8,7 @@ import { tooLarge, unsupportedMediaType } from './errors.js';
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-const header = (event: HttpEvent, name: string): string =>
-  Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
+const header = (event: HttpEvent, name: string): string => Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
 
 /** The raw form body; 413 over `maxBytes`, 415 when it is not a form. */
 export function formBody(event: HttpEvent, maxBytes: number): string {
@@ -33,7 +32,8 @@ export const html = (statusCode: number, body: string): HttpResult => ({
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     // Bitrix24 shows the install page in an iframe of the portal.
-    'content-security-policy': "default-src 'none'; script-src 'unsafe-inline' https://api.bitrix24.com; style-src 'unsafe-inline'; frame-ancestors https: http://localhost:*",
+    'content-security-policy':
+      "default-src 'none'; script-src 'unsafe-inline' https://api.bitrix24.com; style-src 'unsafe-inline'; frame-ancestors https: http://localhost:*",
   },
   body,
 });

@@ -46,7 +46,7 @@ function pieces(spec: ValidatorSpec, text: string): string[] {
     case 'email':
       return (text.match(EMAIL_IN) ?? []).map(trim);
     case 'phone':
-      return (text.match(PHONE_IN) ?? []).map((piece) => piece.trim().replace(/[\s.\-]+$/, ''));
+      return (text.match(PHONE_IN) ?? []).map((piece) => piece.trim().replace(/[\s.-]+$/, ''));
     case 'number':
       return (text.match(NUMBER_IN) ?? []).map(trim);
     case 'regex': {

@@ -24,7 +24,10 @@ export const THRESHOLDS = { win: 0.6, margin: 0.1, doubt: 0.45, elsewhere: 0.95 
 const PROBLEMS: ReadonlySet<string> = new Set(['complaint', 'defect']);
 
 /** `title`: how much of the item's title the message covers (0…1). */
-export type Choice = { readonly kind: 'item'; readonly item: ItemRef; readonly title: number } | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] } | { readonly kind: 'none' };
+export type Choice =
+  | { readonly kind: 'item'; readonly item: ItemRef; readonly title: number }
+  | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] }
+  | { readonly kind: 'none' };
 
 export interface Candidates {
   readonly current: string;
@@ -60,7 +63,13 @@ function rank(model: MatchModel, text: string, candidates: Candidates): Scored[]
   // A menu link gives way to an item its menu leads to that fits clearly better ("where is my
   // parcel": the tracking item); on a tie the menu on screen is the safer answer.
   return scored
-    .filter((link) => !(candidates.linkOf(link.item) && scored.some((other) => other !== link && other.score > link.score + 0.05 && leadsTo(candidates.reach.routes, link.item, other.item))))
+    .filter(
+      (link) =>
+        !(
+          candidates.linkOf(link.item) &&
+          scored.some((other) => other !== link && other.score > link.score + 0.05 && leadsTo(candidates.reach.routes, link.item, other.item))
+        ),
+    )
     .map((entry) => (entry.item.menu === candidates.current || entry.item.menu === '' ? entry : { ...entry, score: entry.score * THRESHOLDS.elsewhere }))
     .sort((a, b) => b.score - a.score);
 }
@@ -101,15 +110,19 @@ function decide(ranked: readonly Scored[], candidates: Candidates): Choice {
   if (!first) return { kind: 'none' };
   const named = ranked.slice(1, 4).find((entry) => namesBoth(first, entry, candidates));
   if (named && first.item.menu !== '' && named.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(named.item)] };
-  const close = (entry: Scored | undefined) => entry !== undefined && (entry.score >= THRESHOLDS.doubt && first.score - entry.score < THRESHOLDS.margin);
-  if (first.score >= THRESHOLDS.win && !close(second)) return first.missed.some((concept) => PROBLEMS.has(concept)) ? { kind: 'none' } : { kind: 'item', item: ref(first.item), title: first.title };
+  const close = (entry: Scored | undefined) => entry !== undefined && entry.score >= THRESHOLDS.doubt && first.score - entry.score < THRESHOLDS.margin;
+  if (first.score >= THRESHOLDS.win && !close(second))
+    return first.missed.some((concept) => PROBLEMS.has(concept)) ? { kind: 'none' } : { kind: 'item', item: ref(first.item), title: first.title };
   // "Deutsch": the link "Language: English / Русский / Deutsch" and the item in its menu fit
   // alike; opening that menu is never wrong, and the customer sees the item there.
   const contenders = ranked.filter((entry) => entry === first || close(entry));
-  const link = contenders.find((entry) => candidates.linkOf(entry.item) && contenders.every((other) => other === entry || leadsTo(candidates.reach.routes, entry.item, other.item)));
+  const link = contenders.find(
+    (entry) => candidates.linkOf(entry.item) && contenders.every((other) => other === entry || leadsTo(candidates.reach.routes, entry.item, other.item)),
+  );
   if (first.score >= THRESHOLDS.doubt && contenders.length > 1 && link) return { kind: 'item', item: ref(link.item), title: link.title };
   // Two close items: ask which (not for back/home: a word for them is clear enough).
   // Three or more: the message is too vague to offer two.
-  if (first.score >= THRESHOLDS.doubt && close(second) && !close(third) && first.item.menu !== '' && second!.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(second!.item)] };
+  if (first.score >= THRESHOLDS.doubt && close(second) && !close(third) && first.item.menu !== '' && second!.item.menu !== '')
+    return { kind: 'doubt', options: [ref(first.item), ref(second!.item)] };
   return { kind: 'none' };
 }

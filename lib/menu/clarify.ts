@@ -12,7 +12,12 @@ import type { ClarifyOption } from './state.js';
 import { pick } from './texts.js';
 import type { CompiledMenu } from './types.js';
 
-export function askWhich(menu: CompiledMenu, options: readonly [ItemRef, ItemRef], template: string, language: string): { text: string; options: ClarifyOption[] } {
+export function askWhich(
+  menu: CompiledMenu,
+  options: readonly [ItemRef, ItemRef],
+  template: string,
+  language: string,
+): { text: string; options: ClarifyOption[] } {
   const same = options[0].id === options[1].id;
   const numbered = options.map((option, index) => ({ ...option, number: same ? index + 1 : option.id }));
   const line = (option: ClarifyOption) => {

@@ -42,7 +42,8 @@ function lexicon(): Index {
         if (parts.length === 1) {
           for (const spelling of parts[0]!) add(single, spelling, concept);
           if (lang === 'de') for (const spelling of parts[0]!) if (spelling.length >= 4) add(tails, spelling, concept);
-        } else if (parts.length > 1) for (const spelling of new Set([...parts[0]!].map(phraseKey))) phrases.set(spelling, [...(phrases.get(spelling) ?? []), { concept, parts }]);
+        } else if (parts.length > 1)
+          for (const spelling of new Set([...parts[0]!].map(phraseKey))) phrases.set(spelling, [...(phrases.get(spelling) ?? []), { concept, parts }]);
       }
     }
   }

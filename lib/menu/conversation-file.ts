@@ -61,11 +61,14 @@ export function parseConversations(source: string, file: string): ParsedConversa
     const path = [index];
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return fail(path, `conversation ${index + 1}: a mapping with name and steps`);
     const value = entry as Record<string, unknown>;
-    for (const key of Object.keys(value)) if (!['name', 'language', 'hours', 'steps'].includes(key)) fail([index, key], `conversation ${index + 1}: unknown key ${key} (name, language, hours, steps)`);
+    for (const key of Object.keys(value))
+      if (!['name', 'language', 'hours', 'steps'].includes(key))
+        fail([index, key], `conversation ${index + 1}: unknown key ${key} (name, language, hours, steps)`);
     const name = typeof value.name === 'string' && value.name.trim() ? value.name.trim() : undefined;
     if (!name) fail([index, 'name'], `conversation ${index + 1}: name is required`);
     const label = name ?? `conversation ${index + 1}`;
-    if (value.language !== undefined && (typeof value.language !== 'string' || !/^[a-z]{2}$/.test(value.language))) fail([index, 'language'], `${label}: language is a two-letter code such as en`);
+    if (value.language !== undefined && (typeof value.language !== 'string' || !/^[a-z]{2}$/.test(value.language)))
+      fail([index, 'language'], `${label}: language is a two-letter code such as en`);
     if (value.hours !== undefined && value.hours !== 'open' && value.hours !== 'closed') fail([index, 'hours'], `${label}: hours is open or closed`);
     if (!Array.isArray(value.steps) || value.steps.length === 0) return fail([index, 'steps'], `${label}: steps is a non-empty list`);
     const steps: Step[] = [];
@@ -87,7 +90,14 @@ export function parseConversations(source: string, file: string): ParsedConversa
       if (key === 'menu') return void steps.push({ kind: 'menu', menu: text, line });
       steps.push({ kind: key, text, line });
     });
-    if (name) conversations.push({ name, steps, line: at(path), ...(typeof value.language === 'string' ? { language: value.language } : {}), ...(value.hours === 'open' || value.hours === 'closed' ? { hours: value.hours } : {}) });
+    if (name)
+      conversations.push({
+        name,
+        steps,
+        line: at(path),
+        ...(typeof value.language === 'string' ? { language: value.language } : {}),
+        ...(value.hours === 'open' || value.hours === 'closed' ? { hours: value.hours } : {}),
+      });
   });
   return { conversations, problems };
 }

@@ -33,7 +33,10 @@ function botCodes(menu: CompiledMenu): Record<string, number> {
 }
 
 const said = (effects: readonly Effect[]): string =>
-  effects.filter((effect): effect is Extract<Effect, { type: 'send' }> => effect.type === 'send').map((effect) => flatten(effect.text)).join('\n');
+  effects
+    .filter((effect): effect is Extract<Effect, { type: 'send' }> => effect.type === 'send')
+    .map((effect) => flatten(effect.text))
+    .join('\n');
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -55,7 +58,8 @@ function handedOver(effects: readonly Effect[], before: DialogState | undefined,
 }
 
 const describeStep = (step: Step, index: number): string => {
-  const arg = step.kind === 'join' ? '' : step.kind === 'transfer' ? `: ${step.to}` : step.kind === 'menu' ? `: ${step.menu}` : `: ${JSON.stringify(step.text)}`;
+  const arg =
+    step.kind === 'join' ? '' : step.kind === 'transfer' ? `: ${step.to}` : step.kind === 'menu' ? `: ${step.menu}` : `: ${JSON.stringify(step.text)}`;
   return `step ${index + 1} (${step.kind}${arg}, line ${step.line})`;
 };
 
@@ -89,7 +93,10 @@ export function runConversation(menu: CompiledMenu, conversation: Conversation):
       if (!squash(answer).toLowerCase().includes(squash(step.text).toLowerCase())) return fail(`expected ${quote(step.text)}, the bot said: ${quote(answer)}`);
     } else if (step.kind === 'transfer') {
       const done = handedOver(last.effects, last.before, state);
-      if (done !== step.to) return fail(`expected a hand-over (${step.to}), the bot ${done ? `did: ${done}` : `kept the chat (menu ${state.menu})`}; it said: ${quote(said(last.effects))}`);
+      if (done !== step.to)
+        return fail(
+          `expected a hand-over (${step.to}), the bot ${done ? `did: ${done}` : `kept the chat (menu ${state.menu})`}; it said: ${quote(said(last.effects))}`,
+        );
     } else if (state.menu !== step.menu) return fail(`expected the customer in menu ${step.menu}, they are in ${state.menu}`);
   }
   return { name: conversation.name, ok: true };

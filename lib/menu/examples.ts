@@ -15,12 +15,15 @@ export const MAX_EXAMPLES = 100;
 
 export type ExampleLists = Readonly<Record<string, readonly string[]>>;
 
-export function readExamples(value: unknown, path: Path, fileLanguage: string, fail: (path: Path, message: string) => void, where: (path: Path) => string): ExampleLists | undefined {
+export function readExamples(
+  value: unknown,
+  path: Path,
+  fileLanguage: string,
+  fail: (path: Path, message: string) => void,
+  where: (path: Path) => string,
+): ExampleLists | undefined {
   if (value === undefined || value === null) return undefined;
-  const lists: Record<string, unknown> =
-    Array.isArray(value) ? { [fileLanguage]: value }
-    : typeof value === 'object' ? (value as Record<string, unknown>)
-    : {};
+  const lists: Record<string, unknown> = Array.isArray(value) ? { [fileLanguage]: value } : typeof value === 'object' ? (value as Record<string, unknown>) : {};
   if (!Array.isArray(value) && typeof value !== 'object') {
     fail(path, `${where(path)} must be a list of phrases, or a map of language to a list ({ en: [...], de: [...] })`);
     return undefined;

@@ -61,7 +61,12 @@ export function handoverCard(input: CardInput): string {
   const lines = [`[b]${CARD_LABELS.title}[/b]`];
   lines.push(`${CARD_LABELS.customer}: ${plain(customer.name || '—')} (id ${plain(customer.id)})`);
   // The customer's own language when known; otherwise it is only the portal's (contract §9.2).
-  const source = state.languageSource === 'chosen' ? 'chosen by the customer' : state.languageSource === 'detected' ? 'detected from the messages' : "the portal's; the customer's not detected";
+  const source =
+    state.languageSource === 'chosen'
+      ? 'chosen by the customer'
+      : state.languageSource === 'detected'
+        ? 'detected from the messages'
+        : "the portal's; the customer's not detected";
   lines.push(`${CARD_LABELS.language}: ${language} (${source})`);
   lines.push(`${CARD_LABELS.target}: ${plain(input.target)}`);
   const path = pathTitles(menu, state.path, language);

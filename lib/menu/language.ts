@@ -144,7 +144,10 @@ export function detectLanguage(text: string, menu: CompiledMenu): string | undef
   const words = normalize(text).split(' ').filter(Boolean);
   const own = menuWords(menu);
   // Russian typed on a Latin keyboard ("oplata", "dostavka"): its words are the menu's Russian words.
-  const latinRussian = languages.includes('ru') && !script.includes('ru') ? words.filter((word) => word.length >= 5 && own.get('ru')?.has(stem(cyrillic(word) ?? '', 'ru'))).length : 0;
+  const latinRussian =
+    languages.includes('ru') && !script.includes('ru')
+      ? words.filter((word) => word.length >= 5 && own.get('ru')?.has(stem(cyrillic(word) ?? '', 'ru'))).length
+      : 0;
   if (candidates.length <= 1 && latinRussian === 0) return candidates[0];
   const lower = text.toLowerCase();
   const scores = candidates.map((lang) => {

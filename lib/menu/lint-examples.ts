@@ -30,16 +30,22 @@ export function lintExamples(menu: CompiledMenu): ExampleWarning[] {
           const path: Path = ['menus', def.id, 'items', index, 'examples', lang, at];
           const key = normalize(phrase);
           const owner = seen.get(key);
-          if (owner && owner.where !== here && owner.action !== action) warnings.push({ path, message: `${here}: the example "${phrase}" is also an example of ${owner.where}; the bot can't tell them apart by it` });
+          if (owner && owner.where !== here && owner.action !== action)
+            warnings.push({ path, message: `${here}: the example "${phrase}" is also an example of ${owner.where}; the bot can't tell them apart by it` });
           if (!owner) seen.set(key, { where: here, action });
           // Read the phrase as if every item of the file were on one screen.
           const all = { current: def.id, include: () => true, reach: reach(menu, def.id, def.id, undefined), linkOf: () => false };
           const read = choose(model, phrase, all);
           const mine = (ref: { menu: string; id: number }) => ref.menu === def.id && ref.id === item.id;
-          const others = (read.kind === 'item' ? [read.item] : read.kind === 'doubt' ? read.options : []).filter((ref) => !mine(ref) && ref.menu !== '' && actionOf(ref) !== action);
+          const others = (read.kind === 'item' ? [read.item] : read.kind === 'doubt' ? read.options : []).filter(
+            (ref) => !mine(ref) && ref.menu !== '' && actionOf(ref) !== action,
+          );
           for (const other of others) {
             const how = read.kind === 'item' ? 'rather than this item' : 'as much as this item';
-            warnings.push({ path, message: `${here}: the example "${phrase}" reads as menu '${other.menu}', item ${other.id} ${how}; reword it or move it there` });
+            warnings.push({
+              path,
+              message: `${here}: the example "${phrase}" reads as menu '${other.menu}', item ${other.id} ${how}; reword it or move it there`,
+            });
           }
         });
       }

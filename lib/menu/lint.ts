@@ -55,20 +55,31 @@ export function lintMenu(menu: CompiledMenu, knownFunctions: readonly string[]):
     const def = menu.menus[id]!;
     const isStart = id === menu.start || id === menu.hours?.closedStart;
     const hasGlobal = !isStart && Boolean(menu.settings.backItem ?? menu.settings.homeItem);
-    const wayOut = hasGlobal || def.items.some((item) => item.id === 0 || chain(item.action).some((action) => TRANSFERS.has(action.type) || action.type === 'back' || (action.type === 'menu' && action.menu !== id)));
+    const wayOut =
+      hasGlobal ||
+      def.items.some(
+        (item) =>
+          item.id === 0 ||
+          chain(item.action).some((action) => TRANSFERS.has(action.type) || action.type === 'back' || (action.type === 'menu' && action.menu !== id)),
+      );
     if (!wayOut) warn(['menus', id], `menu '${id}' has no way out: no back or menu item, no operator (item 0), no transfer and no finish`);
 
     def.items.forEach((item, index) => {
       const path = ['menus', id, 'items', index];
       if (item.id === 0 && !['text', 'void', 'queue'].includes(item.action.type)) {
-        warn([...path, 'id'], `menu '${id}', item ${index + 1}: id 0 is Bitrix24's operator key — after a customer sends 0 the platform moves the dialog to the queue, so use 0 only for "talk to an operator" (a text, void or queue action)`);
+        warn(
+          [...path, 'id'],
+          `menu '${id}', item ${index + 1}: id 0 is Bitrix24's operator key — after a customer sends 0 the platform moves the dialog to the queue, so use 0 only for "talk to an operator" (a text, void or queue action)`,
+        );
       }
       for (const action of chain(item.action)) {
-        if (action.type === 'function' && !knownFunctions.includes(action.name)) warn([...path, 'action', 'name'], `menu '${id}', item ${index + 1}: function "${action.name}" is not registered in lib/app/functions.ts`);
+        if (action.type === 'function' && !knownFunctions.includes(action.name))
+          warn([...path, 'action', 'name'], `menu '${id}', item ${index + 1}: function "${action.name}" is not registered in lib/app/functions.ts`);
       }
       const title = item.title;
       if (typeof title !== 'string') {
-        for (const lang of languages) if (!(lang in title)) warn([...path, 'title'], `menu '${id}', item ${index + 1}: no "${lang}" title; those customers see the ${menu.language} one`);
+        for (const lang of languages)
+          if (!(lang in title)) warn([...path, 'title'], `menu '${id}', item ${index + 1}: no "${lang}" title; those customers see the ${menu.language} one`);
       }
     });
 
@@ -76,10 +87,21 @@ export function lintMenu(menu: CompiledMenu, knownFunctions: readonly string[]):
     for (const lang of languages) {
       const lines = visibleLines(menu, def, undefined, isStart);
       const rendered = renderMenu(menu, def, lines, lang, (text) => text);
-      const longest = Math.max(0, ...def.items.flatMap((item) => chain(item.action)).map((action) => ('text' in action ? pick(action.text, lang, menu.language).length : 0)));
+      const longest = Math.max(
+        0,
+        ...def.items.flatMap((item) => chain(item.action)).map((action) => ('text' in action ? pick(action.text, lang, menu.language).length : 0)),
+      );
       const size = flatten(rendered).length + longest;
-      if (rendered.length + longest > BITRIX_MESSAGE_LIMIT) warn(['menus', id], `menu '${id}' (${lang}) can produce a message of ${rendered.length + longest} characters; Bitrix24 cuts messages at ${BITRIX_MESSAGE_LIMIT}`);
-      else if (size > CHANNEL_MESSAGE_LIMIT) warn(['menus', id], `menu '${id}' (${lang}) can produce a message of ${size} characters; Telegram and WhatsApp cut messages at ${CHANNEL_MESSAGE_LIMIT}`);
+      if (rendered.length + longest > BITRIX_MESSAGE_LIMIT)
+        warn(
+          ['menus', id],
+          `menu '${id}' (${lang}) can produce a message of ${rendered.length + longest} characters; Bitrix24 cuts messages at ${BITRIX_MESSAGE_LIMIT}`,
+        );
+      else if (size > CHANNEL_MESSAGE_LIMIT)
+        warn(
+          ['menus', id],
+          `menu '${id}' (${lang}) can produce a message of ${size} characters; Telegram and WhatsApp cut messages at ${CHANNEL_MESSAGE_LIMIT}`,
+        );
     }
   }
   warnings.push(...lintExamples(menu));

@@ -104,7 +104,10 @@ export function loadMenuFile(file: string): CompiledMenu {
     throw new MenuError([{ path: [], message: (error as Error).message }], file);
   }
   if (!result.menu) {
-    throw new MenuError(result.issues.map((issue) => ({ path: issue.path, message: formatIssue(file, issue) })), file);
+    throw new MenuError(
+      result.issues.map((issue) => ({ path: issue.path, message: formatIssue(file, issue) })),
+      file,
+    );
   }
   return result.menu;
 }

@@ -50,8 +50,13 @@ export function menuFiles(path: string): Record<string, string> {
     }
   };
   scan(path, '');
-  if (!files[DEFAULT_KEY]) problems.push(`${join(path, 'default.yaml')}: a folder of menus needs a default menu (the bot's profile, and every line without its own)`);
-  if (problems.length > 0) throw new MenuError(problems.map((message) => ({ path: [], message })), path);
+  if (!files[DEFAULT_KEY])
+    problems.push(`${join(path, 'default.yaml')}: a folder of menus needs a default menu (the bot's profile, and every line without its own)`);
+  if (problems.length > 0)
+    throw new MenuError(
+      problems.map((message) => ({ path: [], message })),
+      path,
+    );
   return files;
 }
 

@@ -22,7 +22,6 @@ export interface Scored {
   readonly missed: readonly string[];
 }
 
-
 /** Every item with a score above 0, best first. */
 export function scoreItems(model: MatchModel, text: string, include: (item: ModelItem) => boolean): Scored[] {
   const message = tokens(text, model);

@@ -70,7 +70,10 @@ export function buildModel(source: ModelSource): MatchModel {
     }
     // "where is my parcel": the phrase's way of asking ("where is my") is a term of its own,
     // a bonus when a message asks the same way (lib/menu/match.ts).
-    for (const { concept } of phrasesIn(all, all.map((word) => [word, stem(word, lang)]))) {
+    for (const { concept } of phrasesIn(
+      all,
+      all.map((word) => [word, stem(word, lang)]),
+    )) {
       const term = patternTerm(concept);
       let index = keys[term];
       if (index === undefined) {
@@ -84,8 +87,12 @@ export function buildModel(source: ModelSource): MatchModel {
 
   const items: ModelItem[] = [];
   const add = (menu: string, id: number, title: LocalText, examples: Examples | undefined) => {
-    const titles = perLanguage(title, source.language).flatMap(([lang, text]) => [text, ...parts(text)].map((part) => phrase(lang, part))).filter((terms) => terms.length > 0);
-    const said = Object.entries(examples ?? {}).flatMap(([lang, list]) => list.map((text) => phrase(lang, text))).filter((terms) => terms.length > 0);
+    const titles = perLanguage(title, source.language)
+      .flatMap(([lang, text]) => [text, ...parts(text)].map((part) => phrase(lang, part)))
+      .filter((terms) => terms.length > 0);
+    const said = Object.entries(examples ?? {})
+      .flatMap(([lang, list]) => list.map((text) => phrase(lang, text)))
+      .filter((terms) => terms.length > 0);
     items.push({ menu, id, phrases: [...titles, ...said], titles: titles.length });
   };
   for (const def of Object.values(source.menus)) for (const item of def.items) add(def.id, item.id, item.title, item.examples);
@@ -105,7 +112,10 @@ export function buildModel(source: ModelSource): MatchModel {
  */
 const JOINERS = /\s*(?:[:/,;&+|()]|\s(?:and|or|und|oder|sowie|и|или|либо)\s)\s*/iu;
 function parts(title: string): string[] {
-  const pieces = title.split(JOINERS).map((piece) => piece.trim()).filter(Boolean);
+  const pieces = title
+    .split(JOINERS)
+    .map((piece) => piece.trim())
+    .filter(Boolean);
   return pieces.length > 1 ? pieces : [];
 }
 

@@ -21,9 +21,7 @@ export interface Line {
 
 /** Items the customer can see now, then the global back/home items (not on the start menu). */
 export function visibleLines(menu: CompiledMenu, def: MenuDef, open: boolean | undefined, isStart: boolean): Line[] {
-  const lines: Line[] = def.items
-    .filter((item) => isVisible(item.show, open))
-    .map((item) => ({ id: item.id, title: item.title, item, global: undefined }));
+  const lines: Line[] = def.items.filter((item) => isVisible(item.show, open)).map((item) => ({ id: item.id, title: item.title, item, global: undefined }));
   if (!isStart) {
     const add = (global: GlobalItem | undefined, kind: 'back' | 'home') => {
       if (global && !lines.some((line) => line.id === global.id)) lines.push({ id: global.id, title: global.title, item: undefined, global: kind });

@@ -21,7 +21,12 @@ const LANG = '^[a-z]{2}$';
 /** A text, or a map of two-letter language → text. */
 const TEXT: Schema = { anyOf: [{ type: 'string' }, { type: 'object', propertyNames: { pattern: LANG }, additionalProperties: { type: 'string' } }] };
 const VISIBILITY: Schema = { enum: ['always', 'open', 'closed'] };
-const PHRASES: Schema = { anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object', propertyNames: { pattern: LANG }, additionalProperties: { type: 'array', items: { type: 'string' } } }] };
+const PHRASES: Schema = {
+  anyOf: [
+    { type: 'array', items: { type: 'string' } },
+    { type: 'object', propertyNames: { pattern: LANG }, additionalProperties: { type: 'array', items: { type: 'string' } } },
+  ],
+};
 
 function keySchema(spec: KeySpec): Schema {
   switch (spec.kind) {
@@ -45,7 +50,9 @@ function keySchema(spec: KeySpec): Schema {
 }
 
 function mapping(keys: Keys, extra: Schema = {}): Schema {
-  const required = Object.entries(keys).filter(([, spec]) => 'required' in spec && spec.required === true).map(([name]) => name);
+  const required = Object.entries(keys)
+    .filter(([, spec]) => 'required' in spec && spec.required === true)
+    .map(([name]) => name);
   return {
     type: 'object',
     properties: { ...Object.fromEntries(Object.entries(keys).map(([name, spec]) => [name, keySchema(spec)])), ...extra },
@@ -63,7 +70,12 @@ export function menuSchema(): Schema {
     required: ['id', 'title', 'action'],
     additionalProperties: false,
   };
-  const menu: Schema = { type: 'object', properties: { text: TEXT, items: { type: 'array', items: item }, show: VISIBILITY, when: VISIBILITY }, required: ['text', 'items'], additionalProperties: false };
+  const menu: Schema = {
+    type: 'object',
+    properties: { text: TEXT, items: { type: 'array', items: item }, show: VISIBILITY, when: VISIBILITY },
+    required: ['text', 'items'],
+    additionalProperties: false,
+  };
   const properties: Schema = {
     bot: mapping(BOT_KEYS),
     start: { type: 'string', description: 'the id of the menu shown first' },
@@ -71,7 +83,16 @@ export function menuSchema(): Schema {
     messages: { type: 'object', properties: Object.fromEntries(MESSAGE_KEYS.map((key) => [key, TEXT])), additionalProperties: false },
     settings: mapping(SETTINGS_KEYS),
     words: { type: 'object', properties: Object.fromEntries(WORD_KINDS.map((kind) => [kind, PHRASES])), additionalProperties: false },
-    hours: { type: 'object', properties: { source: { enum: ['file', 'line'] }, timezone: { type: 'string' }, weekly: { type: 'object' }, holidays: { type: 'array', items: { type: 'string' } }, closedStart: { type: 'string' } } },
+    hours: {
+      type: 'object',
+      properties: {
+        source: { enum: ['file', 'line'] },
+        timezone: { type: 'string' },
+        weekly: { type: 'object' },
+        holidays: { type: 'array', items: { type: 'string' } },
+        closedStart: { type: 'string' },
+      },
+    },
     menus: { type: 'object', additionalProperties: menu },
   };
   // The key lists the compiler checks are the schema's: a key the compiler knows is never refused here.

@@ -5,7 +5,26 @@
  * well; these are the spellings to try, most likely first. Only a joined word that the
  * menu or the lexicon knows is used (lib/menu/match.ts), so a wrong join costs nothing.
  */
-const PARTICLES = new Set(['an', 'auf', 'zu', 'zuruck', 'ab', 'aus', 'um', 'ein', 'mit', 'vor', 'weg', 'vorbei', 'nach', 'her', 'hin', 'fest', 'los', 'weiter']);
+const PARTICLES = new Set([
+  'an',
+  'auf',
+  'zu',
+  'zuruck',
+  'ab',
+  'aus',
+  'um',
+  'ein',
+  'mit',
+  'vor',
+  'weg',
+  'vorbei',
+  'nach',
+  'her',
+  'hin',
+  'fest',
+  'los',
+  'weiter',
+]);
 
 /** The finite verb stands first or second in a German clause ("Wann macht …", "Ich gebe …", "Macht ihr …"). */
 const VERB_POSITIONS = 3;

@@ -70,4 +70,4 @@ export const HISTORY_LIMIT = 20;
 export const PATH_LIMIT = 30;
 export const MISSED_LIMIT = 5;
 
-export const pushBounded = <T,>(list: readonly T[], item: T, limit: number): T[] => [...list, item].slice(-limit);
+export const pushBounded = <T>(list: readonly T[], item: T, limit: number): T[] => [...list, item].slice(-limit);

@@ -21,7 +21,5 @@ export function languagesOf(text: LocalText): readonly string[] {
 
 /** #NAME# → plain(values[NAME]); unknown placeholders (and Bitrix's own #BR#) stay as written. */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/#([A-Z][A-Z0-9_]{0,39})#/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? plain(values[name]!) : whole,
-  );
+  return template.replace(/#([A-Z][A-Z0-9_]{0,39})#/g, (whole, name: string) => (Object.hasOwn(values, name) ? plain(values[name]!) : whole));
 }

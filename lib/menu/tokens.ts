@@ -24,7 +24,6 @@ import { stopWords, weakWords } from './stopwords.js';
  */
 export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, question: 0.25, unknown: 1.2, beta: 1 };
 
-
 export interface Token {
   readonly weight: number;
   /** term index → how well this word matches it (0…1): itself, with a typo, in a compound. */
@@ -109,7 +108,6 @@ function approximate(word: string, forms: readonly string[], model: MatchModel, 
   return found;
 }
 
-
 /** A word of the message at its position, as read before phrases fold words together. */
 interface Read extends Token {
   readonly position: number;
@@ -176,7 +174,10 @@ export function tokens(text: string, model: MatchModel): Token[] {
     const terms = new Map<number, number>();
     for (const token of inside) for (const [index, value] of token.terms) terms.set(index, Math.max(value, terms.get(index) ?? 0));
     const related = relatedOf([phrase.concept], true);
-    const weight = Math.max(weightOf(related.keys()), inside.reduce((sum, token) => sum + (token.terms.size > 0 ? token.weight : 0), 0));
+    const weight = Math.max(
+      weightOf(related.keys()),
+      inside.reduce((sum, token) => sum + (token.terms.size > 0 ? token.weight : 0), 0),
+    );
     out.push({ weight, terms, related, concepts: [phrase.concept] });
   }
   for (const token of read) {

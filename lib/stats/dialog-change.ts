@@ -29,7 +29,16 @@ export function imageOf(item: Readonly<Record<string, unknown>> | undefined): Di
 }
 
 /** A DynamoDB attribute value (stream records are not unmarshalled): the types a dialog item holds. */
-type AttributeValue = { S?: string; N?: string; BOOL?: boolean; NULL?: boolean; M?: Record<string, AttributeValue>; L?: AttributeValue[]; SS?: string[]; NS?: string[] };
+type AttributeValue = {
+  S?: string;
+  N?: string;
+  BOOL?: boolean;
+  NULL?: boolean;
+  M?: Record<string, AttributeValue>;
+  L?: AttributeValue[];
+  SS?: string[];
+  NS?: string[];
+};
 
 function plain(value: AttributeValue): unknown {
   if (value.S !== undefined) return value.S;

@@ -50,7 +50,14 @@ export function funnel(menu: CompiledMenu, report: Pick<StatsReport, 'menus' | '
         examples: item.examples ?? {},
       };
     });
-    out.push({ id, depth, title: pick(def.text, lang, menu.language).split('\n')[0]!.slice(0, 80), shown: report.menus[id]?.shown ?? 0, left: report.menus[id]?.left ?? 0, items });
+    out.push({
+      id,
+      depth,
+      title: pick(def.text, lang, menu.language).split('\n')[0]!.slice(0, 80),
+      shown: report.menus[id]?.shown ?? 0,
+      left: report.menus[id]?.left ?? 0,
+      items,
+    });
     for (const item of items) if (item.opens) walk(item.opens, depth + 1);
   };
   walk(menu.start, 0);

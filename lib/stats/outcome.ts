@@ -21,7 +21,15 @@ export interface DialogImage {
 }
 
 /** Why a conversation left the bot. */
-export type HandoverReason = 'menu-item' | 'operator-item' | 'asked-for-operator' | 'not-understood' | 'operator-took-over' | 'line-timeout' | 'portal-refused' | 'other';
+export type HandoverReason =
+  | 'menu-item'
+  | 'operator-item'
+  | 'asked-for-operator'
+  | 'not-understood'
+  | 'operator-took-over'
+  | 'line-timeout'
+  | 'portal-refused'
+  | 'other';
 
 export type Outcome =
   | { readonly kind: 'conversation' }
@@ -57,7 +65,11 @@ export function appended<T>(before: readonly T[], next: readonly T[]): readonly 
   return next;
 }
 
-const MOVED_ON: Record<NonNullable<DialogState['movedOn']>['reason'], HandoverReason> = { operator: 'operator-took-over', 'line-timeout': 'line-timeout', refused: 'portal-refused' };
+const MOVED_ON: Record<NonNullable<DialogState['movedOn']>['reason'], HandoverReason> = {
+  operator: 'operator-took-over',
+  'line-timeout': 'line-timeout',
+  refused: 'portal-refused',
+};
 
 function reasonOf(added: readonly string[], next: DialogState): HandoverReason {
   if (next.movedOn) return MOVED_ON[next.movedOn.reason];
@@ -81,7 +93,11 @@ export function outcomesOf(before: DialogImage | undefined, after: DialogImage |
   const at = (ms: number, outcome: Outcome) => out.push({ memberId, lineId, day: dayOf(ms), outcome });
 
   // A new Open Lines session, an idle restart, a first contact: a state begun afresh.
-  const fresh = next !== undefined && (old === undefined || next.startedAt !== old.startedAt || (old.sessionId !== undefined && next.sessionId !== undefined && next.sessionId !== old.sessionId));
+  const fresh =
+    next !== undefined &&
+    (old === undefined ||
+      next.startedAt !== old.startedAt ||
+      (old.sessionId !== undefined && next.sessionId !== undefined && next.sessionId !== old.sessionId));
   // The customer went silent with the bot: a new conversation replaced theirs, or it expired.
   if (old?.status === 'bot' && !old.movedOn && (fresh || (next === undefined && opts.expired))) at(old.lastAt, { kind: 'abandoned', menu: old.menu });
   if (!next) return out;
@@ -103,7 +119,9 @@ export function outcomesOf(before: DialogImage | undefined, after: DialogImage |
   // either running out leaves `:retries` (and resets them).
   const missed =
     base !== undefined &&
-    (next.misses === base.misses + 1 || (next.asking !== undefined && base.asking !== undefined && next.asking.tries === base.asking.tries + 1) || added.some((entry) => entry.endsWith(':retries')));
+    (next.misses === base.misses + 1 ||
+      (next.asking !== undefined && base.asking !== undefined && next.asking.tries === base.asking.tries + 1) ||
+      added.some((entry) => entry.endsWith(':retries')));
   const text = missed ? next.missed.at(-1) : undefined;
   if (text !== undefined) at(now, { kind: 'misread', text: redact(text) });
 

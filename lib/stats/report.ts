@@ -54,7 +54,12 @@ export function buildReport(rows: readonly StatsRow[], range: { from: string; to
     for (const [text, count] of Object.entries(row.misread)) misread[text] = (misread[text] ?? 0) + count;
   }
   const n = (record: Record<string, number>, name: string) => record[name] ?? 0;
-  const withPrefix = (prefix: string) => Object.fromEntries(Object.entries(total).filter(([name]) => name.startsWith(prefix)).map(([name, value]) => [name.slice(prefix.length), value]));
+  const withPrefix = (prefix: string) =>
+    Object.fromEntries(
+      Object.entries(total)
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([name, value]) => [name.slice(prefix.length), value]),
+    );
   const menus: Record<string, { shown: number; left: number }> = {};
   for (const [menu, shown] of Object.entries(withPrefix('shown:'))) menus[menu] = { shown, left: 0 };
   for (const [menu, left] of Object.entries(withPrefix('left:'))) menus[menu] = { shown: menus[menu]?.shown ?? 0, left };
@@ -82,7 +87,12 @@ export function buildReport(rows: readonly StatsRow[], range: { from: string; to
       .map(([text, count]) => ({ text, count })),
     days: [...perDay.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([day, values]) => ({ day, conversations: n(values, 'conversations'), handedOver: n(values, 'handedOver'), contained: Math.max(0, n(values, 'conversations') - n(values, 'handedOver')) })),
+      .map(([day, values]) => ({
+        day,
+        conversations: n(values, 'conversations'),
+        handedOver: n(values, 'handedOver'),
+        contained: Math.max(0, n(values, 'conversations') - n(values, 'handedOver')),
+      })),
   };
 }
 

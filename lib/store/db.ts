@@ -15,18 +15,19 @@ export interface DbOptions {
 export function createDb(options: DbOptions): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: options.region,
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
   });
   if (options.onCall) {
     const onCall = options.onCall;
     // The deserialize step runs once per HTTP attempt: this counts round trips, not API calls.
-    client.middlewareStack.add((next, context) => (args) => {
-      onCall(context.commandName ?? 'unknown', (args.input ?? {}) as Record<string, unknown>);
-      return next(args);
-    }, { step: 'deserialize', name: 'countRoundTrips' });
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        onCall(context.commandName ?? 'unknown', (args.input ?? {}) as Record<string, unknown>);
+        return next(args);
+      },
+      { step: 'deserialize', name: 'countRoundTrips' },
+    );
   }
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

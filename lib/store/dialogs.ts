@@ -89,9 +89,7 @@ function fromItem(item: Record<string, unknown> | undefined, nowMs: number): Dia
 export function createDialogStore(db: Db, table: string) {
   return {
     async get(key: DialogKey, nowMs: number): Promise<DialogRecord> {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: table, Key: keys.dialog(key.memberId, key.botId, key.dialogId), ConsistentRead: true }),
-      );
+      const { Item } = await db.send(new GetCommand({ TableName: table, Key: keys.dialog(key.memberId, key.botId, key.dialogId), ConsistentRead: true }));
       return fromItem(Item, nowMs);
     },
 
@@ -161,7 +159,12 @@ export function createDialogStore(db: Db, table: string) {
             UpdateExpression: 'SET outbox = :o, #state = :s, version = :next',
             ConditionExpression: 'version = :v',
             ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':o': json({ ...outbox, done: outbox.steps.length, claimedUntil: 0 }), ':s': json(state), ':v': version, ':next': version + 1 },
+            ExpressionAttributeValues: {
+              ':o': json({ ...outbox, done: outbox.steps.length, claimedUntil: 0 }),
+              ':s': json(state),
+              ':v': version,
+              ':next': version + 1,
+            },
           }),
         );
         return version + 1;

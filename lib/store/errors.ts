@@ -6,5 +6,4 @@ export class ConcurrentUpdateError extends Error {
   }
 }
 
-export const isConditionFailure = (error: unknown): boolean =>
-  (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+export const isConditionFailure = (error: unknown): boolean => (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';

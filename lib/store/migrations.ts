@@ -34,37 +34,46 @@ export function createMigrationStore(db: Db, table: string) {
   return {
     /** false when the portal is not an active V1 portal served by `v1BotId` any more. */
     markPending(memberId: string, v1BotId: number, pending: PendingMigration, now: number): Promise<boolean> {
-      return conditional(db, new UpdateCommand({
-        TableName: table,
-        Key: keys.portal(memberId),
-        UpdateExpression: 'SET migration = :pending, updatedAt = :now',
-        ConditionExpression: '#status = :active AND botId = :v1 AND (attribute_not_exists(botApi) OR botApi = :api)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': pending, ':now': now, ':active': 'active', ':v1': v1BotId, ':api': 'v1' },
-      }));
+      return conditional(
+        db,
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.portal(memberId),
+          UpdateExpression: 'SET migration = :pending, updatedAt = :now',
+          ConditionExpression: '#status = :active AND botId = :v1 AND (attribute_not_exists(botApi) OR botApi = :api)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': pending, ':now': now, ':active': 'active', ':v1': v1BotId, ':api': 'v1' },
+        }),
+      );
     },
 
     /** The switch: the pending V2 bot becomes the portal's bot, the V1 bot is retired. false: already switched (or changed). */
     switchToV2(memberId: string, v1BotId: number, pending: PendingMigration, now: number): Promise<boolean> {
-      return conditional(db, new UpdateCommand({
-        TableName: table,
-        Key: keys.portal(memberId),
-        UpdateExpression: 'SET botApi = :v2, botId = :bot, botCode = :code, retiredBotId = :v1, updatedAt = :now REMOVE migration',
-        ConditionExpression: '#status = :active AND botId = :v1 AND migration.botId = :bot',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':v2': 'v2', ':bot': pending.botId, ':code': pending.botCode, ':v1': v1BotId, ':now': now, ':active': 'active' },
-      }));
+      return conditional(
+        db,
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.portal(memberId),
+          UpdateExpression: 'SET botApi = :v2, botId = :bot, botCode = :code, retiredBotId = :v1, updatedAt = :now REMOVE migration',
+          ConditionExpression: '#status = :active AND botId = :v1 AND migration.botId = :bot',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':v2': 'v2', ':bot': pending.botId, ':code': pending.botCode, ':v1': v1BotId, ':now': now, ':active': 'active' },
+        }),
+      );
     },
 
     /** The V1 bot is unregistered: the portal no longer serves its chats. */
     retire(memberId: string, v1BotId: number, now: number): Promise<boolean> {
-      return conditional(db, new UpdateCommand({
-        TableName: table,
-        Key: keys.portal(memberId),
-        UpdateExpression: 'SET updatedAt = :now REMOVE retiredBotId',
-        ConditionExpression: 'retiredBotId = :v1',
-        ExpressionAttributeValues: { ':v1': v1BotId, ':now': now },
-      }));
+      return conditional(
+        db,
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.portal(memberId),
+          UpdateExpression: 'SET updatedAt = :now REMOVE retiredBotId',
+          ConditionExpression: 'retiredBotId = :v1',
+          ExpressionAttributeValues: { ':v1': v1BotId, ':now': now },
+        }),
+      );
     },
   };
 }

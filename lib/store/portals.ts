@@ -125,7 +125,13 @@ export function createPortalStore(db: Db, table: string) {
      * Stores a refreshed pair iff nobody stored another one since `expectedVersion`, with
      * the addresses the refresh answer named (already checked by the caller), if any.
      */
-    async replaceTokens(memberId: string, tokens: OAuthTokens, expectedVersion: number, now: number, addresses: Partial<PortalAddresses> = {}): Promise<number> {
+    async replaceTokens(
+      memberId: string,
+      tokens: OAuthTokens,
+      expectedVersion: number,
+      now: number,
+      addresses: Partial<PortalAddresses> = {},
+    ): Promise<number> {
       const extra = Object.entries(addresses).filter(([, value]) => value !== undefined);
       try {
         await db.send(
@@ -205,21 +211,27 @@ export function createPortalStore(db: Db, table: string) {
     },
 
     async releaseRefreshLease(memberId: string, version: number): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.portal(memberId),
-          UpdateExpression: 'REMOVE refreshLease',
-          ConditionExpression: 'tokenVersion = :v',
-          ExpressionAttributeValues: { ':v': version },
-        }),
-      ).catch((error) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+      await db
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'REMOVE refreshLease',
+            ConditionExpression: 'tokenVersion = :v',
+            ExpressionAttributeValues: { ':v': version },
+          }),
+        )
+        .catch((error) => {
+          if (!isConditionFailure(error)) throw error;
+        });
     },
 
     /** Changes fields of an installed portal (ONAPPUPDATE, batch refusals, its REST budget). */
-    async update(memberId: string, changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp' | 'botApi' | 'handlerUrl'>>, now: number): Promise<void> {
+    async update(
+      memberId: string,
+      changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp' | 'botApi' | 'handlerUrl'>>,
+      now: number,
+    ): Promise<void> {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
       if (entries.length === 0) return;
       const names: Record<string, string> = { '#status': 'status' };
@@ -253,18 +265,20 @@ export function createPortalStore(db: Db, table: string) {
      * uninstall finishes it.
      */
     async remove(memberId: string, now: number): Promise<number> {
-      await db.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.portal(memberId),
-          UpdateExpression: 'SET #status = :removed, updatedAt = :now REMOVE accessToken, refreshToken, tokensShard',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':removed': 'removed', ':now': now },
-        }),
-      ).catch((error) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+      await db
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET #status = :removed, updatedAt = :now REMOVE accessToken, refreshToken, tokensShard',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':removed': 'removed', ':now': now },
+          }),
+        )
+        .catch((error) => {
+          if (!isConditionFailure(error)) throw error;
+        });
       return this.purge(memberId, { keepPortal: false });
     },
 

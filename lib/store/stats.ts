@@ -51,7 +51,10 @@ export function createStatsStore(db: Db, table: string) {
 
   return {
     /** Adds a batch's increments for one portal, line and day (`nowMs` sets the items' expiry). */
-    async add(bucket: { memberId: string; lineId: string; day: string; counters: Record<string, number>; misread: Record<string, number> }, nowMs: number): Promise<void> {
+    async add(
+      bucket: { memberId: string; lineId: string; day: string; counters: Record<string, number>; misread: Record<string, number> },
+      nowMs: number,
+    ): Promise<void> {
       const ttl = Math.floor(nowMs / 1000) + STATS_TTL_DAYS * 86_400;
       await add(bucket.memberId, statsSk(bucket.day, bucket.lineId), bucket.counters, ttl, 'n:');
       await add(bucket.memberId, statsSk(bucket.day, bucket.lineId) + MISREAD, bucket.misread, ttl, 't:');

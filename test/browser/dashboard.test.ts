@@ -26,13 +26,33 @@ beforeAll(async () => {
   if (!hasChromium) return;
   setLogSink(() => undefined);
   const clock = movableClock();
-  stack = await startLocalStack({ port: 0, clock: clock.now, env: { MENU_FILE: 'menus/by-line' }, routes: (created) => (playground = createPlayground(created, clock)).routes });
+  stack = await startLocalStack({
+    port: 0,
+    clock: clock.now,
+    env: { MENU_FILE: 'menus/by-line' },
+    routes: (created) => (playground = createPlayground(created, clock)).routes,
+  });
   await playground.start();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // CSP violations and script errors are console errors; a missing favicon is the browser's own request.
   page.on('console', (message) => void (message.type() === 'error' && !/status of 404/.test(message.text()) && problems.push(message.text())));
-  page.on('response', (response) => void (response.status() >= 400 && !response.url().endsWith('/favicon.ico') && problems.push(`${response.status()} ${response.url()}`)));
+  page.on(
+    'response',
+    (response) => void (response.status() >= 400 && !response.url().endsWith('/favicon.ico') && problems.push(`${response.status()} ${response.url()}`)),
+  );
   page.on('request', (request) => void (!request.url().startsWith(stack.url) && problems.push(`fetched ${request.url()}`)));
 });
 
@@ -87,7 +107,9 @@ describe.skipIf(!hasChromium)('the dashboard tab', () => {
     expect(report.misread).toEqual([{ text: 'xyzzy ##### plugh', count: 1 }]);
     await all.locator('tr[data-misread] button.add').click();
     await all.locator('select.item').selectOption({ label: 'main › 1. Opening hours' });
-    expect(await all.locator('pre.yaml').textContent()).toBe('# menus › main › items › id: 1 (Opening hours)\n        en: ["when are you open", "working hours", "xyzzy ##### plugh"]');
+    expect(await all.locator('pre.yaml').textContent()).toBe(
+      '# menus › main › items › id: 1 (Opening hours)\n        en: ["when are you open", "working hours", "xyzzy ##### plugh"]',
+    );
     await all.locator('select.item').selectOption({ label: 'delivery › 1. Delivery times' });
     expect(await all.locator('pre.yaml').textContent()).toContain('examples: { en: ["xyzzy ##### plugh"] }');
     expect(problems).toEqual([]);

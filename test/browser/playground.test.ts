@@ -36,12 +36,26 @@ beforeAll(async () => {
   // A copy of the example menu, watched: the test breaks and mends it to see the banner.
   menuFile = join(mkdtempSync(join(tmpdir(), 'playground-menu-')), 'menu.yaml');
   copyFileSync('menus/example.yaml', menuFile);
-  stack = await startLocalStack({ port: 0, clock: clock.now, watchMenu: true, env: { MENU_FILE: menuFile }, routes: (created) => (playground = createPlayground(created, clock)).routes });
+  stack = await startLocalStack({
+    port: 0,
+    clock: clock.now,
+    watchMenu: true,
+    env: { MENU_FILE: menuFile },
+    routes: (created) => (playground = createPlayground(created, clock)).routes,
+  });
   await playground.start();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
 });
@@ -113,12 +127,13 @@ describe.skipIf(!hasChromium)('the playground page', () => {
     await phone.press('#text', 'Enter');
     await expect.poll(() => phone.locator('#badge').textContent()).toMatch(/in the queue/);
     await expect.poll(() => phone.locator('#messages .sysline').last().textContent()).toMatch(/in the queue/);
-    const fullyVisible = () => phone.evaluate(() => {
-      const box = document.getElementById('messages')!.getBoundingClientRect();
-      const last = document.getElementById('messages')!.lastElementChild!.getBoundingClientRect();
-      const input = document.getElementById('opbar')!.getBoundingClientRect();
-      return last.top >= box.top && last.bottom <= box.bottom + 0.5 && last.bottom <= input.top + 0.5;
-    });
+    const fullyVisible = () =>
+      phone.evaluate(() => {
+        const box = document.getElementById('messages')!.getBoundingClientRect();
+        const last = document.getElementById('messages')!.lastElementChild!.getBoundingClientRect();
+        const input = document.getElementById('opbar')!.getBoundingClientRect();
+        return last.top >= box.top && last.bottom <= box.bottom + 0.5 && last.bottom <= input.top + 0.5;
+      });
     await expect.poll(fullyVisible).toBe(true);
     await phone.screenshot({ path: join(tmpdir(), 'playground-phone.png') });
     expect(await phone.locator('#panel').evaluate((panel) => panel.getBoundingClientRect().left >= window.innerWidth - 1)).toBe(true); // closed
@@ -128,7 +143,11 @@ describe.skipIf(!hasChromium)('the playground page', () => {
   });
 
   it('the header fits one line at 1280 px', async () => {
-    const tops = await page.evaluate(() => Array.from(document.querySelector('header')!.children).filter((child) => (child as HTMLElement).offsetParent !== null).map((child) => child.getBoundingClientRect().top));
+    const tops = await page.evaluate(() =>
+      Array.from(document.querySelector('header')!.children)
+        .filter((child) => (child as HTMLElement).offsetParent !== null)
+        .map((child) => child.getBoundingClientRect().top),
+    );
     expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12); // one row (controls differ in height by a few pixels)
   });
 
@@ -173,7 +192,7 @@ describe.skipIf(!hasChromium)('the playground page', () => {
     await expect.poll(() => page.locator('#fail').getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('opens the operators\' chat app signed as the portal signs it: what the bot learned, and an answer put into the operator\'s box', async () => {
+  it("opens the operators' chat app signed as the portal signs it: what the bot learned, and an answer put into the operator's box", async () => {
     await page.click('#reset');
     await expect.poll(() => page.locator('#badge').textContent()).toMatch(/with the bot/);
     await page.fill('#text', 'what?');

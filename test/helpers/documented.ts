@@ -8,7 +8,13 @@ import { fixtureBody } from './form.js';
 
 const DOC_BOT = '571';
 
-export function documentedBody(name: string, portal: SimPortal, botId: number, chat?: SimChat, changes: Readonly<Record<string, string | undefined>> = {}): string {
+export function documentedBody(
+  name: string,
+  portal: SimPortal,
+  botId: number,
+  chat?: SimChat,
+  changes: Readonly<Record<string, string | undefined>> = {},
+): string {
   const chatFields: Record<string, string> = chat
     ? {
         'data[PARAMS][DIALOG_ID]': chat.dialogId,
@@ -40,7 +46,13 @@ export function documentedBody(name: string, portal: SimPortal, botId: number, c
  * The documented Chatbots 2.0 webhook bodies (onimbotv2*.txt, from imbot.v2/events/events.md)
  * pointed at a simulated portal, its V2 bot and one of its chats.
  */
-export function documentedBodyV2(name: string, portal: SimPortal, botId: number, chat?: SimChat, changes: Readonly<Record<string, string | undefined>> = {}): string {
+export function documentedBodyV2(
+  name: string,
+  portal: SimPortal,
+  botId: number,
+  chat?: SimChat,
+  changes: Readonly<Record<string, string | undefined>> = {},
+): string {
   const chatFields: Record<string, string> = chat
     ? {
         'data[chat][id]': String(chat.chatId),

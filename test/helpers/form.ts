@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 
 const phpUrlencode = (value: string) =>
-  encodeURIComponent(value).replace(/%20/g, '+').replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value)
+    .replace(/%20/g, '+')
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function phpEncode(lines: string): string {
   return lines
@@ -28,7 +30,9 @@ export const fixture = (name: string): string =>
 
 /** The fixture encoded, with `key=value` lines replaced or added (value undefined removes the key). */
 export function fixtureBody(name: string, changes: Readonly<Record<string, string | undefined>> = {}): string {
-  const lines = fixture(name).split('\n').filter((line) => line.trim() !== '');
+  const lines = fixture(name)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const keyOf = (line: string) => line.slice(0, line.indexOf('='));
   const kept = lines.filter((line) => !(keyOf(line) in changes));
   for (const [key, value] of Object.entries(changes)) if (value !== undefined) kept.push(`${key}=${value}`);

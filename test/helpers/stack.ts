@@ -33,7 +33,12 @@ export function useStack(options: LocalStackOptions = {}): TestStack {
     // The bot's business clock runs from a Wednesday morning unless the test sets its own: the
     // example menu has working hours, and a suite run in the evening must see the same menus.
     const started = Date.now();
-    stack = await startLocalStack({ port: 0, clock: () => OFFICE_HOURS + (Date.now() - started), ...options, env: { MENU_FILE: 'menus/example.yaml', ...options.env } });
+    stack = await startLocalStack({
+      port: 0,
+      clock: () => OFFICE_HOURS + (Date.now() - started),
+      ...options,
+      env: { MENU_FILE: 'menus/example.yaml', ...options.env },
+    });
   });
   afterAll(async () => {
     await stack?.close();
@@ -49,7 +54,11 @@ export function useStack(options: LocalStackOptions = {}): TestStack {
     logs,
     async portal(opts = {}) {
       const s = get();
-      const portal = s.simulator.createPortal({ domain: `${opts.host ?? 'localhost'}:${s.port}`, ...(opts.language ? { language: opts.language } : {}), ...(opts.api ? { api: opts.api } : {}) });
+      const portal = s.simulator.createPortal({
+        domain: `${opts.host ?? 'localhost'}:${s.port}`,
+        ...(opts.language ? { language: opts.language } : {}),
+        ...(opts.api ? { api: opts.api } : {}),
+      });
       if (opts.install !== false) {
         const answer = await s.simulator.install(portal);
         if (answer.status !== 200) throw new Error(`install failed: ${answer.status} ${answer.text}`);
@@ -67,6 +76,10 @@ export function useStack(options: LocalStackOptions = {}): TestStack {
       return answer;
     },
     customerView: (chat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text),
-    methods: (portal, since = 0) => get().simulator.callsFor(portal.memberId, since).filter((call) => call.batch === undefined).map((call) => call.method),
+    methods: (portal, since = 0) =>
+      get()
+        .simulator.callsFor(portal.memberId, since)
+        .filter((call) => call.batch === undefined)
+        .map((call) => call.method),
   };
 }

@@ -15,7 +15,10 @@ import { useStack } from '../helpers/stack.js';
 const t = useStack();
 
 const post = (url: string, body: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }).then(async (response) => ({ status: response.status, text: await response.text() }));
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }).then(async (response) => ({
+    status: response.status,
+    text: await response.text(),
+  }));
 
 /** The documented ONAPPUPDATE body for this portal, carrying `applicationToken` and an access token of the portal. */
 function updateBody(portal: SimPortal, applicationToken: string, accessToken: string): string {
@@ -78,8 +81,25 @@ describe('an install is proven by app.info CODE', () => {
     const deps = { ...t.stack.deps, config: { ...t.stack.deps.config, ...config } };
     const { installPortal } = await import('../../lib/app/install.js');
     const token = t.stack.simulator.issueToken(portal, 1, 'user');
-    const claim = { memberId: portal.memberId, domain: portal.domain, clientEndpoint: portal.clientEndpoint, serverEndpoint: portal.serverEndpoint, applicationToken: portal.applicationToken };
-    return installPortal(deps, { type: 'install', source: 'event', ts: 0, language: 'en', portal: claim, tokens: { accessToken: token.accessToken, refreshToken: portal.refreshToken, expiresAt: 0, scope: '' } }, t.stack.deps.log);
+    const claim = {
+      memberId: portal.memberId,
+      domain: portal.domain,
+      clientEndpoint: portal.clientEndpoint,
+      serverEndpoint: portal.serverEndpoint,
+      applicationToken: portal.applicationToken,
+    };
+    return installPortal(
+      deps,
+      {
+        type: 'install',
+        source: 'event',
+        ts: 0,
+        language: 'en',
+        portal: claim,
+        tokens: { accessToken: token.accessToken, refreshToken: portal.refreshToken, expiresAt: 0, scope: '' },
+      },
+      t.stack.deps.log,
+    );
   }
 
   it('a Market app: CODE equal to B24_APP_CODE (not the client_id) is ours', async () => {

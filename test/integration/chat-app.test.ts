@@ -24,14 +24,16 @@ const tamper = (url: string, key: string, value: string) => {
 };
 
 describe('registration', () => {
-  it('install registers an IFRAME app for Open Lines chats with its own HASH, titles in the menu\'s languages and an icon', async () => {
+  it("install registers an IFRAME app for Open Lines chats with its own HASH, titles in the menu's languages and an icon", async () => {
     const first = await t.portal();
     const second = await t.portal();
     const register = t.stack.simulator.callsFor(first.memberId).find((call) => call.method === 'imbot.app.register')!;
     expect(register.params).toMatchObject({ CONTEXT: 'LINES', IFRAME: `${t.stack.url}/bitrix/app/${first.memberId}`, HIDDEN: 'N', IFRAME_WIDTH: '350' });
     expect(String(register.params.HASH)).toMatch(/^[0-9a-f]{32}$/);
     expect(register.params.ICON_FILE).toBeTruthy();
-    const languages = Object.values(register.params.LANG as Record<string, { LANGUAGE_ID: string }>).map((entry) => entry.LANGUAGE_ID).sort();
+    const languages = Object.values(register.params.LANG as Record<string, { LANGUAGE_ID: string }>)
+      .map((entry) => entry.LANGUAGE_ID)
+      .sort();
     expect(languages).toEqual(['de', 'en', 'ru']);
     const [a, b] = [t.stack.simulator.chatApps(first)[0]!, t.stack.simulator.chatApps(second)[0]!];
     expect(a.hash).not.toBe(b.hash);
@@ -41,7 +43,7 @@ describe('registration', () => {
 });
 
 describe('the frame', () => {
-  it('a signed request shows what the bot learned, with the menu\'s answers at hand; private, framed only by the portal', async () => {
+  it("a signed request shows what the bot learned, with the menu's answers at hand; private, framed only by the portal", async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal, { name: 'Anna Schmidt' });
     await t.say(portal, chat, 'is it going to rain?'); // not understood
@@ -64,7 +66,7 @@ describe('the frame', () => {
 
   it.each([
     ['a forged DOMAIN_HASH', (url: string) => tamper(url, 'DOMAIN_HASH', 'f'.repeat(32))],
-    ['another user with the first user\'s hash', (url: string) => tamper(url, 'USER_ID', '13')],
+    ["another user with the first user's hash", (url: string) => tamper(url, 'USER_ID', '13')],
     ['a DOMAIN that is not the portal', (url: string) => tamper(url, 'DOMAIN', 'https://evil.example.com')],
     ['no signature at all', (url: string) => url.split('?')[0]!],
   ])('%s: 403 and nothing of the dialog', async (_name, change) => {
@@ -83,7 +85,7 @@ describe('the frame', () => {
     expect((await open(request.url, 'https://evil.example.com/page')).status).toBe(403);
   });
 
-  it('one portal can never read another\'s dialog, whatever it signs', async () => {
+  it("one portal can never read another's dialog, whatever it signs", async () => {
     const victim = await t.portal();
     const victimChat = await t.chat(victim, { name: 'Victim Customer' });
     const attacker = await t.portal();

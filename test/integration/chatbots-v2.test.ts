@@ -21,7 +21,14 @@ describe('install chooses the API per portal', () => {
   it('a Chatbots 2.0 portal: imbot.v2.Bot.register, openline, webhook to the events URL, no event.bind of V2 events', async () => {
     const portal = await t.portal({ api: 'v2' });
     const calls = t.stack.simulator.callsFor(portal.memberId);
-    expect(calls.map((call) => call.method)).toEqual(['app.info', 'imbot.v2.Revision.get', 'imbot.v2.Bot.register', 'event.bind', 'event.bind', 'imbot.app.register']);
+    expect(calls.map((call) => call.method)).toEqual([
+      'app.info',
+      'imbot.v2.Revision.get',
+      'imbot.v2.Bot.register',
+      'event.bind',
+      'event.bind',
+      'imbot.app.register',
+    ]);
     expect(calls[2]!.params).toEqual({
       fields: {
         code: 'itr_support',
@@ -60,7 +67,10 @@ describe('install chooses the API per portal', () => {
     let since = t.stack.simulator.lastSeq;
     expect((await t.stack.simulator.install(portal)).status).toBe(200);
     expect(t.methods(portal, since)).toEqual(['app.info', 'imbot.v2.Bot.update', 'event.bind', 'event.bind', 'imbot.app.update']);
-    expect(t.stack.simulator.callsFor(portal.memberId, since)[1]!.params).toMatchObject({ botId, fields: { eventMode: 'webhook', webhookUrl: `${t.stack.url}/bitrix/events` } });
+    expect(t.stack.simulator.callsFor(portal.memberId, since)[1]!.params).toMatchObject({
+      botId,
+      fields: { eventMode: 'webhook', webhookUrl: `${t.stack.url}/bitrix/events` },
+    });
     since = t.stack.simulator.lastSeq;
     expect((await t.stack.simulator.update(portal, { newApplicationToken: true })).status).toBe(200);
     expect(t.methods(portal, since)).toEqual(['app.info', 'imbot.v2.Bot.update', 'event.bind', 'event.bind', 'imbot.app.update']);
@@ -93,7 +103,11 @@ describe('a V2 portal is served through ONIMBOTV2* and imbot.v2.Chat.Message.sen
     const since = t.stack.simulator.lastSeq;
     await t.say(portal, chat, '2');
     expect(t.methods(portal, since)).toEqual(['batch']);
-    expect(inner(portal, since).map((call) => call.method)).toEqual(['imbot.v2.Chat.Message.send', 'imbot.v2.Chat.Message.send', 'imopenlines.bot.session.operator']);
+    expect(inner(portal, since).map((call) => call.method)).toEqual([
+      'imbot.v2.Chat.Message.send',
+      'imbot.v2.Chat.Message.send',
+      'imopenlines.bot.session.operator',
+    ]);
     expect(inner(portal, since)[2]!.params).toEqual({ CHAT_ID: String(chat.chatId) });
     expect(t.customerView(chat).at(-1)).toBe('Transferring you to the queue.');
     expect(chat.status).toBe('queue');
@@ -108,7 +122,14 @@ describe('a V2 portal is served through ONIMBOTV2* and imbot.v2.Chat.Message.sen
     const calls = t.stack.simulator.callsFor(portal.memberId, since);
     expect(calls.filter((call) => !call.batch).map((call) => call.method)).toEqual(['batch', 'batch']);
     // The hand-over card (operators only: fields.skipConnector), the text, the other bot in, ours out.
-    expect(calls.filter((call) => call.batch).map((call) => call.method)).toEqual(['imbot.v2.Bot.list', 'imbot.bot.list', 'imbot.v2.Chat.Message.send', 'imbot.v2.Chat.Message.send', 'imbot.v2.Chat.User.add', 'imbot.v2.Chat.leave']);
+    expect(calls.filter((call) => call.batch).map((call) => call.method)).toEqual([
+      'imbot.v2.Bot.list',
+      'imbot.bot.list',
+      'imbot.v2.Chat.Message.send',
+      'imbot.v2.Chat.Message.send',
+      'imbot.v2.Chat.User.add',
+      'imbot.v2.Chat.leave',
+    ]);
     const [card] = calls.filter((call) => call.method === 'imbot.v2.Chat.Message.send');
     expect(card!.params).toMatchObject({ fields: { skipConnector: 'Y', urlPreview: 'N' } });
     expect(chat.messages.filter((message) => message.operatorOnly)).toHaveLength(1);
@@ -131,7 +152,7 @@ describe('a V2 portal is served through ONIMBOTV2* and imbot.v2.Chat.Message.sen
     expect(botMessages(chat)).toHaveLength(answered);
   });
 
-  it('a forged top-level application_token gets 401 and no REST call (the bot block\'s token is not the proof)', async () => {
+  it("a forged top-level application_token gets 401 and no REST call (the bot block's token is not the proof)", async () => {
     const portal = await t.portal({ api: 'v2' });
     const chat = await t.chat(portal);
     const since = t.stack.simulator.lastSeq;
@@ -143,7 +164,7 @@ describe('a V2 portal is served through ONIMBOTV2* and imbot.v2.Chat.Message.sen
     expect(t.stack.simulator.callsFor(portal.memberId, since)).toEqual([]);
   });
 
-  it('an operator\'s message (user connector 0) silences the bot for the session', async () => {
+  it("an operator's message (user connector 0) silences the bot for the session", async () => {
     const portal = await t.portal({ api: 'v2' });
     const chat = await t.chat(portal);
     const answered = botMessages(chat).length;
@@ -173,7 +194,7 @@ describe('a V2 portal is served through ONIMBOTV2* and imbot.v2.Chat.Message.sen
   });
 });
 
-describe('a V2 bot\'s end', () => {
+describe("a V2 bot's end", () => {
   it('ONIMBOTV2DELETE for our bot removes the portal; its later events are refused', async () => {
     const portal = await t.portal({ api: 'v2' });
     const chat = await t.chat(portal);
@@ -227,7 +248,7 @@ describe('the documented V2 webhook bodies (test/fixtures/bitrix/onimbotv2*)', (
   });
 
   it.each(['onimbotv2joinchat', 'onimbotv2messageadd', 'onimbotv2messageadd-operator', 'onimbotv2messageupdate', 'onimbotv2delete'])(
-    '%s with another top-level application token (the bot block\'s still right): 401 and nothing done',
+    "%s with another top-level application token (the bot block's still right): 401 and nothing done",
     async (name) => {
       const { portal, post } = await setUp();
       const since = t.stack.simulator.lastSeq;

@@ -62,7 +62,7 @@ describe('one message, one request to Bitrix24, two DynamoDB round trips', () =>
     expect(await cost(chat, 'hello?')).toMatchObject({ rest: 0, db: 2 });
   });
 
-  it('a late duplicate delivery (past the queue\'s de-duplication): no request, one read', async () => {
+  it("a late duplicate delivery (past the queue's de-duplication): no request, one read", async () => {
     const chat = await chatAt();
     const first = await t.stack.simulator.customerSays(portal, chat, '4');
     await t.stack.idle();
@@ -127,4 +127,3 @@ describe('the same on a Chatbots 2.0 portal: one request (imbot.v2.Chat.Message.
     expect(t.stack.simulator.callsFor(v2.memberId, since).some((call) => call.method.startsWith('imbot.') && !call.method.startsWith('imbot.v2.'))).toBe(false);
   });
 });
-

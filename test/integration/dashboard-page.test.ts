@@ -25,7 +25,11 @@ describe('POST /bitrix/dashboard', () => {
     // Self-contained: one nonce'd script, nothing loaded from anywhere.
     expect(page.text).toMatch(/<script nonce="[^"]+">/);
     expect(page.text).not.toMatch(/\b(src|href)="https?:/);
-    const answer = await fetch(`${t.stack.url}/bitrix/dashboard?DOMAIN=${encodeURIComponent(portal.domain)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const answer = await fetch(`${t.stack.url}/bitrix/dashboard?DOMAIN=${encodeURIComponent(portal.domain)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(answer.status).toBe(403);
   });
 
@@ -33,11 +37,33 @@ describe('POST /bitrix/dashboard', () => {
     const portal = await t.portal();
     const other = await t.portal();
     expect((await t.stack.simulator.openApp(portal, { userId: 12 })).status).toBe(403);
-    expect((await t.stack.simulator.openApp(portal, { tamper: (body, query) => ({ body: body.replace(/APPLICATION_TOKEN=[^&]+/, 'APPLICATION_TOKEN=forged'), query }) })).status).toBe(403);
-    expect((await t.stack.simulator.openApp(portal, { tamper: (body, query) => ({ body, query: query.replace(/DOMAIN=[^&]+/, 'DOMAIN=evil.example.com') }) })).status).toBe(403);
-    expect((await t.stack.simulator.openApp(portal, { tamper: (body, query) => ({ body: body.replace(/member_id=[^&]+/, 'member_id=nobody'), query }) })).status).toBe(403);
+    expect(
+      (
+        await t.stack.simulator.openApp(portal, {
+          tamper: (body, query) => ({ body: body.replace(/APPLICATION_TOKEN=[^&]+/, 'APPLICATION_TOKEN=forged'), query }),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await t.stack.simulator.openApp(portal, { tamper: (body, query) => ({ body, query: query.replace(/DOMAIN=[^&]+/, 'DOMAIN=evil.example.com') }) }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.stack.simulator.openApp(portal, { tamper: (body, query) => ({ body: body.replace(/member_id=[^&]+/, 'member_id=nobody'), query }) })).status,
+    ).toBe(403);
     // Another portal's admin token, with this portal's member_id and application token: user.admin fails at the stored endpoint.
-    expect((await t.stack.simulator.openApp(other, { tamper: (body, query) => ({ body: body.replace(/member_id=[^&]+/, `member_id=${portal.memberId}`).replace(/APPLICATION_TOKEN=[^&]+/, `APPLICATION_TOKEN=${portal.applicationToken}`), query: query.replace(/DOMAIN=[^&]+/, `DOMAIN=${encodeURIComponent(portal.domain)}`) }) })).status).toBe(403);
+    expect(
+      (
+        await t.stack.simulator.openApp(other, {
+          tamper: (body, query) => ({
+            body: body
+              .replace(/member_id=[^&]+/, `member_id=${portal.memberId}`)
+              .replace(/APPLICATION_TOKEN=[^&]+/, `APPLICATION_TOKEN=${portal.applicationToken}`),
+            query: query.replace(/DOMAIN=[^&]+/, `DOMAIN=${encodeURIComponent(portal.domain)}`),
+          }),
+        })
+      ).status,
+    ).toBe(403);
     expect(t.logs.filter((line) => line.includes('dashboard refused')).length).toBeGreaterThanOrEqual(5);
     expect((await fetch(`${t.stack.url}/bitrix/dashboard`)).status).toBe(405);
   });

@@ -50,7 +50,11 @@ describe('npm run dlq --local', () => {
 
     const json = await dlq('list', '--local', t.stack.url, '--json');
     expect(json.code).toBe(0);
-    const entry = json.stdout.trim().split('\n').map((row) => JSON.parse(row) as { job: Record<string, unknown>; reason: string; attempts: number }).find((row) => row.job.jobId === job.jobId);
+    const entry = json.stdout
+      .trim()
+      .split('\n')
+      .map((row) => JSON.parse(row) as { job: Record<string, unknown>; reason: string; attempts: number })
+      .find((row) => row.job.jobId === job.jobId);
     expect(entry).toMatchObject({ attempts: 1, reason: expect.stringMatching(/400 BOT_ID_ERROR/), job: { memberId: job.memberId, eventId: job.eventId } });
     expect(entry!.job).not.toHaveProperty('botToken');
     for (const output of [text, json]) {
@@ -88,7 +92,16 @@ describe('npm run dlq --local', () => {
   });
 
   it('bad usage exits 2 with the usage on stderr; --help prints it on stdout', async () => {
-    for (const argv of [[], ['purge'], ['list', '--verbose'], ['list', 'job-1'], ['list', '--local'], ['list', '--local', 'localhost:3000'], ['list', '--stage', 'a/b'], ['list', '--stage', 'prod', '--local', 'http://localhost:3000']]) {
+    for (const argv of [
+      [],
+      ['purge'],
+      ['list', '--verbose'],
+      ['list', 'job-1'],
+      ['list', '--local'],
+      ['list', '--local', 'localhost:3000'],
+      ['list', '--stage', 'a/b'],
+      ['list', '--stage', 'prod', '--local', 'http://localhost:3000'],
+    ]) {
       const result = await dlq(...argv);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr).toContain('usage: npm run dlq -- list');
@@ -101,7 +114,11 @@ describe('npm run dlq --local', () => {
     const aws = await dlq('list');
     expect(aws.code).toBe(1);
     expect(aws.stderr).toContain('DLQ_URL, QUEUE_URL, AWS_REGION not set');
-    const malformed = await run(['list'], { DLQ_URL: 'jobs-dlq.fifo', QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/1/jobs.fifo', AWS_REGION: 'eu-central-1' });
+    const malformed = await run(['list'], {
+      DLQ_URL: 'jobs-dlq.fifo',
+      QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/1/jobs.fifo',
+      AWS_REGION: 'eu-central-1',
+    });
     expect(malformed).toMatchObject({ code: 1, stderr: expect.stringContaining('DLQ_URL is not a queue URL') });
     const gone = await dlq('list', '--local', 'http://127.0.0.1:1');
     expect(gone.code).toBe(1);
@@ -128,24 +145,45 @@ describe('the SQS dead-letter queue, pure parts', () => {
     ReceiptHandle: 'rh-1',
     Body: body,
     Attributes: system,
-    ...(attributes ? { MessageAttributes: Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, { DataType: 'String', StringValue: value }])) } : {}),
+    ...(attributes
+      ? { MessageAttributes: Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, { DataType: 'String', StringValue: value }])) }
+      : {}),
   });
   const body = JSON.stringify(job);
 
   it('reads a letter the worker dead-lettered: the job, reason, attempts and time from its attributes', () => {
-    const letter = letterFromMessage(message(body, { reason: 'imbot.message.add failed: 400 WRONG_REQUEST', attempts: '1', deadAt: '2027-01-15T10:00:00.000Z' }));
-    expect(letter).toMatchObject({ job, body, receiptHandle: 'rh-1', replayable: true, reason: expect.stringMatching(/WRONG_REQUEST/), attempts: 1, at: Date.parse('2027-01-15T10:00:00.000Z') });
+    const letter = letterFromMessage(
+      message(body, { reason: 'imbot.message.add failed: 400 WRONG_REQUEST', attempts: '1', deadAt: '2027-01-15T10:00:00.000Z' }),
+    );
+    expect(letter).toMatchObject({
+      job,
+      body,
+      receiptHandle: 'rh-1',
+      replayable: true,
+      reason: expect.stringMatching(/WRONG_REQUEST/),
+      attempts: 1,
+      at: Date.parse('2027-01-15T10:00:00.000Z'),
+    });
   });
 
   it('a letter the redrive policy moved has no reason of ours; an unreadable body is listed but not replayable', () => {
-    expect(letterFromMessage(message(body))).toMatchObject({ replayable: true, reason: expect.stringMatching(/redrive/), attempts: undefined, at: 1_800_000_001_000 });
+    expect(letterFromMessage(message(body))).toMatchObject({
+      replayable: true,
+      reason: expect.stringMatching(/redrive/),
+      attempts: undefined,
+      at: 1_800_000_001_000,
+    });
     expect(letterFromMessage(message('not json'))).toMatchObject({ replayable: false, reason: 'unreadable message body', job: {} });
     expect(letterFromMessage(message('[1,2]'))).toMatchObject({ replayable: false });
     expect(letterFromMessage(message('{"text":"no job id"}'))).toMatchObject({ replayable: false });
   });
 
   it('chooses all replayable letters, or only the given job ids', () => {
-    const letters = [letterFromMessage(message(body)), letterFromMessage(message(JSON.stringify({ ...job, jobId: 'job-43' }))), letterFromMessage(message('???'))];
+    const letters = [
+      letterFromMessage(message(body)),
+      letterFromMessage(message(JSON.stringify({ ...job, jobId: 'job-43' }))),
+      letterFromMessage(message('???')),
+    ];
     expect(letters.filter((letter) => isChosen(letter)).map((letter) => letter.job.jobId)).toEqual(['job-42', 'job-43']);
     expect(letters.filter((letter) => isChosen(letter, ['job-43', 'job-99'])).map((letter) => letter.job.jobId)).toEqual(['job-43']);
   });

@@ -43,21 +43,26 @@ describe('documented Open Lines events', () => {
     expect(botTexts(chat)).toHaveLength(before);
   });
 
-  it.each(['onimbotjoinchat', 'onimbotmessageadd', 'onimbotmessageadd-operator', 'onimbotmessageupdate', 'onimbotmessagedelete', 'onimbotdelete', 'onappuninstall'])(
-    '%s with another application token: 401 and nothing done',
-    async (name) => {
-      const { portal, post } = await setUp();
-      const since = t.stack.simulator.lastSeq;
-      expect(await post(name, { 'auth[application_token]': 'f'.repeat(32) })).toBe(401);
-      expect(t.stack.simulator.callsFor(portal.memberId, since)).toEqual([]);
-      expect((await t.stack.deps.portals.get(portal.memberId))?.status).toBe('active');
-    },
-  );
+  it.each([
+    'onimbotjoinchat',
+    'onimbotmessageadd',
+    'onimbotmessageadd-operator',
+    'onimbotmessageupdate',
+    'onimbotmessagedelete',
+    'onimbotdelete',
+    'onappuninstall',
+  ])('%s with another application token: 401 and nothing done', async (name) => {
+    const { portal, post } = await setUp();
+    const since = t.stack.simulator.lastSeq;
+    expect(await post(name, { 'auth[application_token]': 'f'.repeat(32) })).toBe(401);
+    expect(t.stack.simulator.callsFor(portal.memberId, since)).toEqual([]);
+    expect((await t.stack.deps.portals.get(portal.memberId))?.status).toBe('active');
+  });
 
   it('ONIMBOTDELETE for our bot, then ONAPPUNINSTALL, as documented, remove the portal', async () => {
     const { portal, botId, post } = await setUp();
     expect(await post('onimbotdelete', { 'data[BOT_ID]': String(botId) })).toBe(200);
-    expect((await t.stack.deps.portals.get(portal.memberId))).toBeUndefined();
+    expect(await t.stack.deps.portals.get(portal.memberId)).toBeUndefined();
     expect(await post('onappuninstall')).toBe(401); // already gone: nothing left to prove it against
   });
 

@@ -38,17 +38,20 @@ describe('REST that respects the portal', () => {
     expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
   });
 
-  it.each(['INTERNAL_SERVER_ERROR', 'ERROR_UNEXPECTED_ANSWER'])('retries 500 %s on a message send (Bitrix24 docs: retry; the duplicate risk is accepted) and answers', async (error) => {
-    const portal = await t.portal();
-    const chat = await t.chat(portal);
-    t.stack.simulator.fail('imbot.message.add', { status: 500, error, times: 2 });
-    try {
-      await t.say(portal, chat, '4');
-    } finally {
-      t.stack.simulator.clearFaults();
-    }
-    expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
-  });
+  it.each(['INTERNAL_SERVER_ERROR', 'ERROR_UNEXPECTED_ANSWER'])(
+    'retries 500 %s on a message send (Bitrix24 docs: retry; the duplicate risk is accepted) and answers',
+    async (error) => {
+      const portal = await t.portal();
+      const chat = await t.chat(portal);
+      t.stack.simulator.fail('imbot.message.add', { status: 500, error, times: 2 });
+      try {
+        await t.say(portal, chat, '4');
+      } finally {
+        t.stack.simulator.clearFaults();
+      }
+      expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
+    },
+  );
 
   it('500 ERROR_UNEXPECTED_ANSWER on a session call is retried (a repeat doubles nothing)', async () => {
     const portal = await t.portal();
@@ -104,7 +107,10 @@ describe('REST that respects the portal', () => {
     const before = t.stack.simulator.callsFor(portal.memberId).length;
     t.stack.simulator.fail('imbot.message.add', { status: 400, error: 'BOT_ID_ERROR' });
     await t.say(portal, chat, '4');
-    const attempts = t.stack.simulator.callsFor(portal.memberId).slice(before).filter((call) => call.method === 'imbot.message.add');
+    const attempts = t.stack.simulator
+      .callsFor(portal.memberId)
+      .slice(before)
+      .filter((call) => call.method === 'imbot.message.add');
     expect(attempts).toHaveLength(1);
     const letter = t.stack.queue.deadLetters.find((candidate) => candidate.job.dialogId === chat.dialogId);
     expect(letter).toMatchObject({ attempts: 1, reason: expect.stringMatching(/imbot\.message\.add failed: 400 BOT_ID_ERROR/) });

@@ -91,7 +91,10 @@ describe('the poller', () => {
     const portal = await t.portal({ api: 'v2' });
     const chat = await customerWrites(portal, '1', '2');
     let sent = 0;
-    const broken: AppDeps = { ...t.stack.deps, queue: { send: async (job) => (++sent > 1 ? Promise.reject(new Error('queue unavailable')) : t.stack.deps.queue.send(job)) } };
+    const broken: AppDeps = {
+      ...t.stack.deps,
+      queue: { send: async (job) => (++sent > 1 ? Promise.reject(new Error('queue unavailable')) : t.stack.deps.queue.send(job)) },
+    };
     const report = await pollOnce(portal, broken);
     expect(report).toMatchObject({ errors: 1, queued: 0 });
     // The join went through before the queue failed: only it is acknowledged.
@@ -149,7 +152,11 @@ describe('the poller', () => {
     await t.stack.simulator.customerSays(portal, second, '2');
     expect(waiting(portal)).toHaveLength(6);
     await pollOnce(portal);
-    expect(t.customerView(first)).toEqual([MAIN, 'Delivery questions[br][send=2]2. Operator queue[/send][br][send=3]3. Our courier manager[/send][br][send=4]4. Tracking bot[/send][br][send=5]5. That is all[/send][br][send=9]9. Back[/send]', MAIN]);
+    expect(t.customerView(first)).toEqual([
+      MAIN,
+      'Delivery questions[br][send=2]2. Operator queue[/send][br][send=3]3. Our courier manager[/send][br][send=4]4. Tracking bot[/send][br][send=5]5. That is all[/send][br][send=9]9. Back[/send]',
+      MAIN,
+    ]);
     expect(t.customerView(second)).toEqual([MAIN, HOURS, 'Noted.']);
   });
 });

@@ -285,7 +285,16 @@ describe('lifecycle', () => {
     expect(botDelete).toBeUndefined();
     expect(uninstall!.status).toBe(200);
     expect(await t.stack.deps.portals.get(portal.memberId)).toBeUndefined();
-    portal.bots.set(1, { id: 1, code: 'x', name: 'x', openline: true, type: 'O', ours: true, handlers: { messageAdd: `${t.stack.url}/bitrix/events` }, properties: {} });
+    portal.bots.set(1, {
+      id: 1,
+      code: 'x',
+      name: 'x',
+      openline: true,
+      type: 'O',
+      ours: true,
+      handlers: { messageAdd: `${t.stack.url}/bitrix/events` },
+      properties: {},
+    });
     chat.members.add(1);
     const answer = await t.say(portal, chat, '1');
     expect(answer.status).toBe(401);

@@ -72,7 +72,9 @@ describe('the keep-alive job', () => {
 
     // One structured line per portal; the refused one at warn; never a token.
     const lines = t.logs.slice(logsBefore).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'info', msg: 'stale token pair refreshed', memberId: stale.memberId, outcome: 'refreshed', storedDaysAgo: 121 }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: 'stale token pair refreshed', memberId: stale.memberId, outcome: 'refreshed', storedDaysAgo: 121 }),
+    );
     expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', memberId: refused.memberId, outcome: 'refused', code: 'invalid_grant' }));
     expect(lines.filter((line) => line.level === 'error')).toEqual([]);
     const text = t.logs.slice(logsBefore).join('\n');
@@ -132,7 +134,11 @@ describe('the keep-alive job', () => {
 describe('the TokensByAge store', () => {
   it('reads the old end of the index with Query, oldest first, a page at a time', async () => {
     const commands: { command: string; index: unknown }[] = [];
-    const db = createDb({ region: 'local', endpoint: t.stack.dynamo.endpoint, onCall: (command, input) => void commands.push({ command, index: input.IndexName }) });
+    const db = createDb({
+      region: 'local',
+      endpoint: t.stack.dynamo.endpoint,
+      onCall: (command, input) => void commands.push({ command, index: input.IndexName }),
+    });
     const ages = createTokenAgeStore(db, t.stack.deps.config.tableName);
     now += DAY; // younger than every pair the tests above stored
     const first = await t.portal();
@@ -177,7 +183,13 @@ describe('npm run tokens --local', () => {
     const portal = await t.portal();
     const installedAt = (await stored(portal)).installedAt;
     // As an item written by the previous version: no index attributes.
-    await t.stack.db.send(new UpdateCommand({ TableName: t.stack.deps.config.tableName, Key: keys.portal(portal.memberId), UpdateExpression: 'REMOVE tokensShard, tokensRefreshedAt' }));
+    await t.stack.db.send(
+      new UpdateCommand({
+        TableName: t.stack.deps.config.tableName,
+        Key: keys.portal(portal.memberId),
+        UpdateExpression: 'REMOVE tokensShard, tokensRefreshedAt',
+      }),
+    );
     now += 121 * DAY;
     expect(outcomeOf(await job(), portal)).toEqual([]); // invisible to the job
     const first = await run(['index-existing', '--local', t.stack.url]);
@@ -188,7 +200,10 @@ describe('npm run tokens --local', () => {
   });
 
   it('refuses bad usage, and AWS use without its settings', async () => {
-    expect(await run(['refresh-stale', '--days', '400', '--local', t.stack.url])).toMatchObject({ code: 2, stderr: expect.stringContaining('--days must be an integer from 0 to 170') });
+    expect(await run(['refresh-stale', '--days', '400', '--local', t.stack.url])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--days must be an integer from 0 to 170'),
+    });
     expect(await run(['refresh'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command') });
     expect(await run(['refresh-stale'])).toMatchObject({ code: 1, stderr: expect.stringContaining('B24_CLIENT_ID, TABLE_NAME, AWS_REGION') });
     expect(await run(['index-existing', '--days', '3'])).toMatchObject({ code: 2, stderr: expect.stringContaining('index-existing takes no --days') });

@@ -13,7 +13,7 @@ import { expect, it } from 'vitest';
 import { runLoad } from '../../infra/bench/load.js';
 import { setLogLevel } from '../../lib/log.js';
 
-it('fetch mode with the poller down: nothing lost, nothing twice, every chat in order, inside the portals\' budget', async () => {
+it("fetch mode with the poller down: nothing lost, nothing twice, every chat in order, inside the portals' budget", async () => {
   setLogLevel('error');
   const report = await runLoad({
     customers: 16,
@@ -31,7 +31,12 @@ it('fetch mode with the poller down: nothing lost, nothing twice, every chat in 
   }).finally(() => setLogLevel('warn'));
   expect(report.sent).toBe(48);
   expect(report.expected).toBe(64);
-  expect({ lost: report.lost, duplicated: report.duplicated, outOfOrder: report.chatsOutOfOrder, deadLettered: report.deadLettered }).toEqual({ lost: 0, duplicated: 0, outOfOrder: 0, deadLettered: 0 });
+  expect({ lost: report.lost, duplicated: report.duplicated, outOfOrder: report.chatsOutOfOrder, deadLettered: report.deadLettered }).toEqual({
+    lost: 0,
+    duplicated: 0,
+    outOfOrder: 0,
+    deadLettered: 0,
+  });
   expect(report.delivered).toBe(64);
   expect(report.rateLimited).toBe(0);
   expect(report.fetch!.pollRequests).toBeGreaterThan(5);

@@ -24,7 +24,12 @@ it('under load with faults: nothing lost, nothing twice, every chat in order, no
   expect(report.redelivered).toBeGreaterThan(0);
   expect(report.faultsInjected).toBeGreaterThan(20);
   expect(report.expected).toBe(96);
-  expect({ lost: report.lost, duplicated: report.duplicated, outOfOrder: report.chatsOutOfOrder, deadLettered: report.deadLettered }).toEqual({ lost: 0, duplicated: 0, outOfOrder: 0, deadLettered: 0 });
+  expect({ lost: report.lost, duplicated: report.duplicated, outOfOrder: report.chatsOutOfOrder, deadLettered: report.deadLettered }).toEqual({
+    lost: 0,
+    duplicated: 0,
+    outOfOrder: 0,
+    deadLettered: 0,
+  });
   expect(report.delivered).toBe(96);
   expect(report.rateLimited).toBe(0);
   expect(report.tokenRefreshes).toBeGreaterThanOrEqual(2); // each portal's expired tokens refreshed

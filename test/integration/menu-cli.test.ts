@@ -10,7 +10,8 @@ it('npm run menu -- test: exit 1 and the failing step for a broken conversation;
   cpSync('menus/example.yaml', join(dir, 'shop.yaml'));
   const good = readFileSync('menus/example.test.yaml', 'utf8');
   writeFileSync(join(dir, 'shop.test.yaml'), `${good}\n- name: broken on purpose\n  steps: [join, { send: "2" }, { expect: "We are open" }]\n`);
-  const cli = (command: string) => spawnSync(process.execPath, ['--import', 'tsx', 'infra/tools/menu.ts', command, join(dir, 'shop.yaml')], { encoding: 'utf8' });
+  const cli = (command: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'infra/tools/menu.ts', command, join(dir, 'shop.yaml')], { encoding: 'utf8' });
   const test = cli('test');
   expect(test.status).toBe(1);
   expect(test.stdout).toContain('✗ broken on purpose');

@@ -12,7 +12,7 @@ const SUNDAY = Date.parse('2026-11-22T10:00:00Z');
 let now = OPEN;
 const t = useStack({ clock: () => now });
 
-const at = <T,>(time: number, work: () => Promise<T>) => {
+const at = <T>(time: number, work: () => Promise<T>) => {
   now = time;
   return work().finally(() => {
     now = OPEN;
@@ -116,7 +116,7 @@ describe('returning customers and languages', () => {
     portal.lines.get(1)!.WELCOME_BOT_TIME = '0';
     const chat = await t.chat(portal);
     await t.say(portal, chat, '2');
-    await at(OPEN + 24 * 3_600_000, () => t.say(portal, chat, "1")); // the next day, same hour
+    await at(OPEN + 24 * 3_600_000, () => t.say(portal, chat, '1')); // the next day, same hour
     expect(t.customerView(chat).at(-1)).toMatch(/^Welcome back, Ivan Petrov!\[br\]\[br\]Hello, Ivan Petrov! How can we help\?/);
   });
 
@@ -129,7 +129,7 @@ describe('returning customers and languages', () => {
     expect(t.customerView(chat).at(-1)).toMatch(/^Delivery and tracking/); // "1" read against the start menu, not the old payment menu
   });
 
-  it('a German portal greets in German (LANGUAGE is the portal\'s); the language item switches it', async () => {
+  it("a German portal greets in German (LANGUAGE is the portal's); the language item switches it", async () => {
     const portal = await t.portal({ language: 'de' });
     const chat = await t.chat(portal);
     expect(t.customerView(chat)[0]).toMatch(/^Hallo, Ivan Petrov! Wie können wir helfen\?/);
@@ -151,7 +151,7 @@ describe('returning customers and languages', () => {
     expect(t.customerView(chat).at(-1)).toMatch(/^Оплата/);
   });
 
-  it('without an event language the portal\'s language is used', async () => {
+  it("without an event language the portal's language is used", async () => {
     const portal = await t.portal({ language: 'ru' });
     const chat = await t.chat(portal, { language: '' });
     expect(t.customerView(chat)[0]).toMatch(/^Здравствуйте/);

@@ -23,7 +23,9 @@ it('line 1 gets the default menu, line 2 its own; both as one bot with the defau
   expect(t.customerView(shop).at(-1)).toMatch(/We are open Monday to Friday/);
   const since = t.stack.simulator.lastSeq;
   await t.say(portal, wholesale, '2');
-  expect(t.stack.simulator.callsFor(portal.memberId, since).some((call) => call.method === 'imopenlines.bot.session.transfer' && Number(call.params.USER_ID) === 12)).toBe(true);
+  expect(
+    t.stack.simulator.callsFor(portal.memberId, since).some((call) => call.method === 'imopenlines.bot.session.transfer' && Number(call.params.USER_ID) === 12),
+  ).toBe(true);
   const bot = t.stack.simulator.ourBot(portal)!;
   const record = await t.stack.deps.dialogs.get({ memberId: portal.memberId, botId: bot.id, dialogId: wholesale.dialogId }, OFFICE_HOURS);
   expect(record.lineId).toBe('2');

@@ -21,7 +21,7 @@ it('reloads after in-place writes and after rename-over saves, and keeps the las
   const folder = mkdtempSync(join(tmpdir(), 'menu-watch-'));
   const file = join(folder, 'menu.yaml');
   const original = readFileSync('menus/example.yaml', 'utf8');
-  const withName = (name: string) => original.replace(/^  name: .*$/m, `  name: ${name}`);
+  const withName = (name: string) => original.replace(/^ {2}name: .*$/m, `  name: ${name}`);
   writeFileSync(file, withName('First'));
   // The broken edit's error line is expected: captured and checked, not printed (a green run is quiet).
   const lines: string[] = [];

@@ -56,7 +56,11 @@ describe('EMF metrics', () => {
 
   it('a refused event is counted by its reason, with the stage-wide total beside it', async () => {
     const from = t.logs.length;
-    const res = await fetch(`${t.stack.url}/bitrix/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'event=ONIMBOTMESSAGEADD' });
+    const res = await fetch(`${t.stack.url}/bitrix/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'event=ONIMBOTMESSAGEADD',
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     const line = emfLines(from).find((entry) => 'EventRefused' in entry);

@@ -24,7 +24,10 @@ async function cli(...argv: string[]) {
 }
 
 const sent = (memberId: string, since: number) =>
-  t.stack.simulator.callsFor(memberId, since).filter((call) => call.method === 'imbot.message.add' || call.method === 'imbot.v2.Chat.Message.send').map((call) => `${call.method}:${call.params.BOT_ID ?? call.params.botId}`);
+  t.stack.simulator
+    .callsFor(memberId, since)
+    .filter((call) => call.method === 'imbot.message.add' || call.method === 'imbot.v2.Chat.Message.send')
+    .map((call) => `${call.method}:${call.params.BOT_ID ?? call.params.botId}`);
 
 describe('npm run migrate-v2', () => {
   it('registers the V2 bot beside V1, switches on its first line event, --finish unregisters V1', async () => {
@@ -43,7 +46,11 @@ describe('npm run migrate-v2', () => {
     expect(t.methods(portal, since)).toEqual(['imbot.v2.Bot.register']);
     expect(started.out).toContain(`portal ${portal.memberId}: pending`);
     expect(started.out).toContain(`id ${v2.id} (code itr_support_v2) instead of id ${v1.id}`);
-    expect(await t.stack.deps.portals.get(portal.memberId)).toMatchObject({ botApi: 'v1', botId: v1.id, migration: { botId: v2.id, botCode: 'itr_support_v2' } });
+    expect(await t.stack.deps.portals.get(portal.memberId)).toMatchObject({
+      botApi: 'v1',
+      botId: v1.id,
+      migration: { botId: v2.id, botCode: 'itr_support_v2' },
+    });
     // Again: the same bot (updated), still pending.
     expect((await cli(portal.memberId)).out).toContain('pending');
     expect([...portal.bots.values()].filter((bot) => bot.ours)).toHaveLength(2);

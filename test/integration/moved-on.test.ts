@@ -45,7 +45,7 @@ describe('an operator writes in the chat', () => {
     expect(botMessages(chat).at(-1)!.text).toMatch(/^Hello, Ivan Petrov!/);
   });
 
-  it('the documented operator message (IS_CONNECTOR=N) is queued in the chat\'s order and silences the bot', async () => {
+  it("the documented operator message (IS_CONNECTOR=N) is queued in the chat's order and silences the bot", async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     const bot = t.stack.simulator.ourBot(portal)!;
@@ -59,15 +59,42 @@ describe('an operator writes in the chat', () => {
     expect(botMessages(chat)).toHaveLength(answered);
   });
 
-  it('a system message or the bot\'s own message does not silence it', async () => {
+  it("a system message or the bot's own message does not silence it", async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     const bot = t.stack.simulator.ourBot(portal)!;
-    const noUser = Object.fromEntries(['ID', 'NAME', 'FIRST_NAME', 'LAST_NAME', 'WORK_POSITION', 'GENDER', 'IS_BOT', 'IS_CONNECTOR', 'IS_NETWORK', 'IS_EXTRANET'].map((key) => [`data[USER][${key}]`, undefined]));
-    const post = (changes: Record<string, string | undefined>) => t.stack.simulator.postRaw(`${t.stack.url}/bitrix/events`, documentedBody('onimbotmessageadd-operator', portal, bot.id, chat, changes), portal);
+    const noUser = Object.fromEntries(
+      ['ID', 'NAME', 'FIRST_NAME', 'LAST_NAME', 'WORK_POSITION', 'GENDER', 'IS_BOT', 'IS_CONNECTOR', 'IS_NETWORK', 'IS_EXTRANET'].map((key) => [
+        `data[USER][${key}]`,
+        undefined,
+      ]),
+    );
+    const post = (changes: Record<string, string | undefined>) =>
+      t.stack.simulator.postRaw(`${t.stack.url}/bitrix/events`, documentedBody('onimbotmessageadd-operator', portal, bot.id, chat, changes), portal);
     // The platform's own note (FROM_USER_ID=0, SYSTEM=Y, no data[USER]) and our bot's echo.
-    expect((await post({ ...noUser, 'data[PARAMS][SYSTEM]': 'Y', 'data[PARAMS][FROM_USER_ID]': '0', 'data[PARAMS][AUTHOR_ID]': '0', 'data[PARAMS][MESSAGE_ID]': '91001' })).status).toBe(200);
-    expect((await post({ 'data[PARAMS][FROM_USER_ID]': String(bot.id), 'data[PARAMS][AUTHOR_ID]': String(bot.id), 'data[USER][ID]': String(bot.id), 'data[USER][IS_BOT]': 'Y', 'data[USER][IS_CONNECTOR]': 'N', 'data[PARAMS][MESSAGE_ID]': '91002' })).status).toBe(200);
+    expect(
+      (
+        await post({
+          ...noUser,
+          'data[PARAMS][SYSTEM]': 'Y',
+          'data[PARAMS][FROM_USER_ID]': '0',
+          'data[PARAMS][AUTHOR_ID]': '0',
+          'data[PARAMS][MESSAGE_ID]': '91001',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post({
+          'data[PARAMS][FROM_USER_ID]': String(bot.id),
+          'data[PARAMS][AUTHOR_ID]': String(bot.id),
+          'data[USER][ID]': String(bot.id),
+          'data[USER][IS_BOT]': 'Y',
+          'data[USER][IS_CONNECTOR]': 'N',
+          'data[PARAMS][MESSAGE_ID]': '91002',
+        })
+      ).status,
+    ).toBe(200);
     await t.stack.idle();
     await t.say(portal, chat, '4');
     expect(botMessages(chat).at(-1)!.text).toMatch(/^We answer Monday/);
@@ -89,7 +116,7 @@ describe('the platform moves the chat on (the simulated line, as documented)', (
     expect(chat.status).toBe('operator');
   });
 
-  it('the customer\'s 0 hands over through the platform; an operator\'s later message changes nothing more', async () => {
+  it("the customer's 0 hands over through the platform; an operator's later message changes nothing more", async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     await t.say(portal, chat, '0');
@@ -102,7 +129,7 @@ describe('the platform moves the chat on (the simulated line, as documented)', (
   });
 });
 
-describe('the line\'s own bot time (WELCOME_BOT_TIME)', () => {
+describe("the line's own bot time (WELCOME_BOT_TIME)", () => {
   it('after it ran out the bot is silent in that session, whether or not an operator wrote', async () => {
     const portal = await t.portal();
     portal.lines.get(1)!.WELCOME_BOT_TIME = '180';

@@ -16,7 +16,10 @@ import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
 
 // The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
-const officeClock = ((shift) => () => Date.now() + shift)(OFFICE_HOURS - Date.now());
+const officeClock = (
+  (shift) => () =>
+    Date.now() + shift
+)(OFFICE_HOURS - Date.now());
 const t = useStack({ clock: officeClock, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' }, queue: { maxAttempts: 3, retryBaseMs: 20 } });
 
 const replies = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);
@@ -24,11 +27,13 @@ const replies = (chat: SimChat) => chat.messages.filter((message) => message.aut
 describe('OPERATION_TIME_LIMIT', () => {
   it('successful answers carry a realistic time block (operating, operating_reset_at)', async () => {
     const portal = await t.portal();
-    const answer = (await (await fetch(`${portal.clientEndpoint}app.info`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ auth: t.stack.simulator.issueToken(portal, 1, 'user').accessToken }),
-    })).json()) as { time: Record<string, number> };
+    const answer = (await (
+      await fetch(`${portal.clientEndpoint}app.info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ auth: t.stack.simulator.issueToken(portal, 1, 'user').accessToken }),
+      })
+    ).json()) as { time: Record<string, number> };
     expect(answer.time).toMatchObject({ operating: expect.any(Number), operating_reset_at: expect.any(Number), date_start: expect.any(String) });
     expect(answer.time.operating_reset_at).toBeGreaterThan(Date.now() / 1000);
   });
@@ -67,7 +72,9 @@ describe('OPERATION_TIME_LIMIT', () => {
       expect(first).toMatchObject({ code: 'OPERATION_TIME_LIMIT', status: 429, retryAt: expect.any(Number) });
       const sent = t.stack.simulator.callsFor(portal.memberId).filter((call) => call.method === 'imbot.message.add').length;
       // Held back in this instance: no request, the same answer, the same release time.
-      const second = await restForPortal(t.stack.deps, record, undefined, t.stack.deps.log).call('imbot.message.add', message).catch((error: unknown) => error);
+      const second = await restForPortal(t.stack.deps, record, undefined, t.stack.deps.log)
+        .call('imbot.message.add', message)
+        .catch((error: unknown) => error);
       expect(second).toMatchObject({ code: 'OPERATION_TIME_LIMIT', retryAt: (first as { retryAt: number }).retryAt });
       expect(t.stack.simulator.callsFor(portal.memberId).filter((call) => call.method === 'imbot.message.add')).toHaveLength(sent);
       // Another method of the same portal, and the same method on another portal, go on.

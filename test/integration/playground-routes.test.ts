@@ -10,8 +10,16 @@ import { useStack } from '../helpers/stack.js';
 
 let playground: Playground;
 // The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
-const officeClock = ((shift) => () => Date.now() + shift)(OFFICE_HOURS - Date.now());
-const t = useStack({ clock: officeClock, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' }, queue: { maxAttempts: 2, retryBaseMs: 10 }, routes: (created) => (playground = createPlayground(created)).routes });
+const officeClock = (
+  (shift) => () =>
+    Date.now() + shift
+)(OFFICE_HOURS - Date.now());
+const t = useStack({
+  clock: officeClock,
+  env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' },
+  queue: { maxAttempts: 2, retryBaseMs: 10 },
+  routes: (created) => (playground = createPlayground(created)).routes,
+});
 
 beforeAll(async () => {
   await playground.start();
@@ -26,11 +34,15 @@ interface State {
 
 const state = async (): Promise<State> => (await fetch(`${t.stack.url}/playground/state`)).json() as Promise<State>;
 const post = async (action: string, body: unknown = {}) => {
-  const response = await fetch(`${t.stack.url}/playground/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${t.stack.url}/playground/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
-describe('the playground\'s operator and line controls', () => {
+describe("the playground's operator and line controls", () => {
   it('line timeout, then the operator takes the chat and writes, then writes again', async () => {
     expect((await state()).line).toEqual({ id: 1, botTime: 600, botLeft: 'close' });
     expect(await post('timeout')).toEqual({ status: 200, body: { status: 'queue' } });
@@ -42,10 +54,13 @@ describe('the playground\'s operator and line controls', () => {
     expect((await post('operator', {})).status).toBe(400); // already the operator's: a text is needed
     await post('operator', { text: 'Are you still there?' });
     now = await state();
-    expect(now.chat.messages.filter((message) => message.author === 'operator').map((message) => message.text)).toEqual(['Hello, this is Olga.', 'Are you still there?']);
+    expect(now.chat.messages.filter((message) => message.author === 'operator').map((message) => message.text)).toEqual([
+      'Hello, this is Olga.',
+      'Are you still there?',
+    ]);
   });
 
-  it('the language control is the portal\'s: what events carry', async () => {
+  it("the language control is the portal's: what events carry", async () => {
     await post('customer', { name: 'Anna Schmidt', portalLanguage: 'de' });
     expect((await state()).portal.language).toBe('de');
     expect(playground.portal()!.language).toBe('de');
@@ -74,7 +89,9 @@ describe('the playground\'s operator and line controls', () => {
     let now = await state();
     expect(now.portal).toMatchObject({ api: 'v1', botApi: 'v1' });
     await post('say', { text: '4' });
-    expect((await fetch(`${t.stack.url}/playground/state`).then((r) => r.json()) as { calls: { method: string }[] }).calls.map((call) => call.method)).toContain('imbot.message.add');
+    expect(
+      ((await fetch(`${t.stack.url}/playground/state`).then((r) => r.json())) as { calls: { method: string }[] }).calls.map((call) => call.method),
+    ).toContain('imbot.message.add');
     expect(await post('portal', { api: 'v2' })).toEqual({ status: 200, body: { api: 'v2', botApi: 'v2' } });
     now = await state();
     expect(now.chat.messages.filter((message) => message.author === 'bot')).toHaveLength(1); // greeted on the new portal

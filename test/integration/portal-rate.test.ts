@@ -19,7 +19,7 @@ async function run(...argv: string[]) {
 }
 
 describe('npm run portal-rate', () => {
-  it('sets the portal\'s budget, and the bot paces that portal by it: no rejection from a portal that strict', async () => {
+  it("sets the portal's budget, and the bot paces that portal by it: no rejection from a portal that strict", async () => {
     const portal = await t.portal();
     const chats = await Promise.all([1, 2, 3, 4].map(() => t.stack.simulator.openChat(portal)));
     await t.stack.idle();
@@ -42,7 +42,7 @@ describe('npm run portal-rate', () => {
     for (const chat of chats) expect(t.customerView(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
   });
 
-  it('--stage S works on that stage\'s table (the name serverless.yml gives it)', async () => {
+  it("--stage S works on that stage's table (the name serverless.yml gives it)", async () => {
     const portal = await t.portal();
     const table = await t.stack.dynamo.createTable('b24-openlines-bot-ptest');
     const stored = await t.stack.deps.portals.get(portal.memberId);
@@ -50,7 +50,10 @@ describe('npm run portal-rate', () => {
     const out: string[] = [];
     const err: string[] = [];
     const env = { DYNAMODB_ENDPOINT: t.stack.dynamo.endpoint, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
-    const code = await main([portal.memberId, '5', '250', '--stage', 'ptest', '--region', 'local'], env, { out: (text) => out.push(text), err: (text) => err.push(text) });
+    const code = await main([portal.memberId, '5', '250', '--stage', 'ptest', '--region', 'local'], env, {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+    });
     expect({ code, err: err.join('') }).toEqual({ code: 0, err: '' });
     expect((await createPortalStore(t.stack.db, table).get(portal.memberId))?.rate).toEqual({ perSecond: 5, burst: 250 });
     expect(await run(portal.memberId, '5', '250', '--region', 'eu-west-1')).toMatchObject({ code: 2 });

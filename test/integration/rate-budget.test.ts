@@ -21,7 +21,11 @@ let db: Db;
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
   table = await dynamo.createTable('budget-test');
-  db = createDb({ region: 'local', endpoint: dynamo.endpoint, onCall: (command) => void (command === 'UpdateCommand' || command === 'UpdateItemCommand' ? writes++ : undefined) });
+  db = createDb({
+    region: 'local',
+    endpoint: dynamo.endpoint,
+    onCall: (command) => void (command === 'UpdateCommand' || command === 'UpdateItemCommand' ? writes++ : undefined),
+  });
 });
 afterAll(async () => {
   await dynamo.close();
@@ -95,7 +99,9 @@ it('a request waits for the budget at most maxWaitMs, however many reservations 
     }),
   );
   expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
-  expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.name)).toEqual(Array(4).fill('BudgetExhaustedError'));
+  expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.name)).toEqual(
+    Array(4).fill('BudgetExhaustedError'),
+  );
   // Queued one behind another, each would wait its own 500 ms after the previous gave up.
   expect(Math.max(...waited)).toBeLessThan(1_400);
 });

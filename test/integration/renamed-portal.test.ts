@@ -17,7 +17,10 @@ import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
 
 // The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
-const officeClock = ((shift) => () => Date.now() + shift)(OFFICE_HOURS - Date.now());
+const officeClock = (
+  (shift) => () =>
+    Date.now() + shift
+)(OFFICE_HOURS - Date.now());
 const t = useStack({ clock: officeClock, queue: { maxAttempts: 3, retryBaseMs: 20 } });
 
 /** A server on 127.0.0.2 (not an allowed host) that counts every request: the bot must never call it. */
@@ -25,7 +28,7 @@ let attacker: Server;
 let attackerHits = 0;
 let attackerPort = 0;
 beforeAll(async () => {
-  attacker = createServer((req, res) => {
+  attacker = createServer((_req, res) => {
     attackerHits++;
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":true}');
   });
@@ -88,7 +91,7 @@ describe('a renamed portal', () => {
     expect((await post(`${t.stack.url}/bitrix/events`, uninstallBody({ ...portal, applicationToken: '0'.repeat(32) }, Date.now()))).status).toBe(401);
   });
 
-  it('a refresh answer\'s client_endpoint and server_endpoint are stored (its `domain`, the OAuth server\'s, is not the portal\'s)', async () => {
+  it("a refresh answer's client_endpoint and server_endpoint are stored (its `domain`, the OAuth server's, is not the portal's)", async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     t.stack.simulator.renamePortal(portal, newHost());
@@ -104,7 +107,12 @@ describe('a renamed portal', () => {
     expect(replies(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
     // Old address → 302 → new address says expired_token → refresh, whose answer names the new endpoint → sent there.
     expect(t.stack.simulator.callsFor(portal.memberId, since).map((call) => call.error ?? 'ok')).toEqual(['REDIRECTED', 'expired_token', 'ok']);
-    expect(await stored(portal)).toMatchObject({ clientEndpoint: portal.clientEndpoint, domain: newHost(), serverEndpoint: `http://${newHost()}/rest/`, tokenVersion: 2 });
+    expect(await stored(portal)).toMatchObject({
+      clientEndpoint: portal.clientEndpoint,
+      domain: newHost(),
+      serverEndpoint: `http://${newHost()}/rest/`,
+      tokenVersion: 2,
+    });
   });
 
   it('[defence: host allowlist] a redirect to a host outside B24_ALLOWED_HOSTS is refused, never followed, and no token reaches the logs', async () => {
@@ -144,7 +152,12 @@ describe('install and update after a rename', () => {
     expect(answer.status).toBe(200);
     expect(await stored(portal)).toMatchObject({ domain: newHost(), clientEndpoint: portal.clientEndpoint });
     // One app.info at the old address to verify the move; everything else at the new one.
-    expect(t.stack.simulator.callsFor(portal.memberId, since).filter((call) => call.address === oldAddress).map((call) => call.method)).toEqual(['app.info']);
+    expect(
+      t.stack.simulator
+        .callsFor(portal.memberId, since)
+        .filter((call) => call.address === oldAddress)
+        .map((call) => call.method),
+    ).toEqual(['app.info']);
   });
 
   it('[defence: stored address check] a claimed new address the stored one does not redirect to is refused and changes nothing', async () => {

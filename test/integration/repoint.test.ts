@@ -68,7 +68,12 @@ describe('npm run repoint', () => {
 
     // --force re-points the ones already there too.
     const forced = await repoint('--local', t.stack.url, '--force');
-    expect(forced.stdout.trim().split('\n').every((line) => line.startsWith('repointed'))).toBe(true);
+    expect(
+      forced.stdout
+        .trim()
+        .split('\n')
+        .every((line) => line.startsWith('repointed')),
+    ).toBe(true);
   });
 
   it('refuses unclear arguments', async () => {

@@ -22,7 +22,7 @@ let attacker: Server;
 let attackerHits = 0;
 let attackerPort = 0;
 beforeAll(async () => {
-  attacker = createServer((req, res) => {
+  attacker = createServer((_req, res) => {
     attackerHits++;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { CODE: 'local.playground', ID: 1 } }));
   });
@@ -33,7 +33,13 @@ afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
 
 async function itemsOf(memberId: string) {
   const db = createDb({ region: 'local', endpoint: t.stack.dynamo.endpoint });
-  const page = await db.send(new QueryCommand({ TableName: t.stack.deps.config.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': portalPk(memberId) } }));
+  const page = await db.send(
+    new QueryCommand({
+      TableName: t.stack.deps.config.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': portalPk(memberId) },
+    }),
+  );
   return page.Items ?? [];
 }
 
@@ -51,7 +57,10 @@ describe('install is proven, not believed', () => {
 
   it('[defence: https only] refuses plain http to an allowed non-loopback host', async () => {
     const portal = t.stack.simulator.createPortal({ domain: 'shop.bitrix24.com' });
-    const answer = await post(`${t.stack.url}/bitrix/install`, installBody(portal, { accessToken: 'a'.repeat(32), expiresAt: Date.now() + 3_600_000 }, 'r', Date.now()));
+    const answer = await post(
+      `${t.stack.url}/bitrix/install`,
+      installBody(portal, { accessToken: 'a'.repeat(32), expiresAt: Date.now() + 3_600_000 }, 'r', Date.now()),
+    );
     expect(answer.status).toBe(403);
   });
 
@@ -73,7 +82,24 @@ describe('install is proven, not believed', () => {
     portal.installed = true;
     const token = t.stack.simulator.issueToken(portal, 1, 'user');
     await expect(
-      installPortal(other, { type: 'install', source: 'event', ts: 0, language: 'en', portal: { memberId: portal.memberId, domain: portal.domain, clientEndpoint: portal.clientEndpoint, serverEndpoint: portal.serverEndpoint, applicationToken: portal.applicationToken }, tokens: { accessToken: token.accessToken, refreshToken: 'r', expiresAt: 0, scope: '' } }, t.stack.deps.log),
+      installPortal(
+        other,
+        {
+          type: 'install',
+          source: 'event',
+          ts: 0,
+          language: 'en',
+          portal: {
+            memberId: portal.memberId,
+            domain: portal.domain,
+            clientEndpoint: portal.clientEndpoint,
+            serverEndpoint: portal.serverEndpoint,
+            applicationToken: portal.applicationToken,
+          },
+          tokens: { accessToken: token.accessToken, refreshToken: 'r', expiresAt: 0, scope: '' },
+        },
+        t.stack.deps.log,
+      ),
     ).rejects.toMatchObject({ status: 403, code: 'NOT_OUR_APP' });
   });
 
@@ -116,9 +142,15 @@ describe('every event authenticates', () => {
 
   it('malformed bodies get a one-line 400 and a structured log line, and write nothing', async () => {
     const before = t.logs.length;
-    const answer = await post(`${t.stack.url}/bitrix/events`, 'event=ONIMBOTMESSAGEADD&auth[member_id]=abc&auth[domain]=x&auth[client_endpoint]=y&auth[application_token]=z');
+    const answer = await post(
+      `${t.stack.url}/bitrix/events`,
+      'event=ONIMBOTMESSAGEADD&auth[member_id]=abc&auth[domain]=x&auth[client_endpoint]=y&auth[application_token]=z',
+    );
     expect(answer).toEqual({ status: 400, text: 'data[PARAMS][MESSAGE_ID] is required\n' });
-    const line = t.logs.slice(before).map((entry) => JSON.parse(entry) as Record<string, unknown>).find((entry) => entry.msg === 'request refused');
+    const line = t.logs
+      .slice(before)
+      .map((entry) => JSON.parse(entry) as Record<string, unknown>)
+      .find((entry) => entry.msg === 'request refused');
     expect(line).toMatchObject({ level: 'warn', status: 400, code: 'MISSING_FIELD', reason: 'data[PARAMS][MESSAGE_ID] is required', path: '/bitrix/events' });
     expect(await itemsOf('abc')).toEqual([]);
   });
@@ -132,7 +164,9 @@ describe('the public URL survives anything', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.string({ maxLength: 300 }),
-          fc.tuple(fc.constantFrom('ONIMBOTMESSAGEADD', 'ONIMBOTJOINCHAT', 'ONAPPUPDATE', 'ONIMBOTDELETE', 'ONAPPUNINSTALL'), fc.string({ maxLength: 120 })).map(([event, tail]) => `event=${event}&${valid}&${tail}`),
+          fc
+            .tuple(fc.constantFrom('ONIMBOTMESSAGEADD', 'ONIMBOTJOINCHAT', 'ONAPPUPDATE', 'ONIMBOTDELETE', 'ONAPPUNINSTALL'), fc.string({ maxLength: 120 }))
+            .map(([event, tail]) => `event=${event}&${valid}&${tail}`),
         ),
         async (body) => {
           const answer = await post(`${t.stack.url}/bitrix/events`, body);

@@ -25,7 +25,13 @@ const job = (portal: SimPortal, chat: SimChat, text: string) => customerJob(t.st
 
 function worker() {
   const letters: { job: DialogJob; reason: string; attempts: number }[] = [];
-  return { handle: createWorkerHandler(t.stack.deps, { deadLetters: { send: async (dead, reason, attempts) => void letters.push({ job: dead, reason, attempts }) }, maxAttempts: 3 }), letters };
+  return {
+    handle: createWorkerHandler(t.stack.deps, {
+      deadLetters: { send: async (dead, reason, attempts) => void letters.push({ job: dead, reason, attempts }) },
+      maxAttempts: 3,
+    }),
+    letters,
+  };
 }
 
 async function chats(portal: SimPortal, n: number): Promise<SimChat[]> {
@@ -68,11 +74,14 @@ describe('replies of several chats in one shared batch', () => {
     expect(replies(a!)).toEqual([]);
     expect(replies(b!)).toHaveLength(1);
     expect(replies(c!)).toHaveLength(1);
-    const dialog = await t.stack.deps.dialogs.get({ memberId: portal.memberId, botId: t.stack.simulator.ourBot(portal)!.id, dialogId: a!.dialogId }, businessNow());
+    const dialog = await t.stack.deps.dialogs.get(
+      { memberId: portal.memberId, botId: t.stack.simulator.ourBot(portal)!.id, dialogId: a!.dialogId },
+      businessNow(),
+    );
     expect(dialog.state?.movedOn?.reason).toBe('refused');
   });
 
-  it("a permanent refusal of one chat dead-letters that job alone; a retryable one is retried for that chat alone", async () => {
+  it('a permanent refusal of one chat dead-letters that job alone; a retryable one is retried for that chat alone', async () => {
     const portal = await t.portal();
     const [a, b, c] = await chats(portal, 3);
     const { handle, letters } = worker();
@@ -104,7 +113,12 @@ describe('replies of several chats in one shared batch', () => {
     const calls = t.stack.simulator.callsFor(portal.memberId, since).filter((call) => call.method !== 'batch');
     const ofA = calls.filter((call) => String(call.params.DIALOG_ID ?? call.params.CHAT_ID ?? '') === a!.dialogId || Number(call.params.CHAT_ID) === a!.chatId);
     // In call order: the failed card, then (a later request) the card, the text, the transfer.
-    expect(ofA.map((call) => `${call.method}${call.ok ? '' : ' ✗'}`)).toEqual(['imbot.message.add ✗', 'imbot.message.add', 'imbot.message.add', 'imopenlines.bot.session.operator']);
+    expect(ofA.map((call) => `${call.method}${call.ok ? '' : ' ✗'}`)).toEqual([
+      'imbot.message.add ✗',
+      'imbot.message.add',
+      'imbot.message.add',
+      'imopenlines.bot.session.operator',
+    ]);
     expect(a!.status).toBe('queue');
     expect(t.customerView(a!).filter((text) => text.startsWith('An operator will answer you shortly'))).toHaveLength(1);
     expect(replies(b!)).toHaveLength(1);
@@ -116,7 +130,7 @@ describe('replies of several chats in one shared batch', () => {
     const { handle } = worker();
     // The portal holds the request past the bot's 400 ms and then refuses it unrun.
     t.stack.simulator.fail('batch', { status: 503, error: 'QUERY_LIMIT_EXCEEDED', hangMs: 800, times: 1 });
-    const since = t.stack.simulator.lastSeq;
+    const _since = t.stack.simulator.lastSeq;
     const answer = await handle(sqsEvent(sqsRecord(job(portal, a!, '4')), sqsRecord(job(portal, b!, '2')), sqsRecord(job(portal, c!, '1'))));
     t.stack.simulator.clearFaults();
     expect(answer.batchItemFailures).toEqual([]);
@@ -125,7 +139,7 @@ describe('replies of several chats in one shared batch', () => {
     for (const chat of [a!, b!, c!]) expect(replies(chat)).toHaveLength(1);
   });
 
-  it('a redelivery of a batch that went out sends nothing: every chat\'s progress was recorded', async () => {
+  it("a redelivery of a batch that went out sends nothing: every chat's progress was recorded", async () => {
     const portal = await t.portal();
     const [a, b] = await chats(portal, 2);
     const { handle } = worker();
@@ -155,7 +169,19 @@ describe('replies of several chats in one shared batch', () => {
       const faults = sim.stats.faultsInjected;
       const config = t.stack.deps.config;
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/crash-worker.ts', JSON.stringify(jobs), String(businessNow())], {
-        env: { ...process.env, LOG_LEVEL: 'error', TABLE_NAME: config.tableName, DYNAMODB_ENDPOINT: config.dynamoEndpoint, AWS_REGION: config.region, PUBLIC_URL: config.publicUrl, MENU_FILE: config.menuFile, B24_CLIENT_ID: config.clientId, B24_CLIENT_SECRET: config.clientSecret, B24_ALLOWED_HOSTS: 'localhost,127.0.0.1', JOB_CLAIM_MS: String(CLAIM_MS) },
+        env: {
+          ...process.env,
+          LOG_LEVEL: 'error',
+          TABLE_NAME: config.tableName,
+          DYNAMODB_ENDPOINT: config.dynamoEndpoint,
+          AWS_REGION: config.region,
+          PUBLIC_URL: config.publicUrl,
+          MENU_FILE: config.menuFile,
+          B24_CLIENT_ID: config.clientId,
+          B24_CLIENT_SECRET: config.clientSecret,
+          B24_ALLOWED_HOSTS: 'localhost,127.0.0.1',
+          JOB_CLAIM_MS: String(CLAIM_MS),
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const exited = once(child, 'exit');

@@ -31,7 +31,7 @@ async function chats(portal: SimPortal, n: number): Promise<SimChat[]> {
   return out;
 }
 
-describe('the waiting room: chats of several workers share the portal\'s next request', () => {
+describe("the waiting room: chats of several workers share the portal's next request", () => {
   it('four invocations, one chat each, a full bucket: fewer requests than chats, each reply once', async () => {
     const portal = await t.portal();
     const four = await chats(portal, 4);
@@ -69,7 +69,9 @@ describe('the waiting room: chats of several workers share the portal\'s next re
     const since = t.stack.simulator.lastSeq;
     const answers = await Promise.all([worker()(sqsEvent(sqsRecord(job(portal, a!, 'operator')))), worker()(sqsEvent(sqsRecord(job(portal, b!, '4'))))]);
     expect(answers.flatMap((answer) => answer.batchItemFailures)).toEqual([]);
-    const ofA = t.stack.simulator.callsFor(portal.memberId, since).filter((call) => call.method !== 'batch' && (call.params.DIALOG_ID === a!.dialogId || Number(call.params.CHAT_ID) === a!.chatId));
+    const ofA = t.stack.simulator
+      .callsFor(portal.memberId, since)
+      .filter((call) => call.method !== 'batch' && (call.params.DIALOG_ID === a!.dialogId || Number(call.params.CHAT_ID) === a!.chatId));
     expect(ofA.map((call) => call.method)).toEqual(['imbot.message.add', 'imbot.message.add', 'imopenlines.bot.session.operator']);
     expect(a!.status).toBe('queue');
     expect(replies(b!)).toHaveLength(1);

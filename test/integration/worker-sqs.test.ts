@@ -26,14 +26,20 @@ function worker(maxAttempts = 3, sink?: DeadLetterSink) {
   return { handle: createWorkerHandler(t.stack.deps, { deadLetters, maxAttempts }), letters };
 }
 
-const replies = (chat: SimChat) => t.customerView(chat).slice(1).map((text) => text.slice(0, 20));
+const replies = (chat: SimChat) =>
+  t
+    .customerView(chat)
+    .slice(1)
+    .map((text) => text.slice(0, 20));
 
 describe('the SQS worker handler', () => {
   it('a batch across two chats: every record handled, each chat in order, no failures reported', async () => {
     const portal = await t.portal();
     const [a, b] = [await t.chat(portal), await t.chat(portal)];
     const { handle } = worker();
-    const answer = await handle(sqsEvent(sqsRecord(job(portal, a, '4')), sqsRecord(job(portal, b, '2')), sqsRecord(job(portal, a, '2')), sqsRecord(job(portal, b, '4'))));
+    const answer = await handle(
+      sqsEvent(sqsRecord(job(portal, a, '4')), sqsRecord(job(portal, b, '2')), sqsRecord(job(portal, a, '2')), sqsRecord(job(portal, b, '4'))),
+    );
     expect(answer.batchItemFailures).toEqual([]);
     expect(replies(a)).toEqual(['We answer Monday to ', 'Payment and invoices']);
     expect(replies(b)).toEqual(['Payment and invoices', 'Thank you for contac']); // item 4 of the payment menu
@@ -52,7 +58,9 @@ describe('the SQS worker handler', () => {
     expect([[a1.messageId, a2.messageId].sort(), [b1.messageId]]).toContainEqual(failed);
     expect(letters).toEqual([]);
     // The redelivery (second receive) finishes the chat, in order, each reply once.
-    const again = failed.map((id) => [a1, a2, b1].find((record) => record.messageId === id)!).map((record) => sqsRecord(JSON.parse(record.body) as DialogJob, 2, record.messageId));
+    const again = failed
+      .map((id) => [a1, a2, b1].find((record) => record.messageId === id)!)
+      .map((record) => sqsRecord(JSON.parse(record.body) as DialogJob, 2, record.messageId));
     expect((await handle(sqsEvent(...again))).batchItemFailures).toEqual([]);
     expect(replies(a)).toEqual(['We answer Monday to ', 'Payment and invoices']);
     expect(replies(b)).toEqual(['Payment and invoices']);

@@ -20,13 +20,23 @@ function files(dir: string): string[] {
 /** Every module a file imports: repo-relative paths for relative imports, package names otherwise. */
 function importsOf(file: string): string[] {
   const source = readFileSync(join(ROOT, file), 'utf8');
-  const specifiers = [...source.matchAll(/^\s*(?:import|export)\s[^'";]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|import\('([^']+)'\)/gm)].map((match) => match[1] ?? match[2] ?? match[3]!);
+  const specifiers = [...source.matchAll(/^\s*(?:import|export)\s[^'";]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|import\('([^']+)'\)/gm)].map(
+    (match) => match[1] ?? match[2] ?? match[3]!,
+  );
   return specifiers.map((specifier) => (specifier.startsWith('.') ? relative(ROOT, join(ROOT, dirname(file), specifier)).replace(/\.js$/, '.ts') : specifier));
 }
 
 const LAYER_RULES: readonly { readonly layer: string; readonly forbidden: RegExp; readonly why: string }[] = [
-  { layer: 'lib/menu/', forbidden: /^(lib\/(app|http|handlers|runtime|store|queue|bitrix)\/|@aws-sdk|@middy)/, why: 'the engine is pure: menus, state and text only' },
-  { layer: 'lib/bitrix/', forbidden: /^(lib\/(app|http|handlers|runtime|store|queue|menu)\/|@aws-sdk|@middy)/, why: 'the Bitrix24 protocol knows no use case, storage or transport' },
+  {
+    layer: 'lib/menu/',
+    forbidden: /^(lib\/(app|http|handlers|runtime|store|queue|bitrix)\/|@aws-sdk|@middy)/,
+    why: 'the engine is pure: menus, state and text only',
+  },
+  {
+    layer: 'lib/bitrix/',
+    forbidden: /^(lib\/(app|http|handlers|runtime|store|queue|menu)\/|@aws-sdk|@middy)/,
+    why: 'the Bitrix24 protocol knows no use case, storage or transport',
+  },
   { layer: 'lib/store/', forbidden: /^(lib\/(app|http|handlers|runtime)\/|@middy)/, why: 'storage knows no use case or HTTP' },
   { layer: 'lib/queue/', forbidden: /^(lib\/(app|http|handlers|runtime)\/|@middy)/, why: 'the queue knows no use case or HTTP' },
   { layer: 'lib/app/', forbidden: /^(lib\/(http|handlers|runtime)\/|@middy|@aws-sdk\/client-sqs)/, why: 'use cases know no HTTP and no composition root' },
@@ -36,14 +46,22 @@ describe('architecture', () => {
   const all = [...files('lib'), ...files('functions')];
 
   it.each(LAYER_RULES)('$layer imports nothing it must not ($why)', ({ layer, forbidden }) => {
-    const wrong = all.filter((file) => file.startsWith(layer)).flatMap((file) => importsOf(file).filter((target) => forbidden.test(target)).map((target) => `${file} → ${target}`));
+    const wrong = all
+      .filter((file) => file.startsWith(layer))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((target) => forbidden.test(target))
+          .map((target) => `${file} → ${target}`),
+      );
     expect(wrong).toEqual([]);
   });
 
   it('functions/ holds only wiring: a handler built from lib/runtime or lib/handlers, nothing else', () => {
     const wrong = files('functions').flatMap((file) => {
       const source = readFileSync(join(ROOT, file), 'utf8');
-      const problems = importsOf(file).filter((target) => !/^(lib\/(runtime|handlers|app|queue|http)\/|virtual:|aws-lambda$)/.test(target)).map((target) => `${file} imports ${target}`);
+      const problems = importsOf(file)
+        .filter((target) => !/^(lib\/(runtime|handlers|app|queue|http)\/|virtual:|aws-lambda$)/.test(target))
+        .map((target) => `${file} imports ${target}`);
       if (/\b(if|for|while|switch)\s*\(/.test(source)) problems.push(`${file} has control flow: move it to lib/runtime`);
       if (source.split('\n').length > 20) problems.push(`${file} is over 20 lines`);
       return problems;

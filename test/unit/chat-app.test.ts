@@ -8,14 +8,31 @@ import type { PortalRecord } from '../../lib/store/portals.js';
 
 const HASH = '0e9c40cee01d6f182e9261b38b30b5c3';
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
-const portal = { memberId: 'm1', domain: 'test.bitrix24.com', clientEndpoint: 'https://test.bitrix24.com/rest/', status: 'active', botId: 17, chatApp: { id: 11, hash: HASH, url: 'x' } } as unknown as PortalRecord;
+const portal = {
+  memberId: 'm1',
+  domain: 'test.bitrix24.com',
+  clientEndpoint: 'https://test.bitrix24.com/rest/',
+  status: 'active',
+  botId: 17,
+  chatApp: { id: 11, hash: HASH, url: 'x' },
+} as unknown as PortalRecord;
 const query = (over: Record<string, string> = {}) => ({
-  BOT_ID: '17', DOMAIN: 'https://test.bitrix24.com', DOMAIN_HASH: md5(`test.bitrix24.com${HASH}`), USER_ID: '2', USER_HASH: md5(`2${HASH}`), DIALOG_ID: 'chat950', LANG: 'en', ...over,
+  BOT_ID: '17',
+  DOMAIN: 'https://test.bitrix24.com',
+  DOMAIN_HASH: md5(`test.bitrix24.com${HASH}`),
+  USER_ID: '2',
+  USER_HASH: md5(`2${HASH}`),
+  DIALOG_ID: 'chat950',
+  LANG: 'en',
+  ...over,
 });
 
 describe('verifyFrame (api-reference/chats/outdated/iframe.md)', () => {
   it('accepts the documented signatures and the portal as Referer', () => {
-    expect(verifyFrame(portal, frameRequestOf(query())!, 'https://test.bitrix24.com/online/?IM_DIALOG=chat950')).toEqual({ ok: true, origin: 'https://test.bitrix24.com' });
+    expect(verifyFrame(portal, frameRequestOf(query())!, 'https://test.bitrix24.com/online/?IM_DIALOG=chat950')).toEqual({
+      ok: true,
+      origin: 'https://test.bitrix24.com',
+    });
     expect(verifyFrame(portal, frameRequestOf(query())!, undefined).ok).toBe(true);
   });
 
@@ -39,7 +56,7 @@ describe('verifyFrame (api-reference/chats/outdated/iframe.md)', () => {
 
 describe('menuAnswers', () => {
   const menu = loadMenuFile('menus/example.yaml');
-  it('lists the customer\'s language first, then the others, with the dialog\'s answers filled in', () => {
+  it("lists the customer's language first, then the others, with the dialog's answers filled in", () => {
     const answers = menuAnswers(menu, 'de', { ORDER: '1048576' });
     expect(answers[0]!.language).toBe('de');
     expect(answers.findIndex((answer) => answer.language !== 'de')).toBeGreaterThan(0);

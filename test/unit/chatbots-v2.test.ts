@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { v2Color } from '../../lib/bitrix/bot-api.js';
 import { turnKind, type DialogEvent } from '../../lib/bitrix/events.js';
 import { parseEventBody } from '../../lib/bitrix/parse-event.js';
-import { PayloadError } from '../../lib/bitrix/errors.js';
+import type { PayloadError } from '../../lib/bitrix/errors.js';
 import { planSteps, V1 } from '../../lib/app/plan.js';
 import { V2 } from '../../lib/app/plan-v2.js';
 import { splitText } from '../../lib/app/split-text.js';
@@ -59,9 +59,19 @@ describe('documented ONIMBOTV2* webhook bodies', () => {
     expect(event).toMatchObject({ type: 'message', authorId: '1', authorKind: 'person', fromConnector: false });
     expect(turnKind(event, 456)).toBe('elsewhere');
     // Our own bot's message and a system message are ignored.
-    expect(turnKind(parseEventBody(fixtureBody('onimbotv2messageadd-operator', { 'data[message][authorId]': '456', 'data[user][id]': '456', 'data[user][bot]': '1' }), NOW) as DialogEvent, 456)).toBe('ignore');
+    expect(
+      turnKind(
+        parseEventBody(
+          fixtureBody('onimbotv2messageadd-operator', { 'data[message][authorId]': '456', 'data[user][id]': '456', 'data[user][bot]': '1' }),
+          NOW,
+        ) as DialogEvent,
+        456,
+      ),
+    ).toBe('ignore');
     expect(turnKind(parseEventBody(fixtureBody('onimbotv2messageadd', { 'data[message][isSystem]': '1' }), NOW) as DialogEvent, 456)).toBe('ignore');
-    expect(turnKind(parseEventBody(fixtureBody('onimbotv2messageadd', { 'data[chat][entityType]': '' , 'data[chat][dialogId]': '1' }), NOW) as DialogEvent, 456)).toBe('ignore');
+    expect(
+      turnKind(parseEventBody(fixtureBody('onimbotv2messageadd', { 'data[chat][entityType]': '', 'data[chat][dialogId]': '1' }), NOW) as DialogEvent, 456),
+    ).toBe('ignore');
   });
 
   it('ONIMBOTV2JOINCHAT → a join with the customer and the portal language', () => {
@@ -70,7 +80,13 @@ describe('documented ONIMBOTV2* webhook bodies', () => {
   });
 
   it('ONIMBOTV2DELETE → botDelete; the other V2 events are accepted and ignored', () => {
-    expect(parseEventBody(fixtureBody('onimbotv2delete'), NOW)).toEqual({ type: 'botDelete', portal: PORTAL, ts: 1772093963, botId: 456, botCode: 'support_bot' });
+    expect(parseEventBody(fixtureBody('onimbotv2delete'), NOW)).toEqual({
+      type: 'botDelete',
+      portal: PORTAL,
+      ts: 1772093963,
+      botId: 456,
+      botCode: 'support_bot',
+    });
     expect(parseEventBody(fixtureBody('onimbotv2messageupdate'), NOW)).toMatchObject({ type: 'ignored', event: 'ONIMBOTV2MESSAGEUPDATE', portal: PORTAL });
     for (const name of ['ONIMBOTV2MESSAGEDELETE', 'ONIMBOTV2COMMANDADD', 'ONIMBOTV2CONTEXTGET', 'ONIMBOTV2REACTIONCHANGE']) {
       expect(parseEventBody(fixtureBody('onimbotv2delete', { event: name }), NOW)).toMatchObject({ type: 'ignored', event: name });
@@ -78,12 +94,17 @@ describe('documented ONIMBOTV2* webhook bodies', () => {
   });
 
   it('the proof is the TOP-LEVEL application_token; without it, or without any member_id, 401', () => {
-    const event = parseEventBody(fixtureBody('onimbotv2messageadd', { 'auth[application_token]': 'top-level', 'data[bot][auth][application_token]': 'bot-block' }), NOW);
+    const event = parseEventBody(
+      fixtureBody('onimbotv2messageadd', { 'auth[application_token]': 'top-level', 'data[bot][auth][application_token]': 'bot-block' }),
+      NOW,
+    );
     expect(event.portal.applicationToken).toBe('top-level');
     expect(refusal(() => parseEventBody(fixtureBody('onimbotv2messageadd', { 'auth[application_token]': undefined }), NOW))?.status).toBe(401);
     expect(refusal(() => parseEventBody(fixtureBody('onimbotv2messageadd', { 'data[bot][auth][member_id]': undefined }), NOW))?.status).toBe(401);
     // member_id in the top-level auth is enough.
-    expect(parseEventBody(fixtureBody('onimbotv2messageadd', { 'data[bot][auth][member_id]': undefined, 'auth[member_id]': PORTAL.memberId }), NOW).portal.memberId).toBe(PORTAL.memberId);
+    expect(
+      parseEventBody(fixtureBody('onimbotv2messageadd', { 'data[bot][auth][member_id]': undefined, 'auth[member_id]': PORTAL.memberId }), NOW).portal.memberId,
+    ).toBe(PORTAL.memberId);
   });
 
   it('malformed fields are a 400, as for V1', () => {
@@ -104,7 +125,10 @@ describe('the V2 plan', () => {
       V2,
     );
     expect(steps).toEqual([
-      { method: 'imbot.v2.Chat.Message.send', params: { botId: 456, dialogId: 'chat112', fields: { message: 'Card', skipConnector: true, urlPreview: false } } },
+      {
+        method: 'imbot.v2.Chat.Message.send',
+        params: { botId: 456, dialogId: 'chat112', fields: { message: 'Card', skipConnector: true, urlPreview: false } },
+      },
       { method: 'imbot.v2.Chat.Message.send', params: { botId: 456, dialogId: 'chat112', fields: { message: 'Bye', urlPreview: false } } },
       { method: 'imbot.v2.Chat.User.add', params: { botId: 456, dialogId: 'chat112', userIds: [90] } },
       { method: 'imbot.v2.Chat.leave', params: { botId: 456, dialogId: 'chat112' } },
@@ -117,7 +141,9 @@ describe('the V2 plan', () => {
     const text = Array.from({ length: 5 }, () => paragraph).join('[br][br]');
     for (const dialect of [V1, V2]) {
       const steps = planSteps([{ type: 'send', text }], target, dialect);
-      const texts = steps.map((step) => (dialect === V1 ? (step.params as { MESSAGE: string }).MESSAGE : (step.params as { fields: { message: string } }).fields.message));
+      const texts = steps.map((step) =>
+        dialect === V1 ? (step.params as { MESSAGE: string }).MESSAGE : (step.params as { fields: { message: string } }).fields.message,
+      );
       expect(texts.length).toBe(5); // at the blocks: each paragraph its own message
       expect(texts.every((part) => part.length <= 20_000)).toBe(true);
       expect(texts.join('')).toBe(text);

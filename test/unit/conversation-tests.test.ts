@@ -31,13 +31,17 @@ describe('conversation tests', () => {
   });
 
   it('a wrong hand-over says what the bot did instead', () => {
-    const [kept, other] = run('- name: a\n  steps: [join, { send: "4" }, { transfer: queue }]\n- name: b\n  steps: [join, { send: "1" }, { send: "4" }, { transfer: user }]\n');
+    const [kept, other] = run(
+      '- name: a\n  steps: [join, { send: "4" }, { transfer: queue }]\n- name: b\n  steps: [join, { send: "1" }, { send: "4" }, { transfer: user }]\n',
+    );
     expect(kept!.failure).toMatch(/step 3 \(transfer: queue, line 2\): expected a hand-over \(queue\), the bot kept the chat \(menu main\)/);
     expect(other!.failure).toMatch(/expected a hand-over \(user\), the bot did: line/);
   });
 
-  it('the customer\'s language and closed hours', () => {
-    const results = run('- name: ru\n  language: de\n  steps: [join, { expect: "Wie können wir helfen" }]\n- name: closed\n  hours: closed\n  steps: [join, { expect: "geschlossen" }]\n');
+  it("the customer's language and closed hours", () => {
+    const results = run(
+      '- name: ru\n  language: de\n  steps: [join, { expect: "Wie können wir helfen" }]\n- name: closed\n  hours: closed\n  steps: [join, { expect: "geschlossen" }]\n',
+    );
     expect(results[0]!.ok).toBe(true);
     expect(results[1]).toMatchObject({ ok: false });
   });

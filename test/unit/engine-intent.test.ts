@@ -89,7 +89,10 @@ describe('handOver: one function, a reason', () => {
 
   it('item 0 chosen by its title: the bot hands over itself; out of hours it promises no operator', () => {
     const { decision } = run({ kind: 'item-zero', menuId: 'main', item: item0 }, ctx({ open: false }));
-    expect(decision.kind === 'act' && decision.effects.slice(1)).toEqual([{ type: 'send', text: 'Our operators are offline now. Your message is saved and we will answer when we open.' }, { type: 'queue' }]);
+    expect(decision.kind === 'act' && decision.effects.slice(1)).toEqual([
+      { type: 'send', text: 'Our operators are offline now. Your message is saved and we will answer when we open.' },
+      { type: 'queue' },
+    ]);
   });
 
   it('retries ran out: what settings.onRetriesExceeded says (the queue by default)', () => {
@@ -102,6 +105,9 @@ describe('handOver: one function, a reason', () => {
     if (action.type !== 'bot') throw new Error('expected the bot item');
     expect(run({ kind: 'item', action, at: { menuId: 'billing', itemId: 1 } }).need).toEqual({ kind: 'need', need: 'bots' });
     const { decision } = run({ kind: 'item', action, at: { menuId: 'billing', itemId: 1 } }, ctx({ bots: { robo: 42 } }));
-    expect(decision.kind === 'act' && decision.effects.slice(1)).toEqual([{ type: 'send', text: 'To robot' }, { type: 'addBot', botId: 42, leave: true }]);
+    expect(decision.kind === 'act' && decision.effects.slice(1)).toEqual([
+      { type: 'send', text: 'To robot' },
+      { type: 'addBot', botId: 42, leave: true },
+    ]);
   });
 });

@@ -23,7 +23,7 @@ const after = (state: DialogState | undefined, turn: Turn, over: Partial<Context
 describe('someone else has the chat', () => {
   const joined = after(undefined, JOIN).state;
 
-  it('an operator\'s message: no effects, the state says why, later messages of the session are silent', () => {
+  it("an operator's message: no effects, the state says why, later messages of the session are silent", () => {
     const aside = after(joined, ELSEWHERE, { now: T0 + 5_000 });
     expect(aside.effects).toEqual([]);
     expect(aside.state).toMatchObject({ status: 'transferred', movedOn: { reason: 'operator', at: T0 + 5_000 }, sessionId: '77' });
@@ -31,7 +31,7 @@ describe('someone else has the chat', () => {
     expect(after(aside.state, say('operator')).effects).toEqual([]);
   });
 
-  it('an operator\'s message before any state (no join seen) still silences the session', () => {
+  it("an operator's message before any state (no join seen) still silences the session", () => {
     const aside = after(undefined, ELSEWHERE);
     expect(aside.state.status).toBe('transferred');
     expect(after(aside.state, say('1')).effects).toEqual([]);
@@ -50,7 +50,7 @@ describe('someone else has the chat', () => {
     expect(next.effects).not.toEqual([]);
   });
 
-  it('the line\'s bot time: silent once it ran out (counted from the join), answered before', () => {
+  it("the line's bot time: silent once it ran out (counted from the join), answered before", () => {
     expect(after(joined, say('4'), { now: T0 + 179_000, lineBotSeconds: 180 }).effects).not.toEqual([]);
     const late = after(joined, say('4'), { now: T0 + 180_000, lineBotSeconds: 180 });
     expect(late.effects).toEqual([]);
@@ -59,10 +59,11 @@ describe('someone else has the chat', () => {
   });
 });
 
-describe('the customer\'s language', () => {
-  const text = (decision: { effects: readonly { type: string }[] }) => (decision.effects.find((effect) => effect.type === 'send') as { text: string } | undefined)?.text ?? '';
+describe("the customer's language", () => {
+  const text = (decision: { effects: readonly { type: string }[] }) =>
+    (decision.effects.find((effect) => effect.type === 'send') as { text: string } | undefined)?.text ?? '';
 
-  it('the join greets in the portal\'s language; a Russian message on an English portal is answered in Russian', () => {
+  it("the join greets in the portal's language; a Russian message on an English portal is answered in Russian", () => {
     const joined = after(undefined, JOIN);
     expect(text(joined)).toMatch(/^Hello, Ann!/);
     const reply = after(joined.state, say('Здравствуйте! Подскажите, когда вы открыты?'));

@@ -41,8 +41,10 @@ menus:
       - { id: 6, title: Fn, action: { type: function, name: ticketNumber, text: "Your number:" } }
 `);
 
-const MAIN = 'Hi Ann[br][send=1]1. Text[/send][br][send=2]2. Quiet[/send][br][send=3]3. Billing[/send][br][send=4]4. Nothing[/send][br][send=5]5. Email[/send][br][send=6]6. Russian[/send][br][send=0]0. Operator[/send]';
-const BILLING = 'Billing[br][send=1]1. Queue[/send][br][send=2]2. Person[/send][br][send=3]3. Robot[/send][br][send=4]4. Bye[/send][br][send=5]5. Sales line[/send][br][send=6]6. Fn[/send][br][send=8]8. Back[/send][br][send=9]9. Home[/send]';
+const MAIN =
+  'Hi Ann[br][send=1]1. Text[/send][br][send=2]2. Quiet[/send][br][send=3]3. Billing[/send][br][send=4]4. Nothing[/send][br][send=5]5. Email[/send][br][send=6]6. Russian[/send][br][send=0]0. Operator[/send]';
+const BILLING =
+  'Billing[br][send=1]1. Queue[/send][br][send=2]2. Person[/send][br][send=3]3. Robot[/send][br][send=4]4. Bye[/send][br][send=5]5. Sales line[/send][br][send=6]6. Fn[/send][br][send=8]8. Back[/send][br][send=9]9. Home[/send]';
 
 const ctx = (over: Partial<Context> = {}): Context => ({ now: 1_000_000, customer: { id: '5', name: 'Ann' }, ...over });
 const say = (text: string): Turn => ({ kind: 'message', text });
@@ -89,8 +91,14 @@ describe('ITR semantics', () => {
 
   it('queue / user / line / finish hide the menu and hand over, after an operator-only card', () => {
     expect(dialog([JOIN, '3', '1']).effects.map((e) => e.type)).toEqual(['note', 'send', 'queue']);
-    expect(dialog([JOIN, '3', '2']).effects.slice(1)).toEqual([{ type: 'send', text: 'To Olga' }, { type: 'transferUser', userId: 7, leave: true }]);
-    expect(dialog([JOIN, '3', '5']).effects.slice(1)).toEqual([{ type: 'send', text: 'To sales' }, { type: 'transferLine', lineId: 4 }]);
+    expect(dialog([JOIN, '3', '2']).effects.slice(1)).toEqual([
+      { type: 'send', text: 'To Olga' },
+      { type: 'transferUser', userId: 7, leave: true },
+    ]);
+    expect(dialog([JOIN, '3', '5']).effects.slice(1)).toEqual([
+      { type: 'send', text: 'To sales' },
+      { type: 'transferLine', lineId: 4 },
+    ]);
     const finish = dialog([JOIN, '3', '4']);
     expect(finish.effects).toEqual([{ type: 'send', text: 'Bye' }, { type: 'finish' }]);
     expect(finish.state.status).toBe('finished');
@@ -109,7 +117,11 @@ describe('ITR semantics', () => {
   });
 
   it('function: its text, then the function, then the menu', () => {
-    expect(dialog([JOIN, '3', '6']).effects).toEqual([{ type: 'send', text: 'Your number:' }, { type: 'function', name: 'ticketNumber' }, { type: 'send', text: BILLING }]);
+    expect(dialog([JOIN, '3', '6']).effects).toEqual([
+      { type: 'send', text: 'Your number:' },
+      { type: 'function', name: 'ticketNumber' },
+      { type: 'send', text: BILLING },
+    ]);
   });
 
   it('unknown input: the unknown text and the current menu again', () => {
@@ -214,7 +226,7 @@ menus:
     expect(sends(answer.effects)[0]).not.toContain('[b]');
   });
 
-  it('language: the portal language picks texts until the customer\'s is known; a language action switches', () => {
+  it("language: the portal language picks texts until the customer's is known; a language action switches", () => {
     const russian = dialog([JOIN, '3'], { portalLanguage: 'ru' });
     expect(sends(russian.effects)[0]).toMatch(/^Оплата\[br\]/);
     expect(dialog([JOIN, '6']).state.language).toBe('ru');

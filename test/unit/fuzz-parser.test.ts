@@ -22,15 +22,64 @@ function outcome(body: string): 'event' | 'refused' {
 }
 
 const key = fc.oneof(
-  fc.constantFrom('event', 'ts', 'auth', 'data', 'PARAMS', 'BOT', 'USER', 'MESSAGE', 'MESSAGE_ID', 'DIALOG_ID', 'member_id', 'application_token', '571', '0', '__proto__', 'constructor', '', 'bot', 'chat', 'message', 'user', 'dialogId', 'id', 'connector'),
+  fc.constantFrom(
+    'event',
+    'ts',
+    'auth',
+    'data',
+    'PARAMS',
+    'BOT',
+    'USER',
+    'MESSAGE',
+    'MESSAGE_ID',
+    'DIALOG_ID',
+    'member_id',
+    'application_token',
+    '571',
+    '0',
+    '__proto__',
+    'constructor',
+    '',
+    'bot',
+    'chat',
+    'message',
+    'user',
+    'dialogId',
+    'id',
+    'connector',
+  ),
   fc.string({ maxLength: 8 }),
 );
 const path = fc.array(key, { minLength: 1, maxLength: 7 }).map(([head, ...rest]) => `${head}${rest.map((part) => `[${part}]`).join('')}`);
-const value = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('ONIMBOTMESSAGEADD', 'ONIMBOTJOINCHAT', 'ONAPPINSTALL', 'ONAPPUNINSTALL', 'ONIMBOTDELETE', 'ONIMBOTV2MESSAGEADD', 'ONIMBOTV2JOINCHAT', 'ONIMBOTV2DELETE', 'LINES', 'Y', 'chat12', '12', '-1', '1e99', '%', '%E0%A4%A'), fc.string({ unit: 'grapheme', maxLength: 20 }));
+const value = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom(
+    'ONIMBOTMESSAGEADD',
+    'ONIMBOTJOINCHAT',
+    'ONAPPINSTALL',
+    'ONAPPUNINSTALL',
+    'ONIMBOTDELETE',
+    'ONIMBOTV2MESSAGEADD',
+    'ONIMBOTV2JOINCHAT',
+    'ONIMBOTV2DELETE',
+    'LINES',
+    'Y',
+    'chat12',
+    '12',
+    '-1',
+    '1e99',
+    '%',
+    '%E0%A4%A',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
 
 describe('the event parser never throws an unhandled error', () => {
   it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (body) => void outcome(body)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (body) => void outcome(body)),
+      { numRuns: 2000 },
+    );
   });
 
   it('on arbitrary bracketed forms', () => {
@@ -43,7 +92,16 @@ describe('the event parser never throws an unhandled error', () => {
   });
 
   it('on real events with fields removed, replaced or nested', () => {
-    const names = ['onimbotmessageadd', 'onimbotjoinchat', 'onappinstall', 'onappuninstall', 'onimbotdelete', 'onimbotv2messageadd', 'onimbotv2joinchat', 'onimbotv2delete'];
+    const names = [
+      'onimbotmessageadd',
+      'onimbotjoinchat',
+      'onappinstall',
+      'onappuninstall',
+      'onimbotdelete',
+      'onimbotv2messageadd',
+      'onimbotv2joinchat',
+      'onimbotv2delete',
+    ];
     const lines = names.map((name) => fixture(name).split('\n').filter(Boolean));
     fc.assert(
       fc.property(

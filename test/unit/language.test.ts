@@ -6,7 +6,7 @@ import { loadMenuFile, loadMenuSource } from '../../lib/menu/load-file.js';
 const shop = loadMenuFile('menus/example.yaml');
 
 describe('detectLanguage', () => {
-  it('knows the example menu\'s languages', () => {
+  it("knows the example menu's languages", () => {
     expect([...menuLanguages(shop)].sort()).toEqual(['de', 'en', 'ru']);
   });
 
@@ -27,13 +27,16 @@ describe('detectLanguage', () => {
   });
 
   it('answers only with a language the menu has', () => {
-    const englishOnly = loadMenuSource('bot: { code: b, name: B }\nstart: m\nmenus:\n  m:\n    text: Hi\n    items:\n      - { id: 1, title: Prices, action: { type: text, text: x } }\n', 'm.yaml').menu!;
+    const englishOnly = loadMenuSource(
+      'bot: { code: b, name: B }\nstart: m\nmenus:\n  m:\n    text: Hi\n    items:\n      - { id: 1, title: Prices, action: { type: text, text: x } }\n',
+      'm.yaml',
+    ).menu!;
     expect(detectLanguage('Здравствуйте, сколько стоит?', englishOnly)).toBeUndefined();
     expect(detectLanguage('Wo ist meine Bestellung?', englishOnly)).toBe('en'); // the only Latin-script language it has
   });
 });
 
-describe('detectLanguage with the menu\'s examples', () => {
+describe("detectLanguage with the menu's examples", () => {
   it.each([
     ['Lieferung', 'de'],
     ['Rechnungskopie', 'de'],

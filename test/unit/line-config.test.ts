@@ -29,7 +29,9 @@ describe('worktimeFromLineConfig', () => {
   });
 
   it('whole hours, a comma-separated day-off list and an unknown time zone (UTC)', () => {
-    expect(worktimeFromLineConfig({ WORKTIME_ENABLE: 'Y', WORKTIME_FROM: '8', WORKTIME_TO: '17', WORKTIME_DAYOFF: 'SU, MO', WORKTIME_TIMEZONE: 'Mars/Base' })).toEqual({
+    expect(
+      worktimeFromLineConfig({ WORKTIME_ENABLE: 'Y', WORKTIME_FROM: '8', WORKTIME_TO: '17', WORKTIME_DAYOFF: 'SU, MO', WORKTIME_TIMEZONE: 'Mars/Base' }),
+    ).toEqual({
       timezone: 'UTC',
       weekly: { days: [[], [], [[480, 1020]], [[480, 1020]], [[480, 1020]], [[480, 1020]], [[480, 1020]]] },
       holidays: [],

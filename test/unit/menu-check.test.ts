@@ -18,13 +18,17 @@ menus:
 
 describe('menu check', () => {
   it('a clean file: no errors, no warnings', () => {
-    expect(check(`${HEAD}  help:\n    text: Help\n    items:\n      - { id: 9, title: Back, action: { type: back } }\n`)).toEqual(['menu.yaml: 0 error(s), 0 warning(s)']);
+    expect(check(`${HEAD}  help:\n    text: Help\n    items:\n      - { id: 9, title: Back, action: { type: back } }\n`)).toEqual([
+      'menu.yaml: 0 error(s), 0 warning(s)',
+    ]);
   });
 
   it('unreachable menus', () => {
-    expect(check(`${HEAD}  help:\n    text: Help\n    items:\n      - { id: 9, title: Back, action: { type: back } }\n  orphan:\n    text: Nobody comes here\n    items:\n      - { id: 1, title: Back, action: { type: back } }\n`)).toContain(
-      "menu.yaml:14:5: warning: menu 'orphan' can't be reached from the start menu",
-    );
+    expect(
+      check(
+        `${HEAD}  help:\n    text: Help\n    items:\n      - { id: 9, title: Back, action: { type: back } }\n  orphan:\n    text: Nobody comes here\n    items:\n      - { id: 1, title: Back, action: { type: back } }\n`,
+      ),
+    ).toContain("menu.yaml:14:5: warning: menu 'orphan' can't be reached from the start menu");
   });
 
   it('menus with no way out', () => {
@@ -34,22 +38,35 @@ describe('menu check', () => {
   });
 
   it('id 0 used for anything but the operator', () => {
-    const source = HEAD.replace('{ id: 0, title: Operator, action: { type: text, text: Wait, hideMenu: true } }', '{ id: 0, title: Help, action: { type: menu, menu: help } }');
-    expect(check(`${source}  help:\n    text: Help\n    items:\n      - { id: 9, title: Back, action: { type: back } }\n`).join('\n')).toMatch(/menu\.yaml:8:15: warning: menu 'main', item 2: id 0 is Bitrix24's operator key/);
+    const source = HEAD.replace(
+      '{ id: 0, title: Operator, action: { type: text, text: Wait, hideMenu: true } }',
+      '{ id: 0, title: Help, action: { type: menu, menu: help } }',
+    );
+    expect(check(`${source}  help:\n    text: Help\n    items:\n      - { id: 9, title: Back, action: { type: back } }\n`).join('\n')).toMatch(
+      /menu\.yaml:8:15: warning: menu 'main', item 2: id 0 is Bitrix24's operator key/,
+    );
   });
 
   it('duplicate ids (an error)', () => {
-    expect(check(HEAD.replace('{ id: 0, title: Operator', '{ id: 1, title: Operator'))).toContain("menu.yaml:8:15: error: menu 'main', item 2: id 1 is used twice in this menu");
+    expect(check(HEAD.replace('{ id: 0, title: Operator', '{ id: 1, title: Operator'))).toContain(
+      "menu.yaml:8:15: error: menu 'main', item 2: id 1 is used twice in this menu",
+    );
   });
 
   it('texts over the message limits', () => {
     const long = 'x'.repeat(4_100);
-    const out = check(`${HEAD}  help:\n    text: Help\n    items:\n      - { id: 1, title: Long, action: { type: text, text: "${long}" } }\n      - { id: 9, title: Back, action: { type: back } }\n`);
-    expect(out.join('\n')).toMatch(/menu\.yaml:10:5: warning: menu 'help' \(en\) can produce a message of \d+ characters; Telegram and WhatsApp cut messages at 4096/);
-    const huge = 'y'.repeat(20_100);
-    expect(check(`${HEAD}  help:\n    text: Help\n    items:\n      - { id: 1, title: Long, action: { type: text, text: "${huge}" } }\n      - { id: 9, title: Back, action: { type: back } }\n`).join('\n')).toMatch(
-      /Bitrix24 cuts messages at 20000/,
+    const out = check(
+      `${HEAD}  help:\n    text: Help\n    items:\n      - { id: 1, title: Long, action: { type: text, text: "${long}" } }\n      - { id: 9, title: Back, action: { type: back } }\n`,
     );
+    expect(out.join('\n')).toMatch(
+      /menu\.yaml:10:5: warning: menu 'help' \(en\) can produce a message of \d+ characters; Telegram and WhatsApp cut messages at 4096/,
+    );
+    const huge = 'y'.repeat(20_100);
+    expect(
+      check(
+        `${HEAD}  help:\n    text: Help\n    items:\n      - { id: 1, title: Long, action: { type: text, text: "${huge}" } }\n      - { id: 9, title: Back, action: { type: back } }\n`,
+      ).join('\n'),
+    ).toMatch(/Bitrix24 cuts messages at 20000/);
   });
 
   it('syntax errors and invalid values are errors with their position', () => {

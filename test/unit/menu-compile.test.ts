@@ -44,7 +44,11 @@ describe('loading menu files', () => {
   });
 
   it('a JSON menu file works too', () => {
-    const json = JSON.stringify({ bot: { code: 'b', name: 'Bot' }, start: 'main', menus: { main: { text: 'Hi', items: [{ id: 1, title: 'One', action: { type: 'finish' } }] } } });
+    const json = JSON.stringify({
+      bot: { code: 'b', name: 'Bot' },
+      start: 'main',
+      menus: { main: { text: 'Hi', items: [{ id: 1, title: 'One', action: { type: 'finish' } }] } },
+    });
     expect(loadMenuSource(json, 'menu.json').menu?.menus.main?.items[0]?.action).toEqual({ type: 'finish', hideMenu: true });
   });
 });
@@ -64,9 +68,9 @@ menus:
 `;
     expect(problems(source)).toEqual([
       '1:35 bot.color must be one of RED, GREEN, MINT, LIGHT_BLUE, DARK_BLUE, PURPLE, AQUA, PINK, LIME, BROWN, AZURE, KHAKI, SAND, MARENGO, GRAY, GRAPHITE',
-      "7:46 menu 'main', item 1, action: type must be one of void, text, menu, back, queue, user, line, bot, finish, function, ask, language (got \"txt\", did you mean text?)",
+      '7:46 menu \'main\', item 1, action: type must be one of void, text, menu, back, queue, user, line, bot, finish, function, ask, language (got "txt", did you mean text?)',
       "8:15 menu 'main', item 2: id 1 is used twice in this menu",
-      "8:58 menu 'main', item 2, action: menu \"nowhere\" does not exist",
+      '8:58 menu \'main\', item 2, action: menu "nowhere" does not exist',
       "9:40 menu 'main', item 3, action: userId is required for a user action",
       "10:70 menu 'main', item 4, action: var must be UPPER_CASE (used as #EMAIL#)",
       "10:111 menu 'main', item 4, action.validate: pattern is not a valid regular expression",
@@ -79,14 +83,16 @@ menus:
   });
 
   it('unknown keys are reported, not ignored', () => {
-    expect(problems(`${BASE}colour: red\n`)).toEqual(['8:1 "colour" is not a known top-level key (known: bot, start, language, messages, settings, words, hours, menus)']);
+    expect(problems(`${BASE}colour: red\n`)).toEqual([
+      '8:1 "colour" is not a known top-level key (known: bot, start, language, messages, settings, words, hours, menus)',
+    ]);
   });
 
   it('unknown keys in menus, items and actions are errors (a misspelling, or a text cut at a comma)', () => {
     const source = BASE.replace('{ type: text, text: "1" }', '{ type: text, text: We open at 9:00, closed on Sundays, hidemenu: true }');
     expect(problems(source)).toEqual([
-      "7:75 menu 'main', item 1, action: \"closed on Sundays\" is not a known key here (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)",
-      "7:94 menu 'main', item 1, action: \"hidemenu\" is not a known key here (did you mean hideMenu?) (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)",
+      '7:75 menu \'main\', item 1, action: "closed on Sundays" is not a known key here (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)',
+      '7:94 menu \'main\', item 1, action: "hidemenu" is not a known key here (did you mean hideMenu?) (known: type, text, hideMenu; inside { … }, put texts with a comma or colon in quotes)',
     ]);
   });
 
@@ -94,14 +100,18 @@ menus:
     expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot: { code: b, name: Bot, colour: GREEN }'))).toEqual([
       '1:28 bot: "colour" is not a known key (did you mean color? known: code, name, workPosition, color, avatar)',
     ]);
-    expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot:\n  code: b\n  name: Bot\n  Avatar: bot.png\n  mood: happy\n').replace(/^start/m, 'start'))).toEqual([
+    expect(
+      problems(BASE.replace('bot: { code: b, name: Bot }', 'bot:\n  code: b\n  name: Bot\n  Avatar: bot.png\n  mood: happy\n').replace(/^start/m, 'start')),
+    ).toEqual([
       '4:3 bot: "Avatar" is not a known key (did you mean avatar? known: code, name, workPosition, color, avatar)',
       '5:3 bot: "mood" is not a known key (known: code, name, workPosition, color, avatar)',
     ]);
   });
 
   it('a missing avatar image is reported, not thrown', () => {
-    expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot: { code: b, name: Bot, avatar: missing.png }'))).toEqual(['1:36 bot.avatar: cannot read the image (ENOENT)']);
+    expect(problems(BASE.replace('bot: { code: b, name: Bot }', 'bot: { code: b, name: Bot, avatar: missing.png }'))).toEqual([
+      '1:36 bot.avatar: cannot read the image (ENOENT)',
+    ]);
   });
 
   it('loadMenuFile throws one MenuError listing file:line:column for each problem', () => {

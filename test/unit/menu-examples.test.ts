@@ -20,9 +20,12 @@ menus:
 `;
 
 describe('examples', () => {
-  it('takes a list (the file\'s language) or a map of language to list', () => {
+  it("takes a list (the file's language) or a map of language to list", () => {
     expect(loadMenuSource(file('["how much", "price list"]'), 'a.yaml').menu?.menus.m?.items[0]?.examples).toEqual({ en: ['how much', 'price list'] });
-    expect(loadMenuSource(file('{ en: ["how much"], de: ["was kostet"] }'), 'a.yaml').menu?.menus.m?.items[0]?.examples).toEqual({ en: ['how much'], de: ['was kostet'] });
+    expect(loadMenuSource(file('{ en: ["how much"], de: ["was kostet"] }'), 'a.yaml').menu?.menus.m?.items[0]?.examples).toEqual({
+      en: ['how much'],
+      de: ['was kostet'],
+    });
   });
 
   it('reports bad examples with their line and column', () => {

@@ -6,7 +6,7 @@ import { ACTIONS } from '../../lib/menu/compile/actions.js';
 import { menuSchema } from '../../lib/menu/schema.js';
 
 describe('menus/menu.schema.json', () => {
-  it('is what the compiler\'s tables generate (run `npm run menu-schema` after changing the format)', () => {
+  it("is what the compiler's tables generate (run `npm run menu-schema` after changing the format)", () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });
 

@@ -49,7 +49,8 @@ describe('a folder of menus', () => {
 
 describe('mistakes in a folder are errors, each named', () => {
   const folder = () => mkdtempSync(join(tmpdir(), 'menus-'));
-  const minimal = 'bot: { code: b, name: Bot }\nstart: main\nmenus:\n  main:\n    text: Hi\n    items:\n      - { id: 1, title: A, action: { type: text, text: a } }\n';
+  const minimal =
+    'bot: { code: b, name: Bot }\nstart: main\nmenus:\n  main:\n    text: Hi\n    items:\n      - { id: 1, title: A, action: { type: text, text: a } }\n';
 
   it('no default menu', () => {
     const dir = folder();

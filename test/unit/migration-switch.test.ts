@@ -5,8 +5,15 @@ import { switchesToV2 } from '../../lib/app/migrate/switch-to-v2.js';
 import type { PortalRecord } from '../../lib/store/portals.js';
 
 const portal = { botId: 7, botApi: 'v1', migration: { botId: 42, botCode: 'x_v2', startedAt: 0 } } as unknown as PortalRecord;
-const event = (botId: number, entityType: string): DialogEvent =>
-  ({ type: 'join', ts: 0, portal: {} as never, bot: { id: botId, code: undefined, accessToken: undefined, expiresAt: undefined }, chat: { dialogId: 'chat5', chatId: 5, entityType, lineId: '1', connector: 'x', sessionId: '9' }, customer: undefined, language: undefined });
+const event = (botId: number, entityType: string): DialogEvent => ({
+  type: 'join',
+  ts: 0,
+  portal: {} as never,
+  bot: { id: botId, code: undefined, accessToken: undefined, expiresAt: undefined },
+  chat: { dialogId: 'chat5', chatId: 5, entityType, lineId: '1', connector: 'x', sessionId: '9' },
+  customer: undefined,
+  language: undefined,
+});
 
 it('switches on an Open Lines event of the pending V2 bot only', () => {
   expect(switchesToV2(event(42, 'LINES'), portal)).toBe(true);

@@ -17,7 +17,10 @@ const T0 = Date.UTC(2026, 0, 5, 10, 0, 12, 345);
 
 describe('the time block', () => {
   it('reads operating_reset_at and operating as the docs show them, and nothing from garbage', () => {
-    expect(readTimeBlock({ start: 1712132792.91, operating_reset_at: 1705765533, operating: 3.3076241016387939 })).toEqual({ operatingResetAt: 1705765533, operating: 3.3076241016387939 });
+    expect(readTimeBlock({ start: 1712132792.91, operating_reset_at: 1705765533, operating: 3.3076241016387939 })).toEqual({
+      operatingResetAt: 1705765533,
+      operating: 3.3076241016387939,
+    });
     expect(readTimeBlock({ start: 1 })).toBeUndefined();
     expect(readTimeBlock({ operating_reset_at: 'soon', operating: -1 })).toBeUndefined();
     expect(readTimeBlock(undefined)).toBeUndefined();

@@ -50,7 +50,7 @@ describe('events from the contract examples', () => {
     });
   });
 
-  it('an operator\'s message in a LINES chat (IS_CONNECTOR=N): someone else has the chat (contract §9.1)', () => {
+  it("an operator's message in a LINES chat (IS_CONNECTOR=N): someone else has the chat (contract §9.1)", () => {
     const event = parseEventBody(fixtureBody('onimbotmessageadd-operator'), NOW);
     expect(event).toMatchObject({ type: 'message', authorId: '27', authorKind: 'person', fromConnector: false, system: false });
     expect(turnKind(event as MessageEvent, 571)).toBe('elsewhere');
@@ -62,7 +62,17 @@ describe('events from the contract examples', () => {
     ['another bot', { 'data[USER][IS_BOT]': 'Y', 'data[USER][IS_CONNECTOR]': 'N', 'data[PARAMS][FROM_USER_ID]': '90' }, 'elsewhere'],
     ['our own bot', { 'data[USER][IS_BOT]': 'Y', 'data[USER][IS_CONNECTOR]': 'N', 'data[PARAMS][FROM_USER_ID]': '571' }, 'ignore'],
     ['a system message', { 'data[PARAMS][SYSTEM]': 'Y' }, 'ignore'],
-    ['a message from user 0 without data[USER]', { 'data[PARAMS][FROM_USER_ID]': '0', 'data[USER][ID]': undefined, 'data[USER][NAME]': undefined, 'data[USER][IS_CONNECTOR]': undefined, 'data[USER][IS_BOT]': undefined }, 'ignore'],
+    [
+      'a message from user 0 without data[USER]',
+      {
+        'data[PARAMS][FROM_USER_ID]': '0',
+        'data[USER][ID]': undefined,
+        'data[USER][NAME]': undefined,
+        'data[USER][IS_CONNECTOR]': undefined,
+        'data[USER][IS_BOT]': undefined,
+      },
+      'ignore',
+    ],
     ['an author data[USER] does not describe', { 'data[USER][IS_CONNECTOR]': undefined, 'data[USER][IS_BOT]': undefined }, 'ignore'],
     ['a chat that is not an Open Line', { 'data[PARAMS][CHAT_ENTITY_TYPE]': '' }, 'ignore'],
   ] as const)('%s → %s', (_who, changes, kind) => {
@@ -72,22 +82,35 @@ describe('events from the contract examples', () => {
 
   it('ONIMBOTJOINCHAT → a join event; the customer comes from data[USER]', () => {
     const event = parseEventBody(fixtureBody('onimbotjoinchat'), NOW);
-    expect(event).toMatchObject({ type: 'join', bot: { id: 571, code: 'acme_itr_bot' }, chat: { chatId: 1807, lineId: '1', sessionId: undefined }, customer: { id: '745', name: 'Ivan Petrov' } });
+    expect(event).toMatchObject({
+      type: 'join',
+      bot: { id: 571, code: 'acme_itr_bot' },
+      chat: { chatId: 1807, lineId: '1', sessionId: undefined },
+      customer: { id: '745', name: 'Ivan Petrov' },
+    });
   });
 
   it('an older payload without bot-level tokens still parses (contract §1.4)', () => {
-    const event = parseEventBody(fixtureBody('onimbotmessageadd', {
-      'data[BOT][571][access_token]': undefined,
-      'data[BOT][571][AUTH][access_token]': undefined,
-      'data[BOT][571][expires]': undefined,
-    }), NOW);
+    const event = parseEventBody(
+      fixtureBody('onimbotmessageadd', {
+        'data[BOT][571][access_token]': undefined,
+        'data[BOT][571][AUTH][access_token]': undefined,
+        'data[BOT][571][expires]': undefined,
+      }),
+      NOW,
+    );
     expect(event).toMatchObject({ type: 'message', bot: { id: 571, accessToken: undefined } });
   });
 
   it('ONAPPINSTALL → tokens with expiry; ONAPPUNINSTALL carries no tokens', () => {
     expect(parseEventBody(fixtureBody('onappinstall'), NOW)).toMatchObject({
       type: 'install',
-      tokens: { accessToken: 's6p6eclrvim6da22ft9ch94ekreb52lv', refreshToken: '4s386p3q0tr8dy89xvmt96234v3dljg8', expiresAt: 1772093600, scope: 'imbot,imopenlines' },
+      tokens: {
+        accessToken: 's6p6eclrvim6da22ft9ch94ekreb52lv',
+        refreshToken: '4s386p3q0tr8dy89xvmt96234v3dljg8',
+        expiresAt: 1772093600,
+        scope: 'imbot,imopenlines',
+      },
       language: 'en',
     });
     expect(parseEventBody(fixtureBody('onappuninstall'), NOW)).toMatchObject({ type: 'uninstall', clean: true });
@@ -98,7 +121,10 @@ describe('events from the contract examples', () => {
   });
 
   it('known but unbound events are accepted and ignored', () => {
-    expect(parseEventBody(fixtureBody('onimbotmessageadd', { event: 'ONIMBOTMESSAGEUPDATE' }), NOW)).toMatchObject({ type: 'ignored', event: 'ONIMBOTMESSAGEUPDATE' });
+    expect(parseEventBody(fixtureBody('onimbotmessageadd', { event: 'ONIMBOTMESSAGEUPDATE' }), NOW)).toMatchObject({
+      type: 'ignored',
+      event: 'ONIMBOTMESSAGEUPDATE',
+    });
   });
 });
 
@@ -119,9 +145,17 @@ describe('bad input is a 400 with a one-line reason', () => {
     ['no member id', fixtureBody('onimbotmessageadd', { 'auth[member_id]': undefined }), '400 auth[member_id] is required'],
     ['no application token', fixtureBody('onimbotmessageadd', { 'auth[application_token]': undefined }), '400 auth[application_token] is required'],
     ['message id not a number', fixtureBody('onimbotmessageadd', { 'data[PARAMS][MESSAGE_ID]': 'abc' }), '400 data[PARAMS][MESSAGE_ID] must be a number'],
-    ['dialog id of a LINES chat not chatNNN', fixtureBody('onimbotmessageadd', { 'data[PARAMS][DIALOG_ID]': '745' }), '400 data[PARAMS][DIALOG_ID] must look like chat<number>'],
+    [
+      'dialog id of a LINES chat not chatNNN',
+      fixtureBody('onimbotmessageadd', { 'data[PARAMS][DIALOG_ID]': '745' }),
+      '400 data[PARAMS][DIALOG_ID] must look like chat<number>',
+    ],
     ['a list where a value belongs', `${fixtureBody('onimbotmessageadd')}&data[PARAMS][MESSAGE][x]=1`, '400 data[PARAMS][MESSAGE] must be a value, not a list'],
-    ['install without tokens', fixtureBody('onappinstall', { 'auth[refresh_token]': undefined }), '400 auth[access_token] and auth[refresh_token] are required'],
+    [
+      'install without tokens',
+      fixtureBody('onappinstall', { 'auth[refresh_token]': undefined }),
+      '400 auth[access_token] and auth[refresh_token] are required',
+    ],
   ])('%s', (_name, body, expected) => {
     expect(reason(body)).toBe(expected);
   });
@@ -129,7 +163,9 @@ describe('bad input is a 400 with a one-line reason', () => {
 
 describe('the install page', () => {
   it('reads AUTH_ID / REFRESH_ID / member_id from the body and DOMAIN from the query', () => {
-    const body = parseForm('AUTH_ID=a1&AUTH_EXPIRES=3600&REFRESH_ID=r1&member_id=m1&APPLICATION_TOKEN=t1&SERVER_ENDPOINT=https%3A%2F%2Foauth.bitrix.info%2Frest%2F&status=L&PLACEMENT=DEFAULT');
+    const body = parseForm(
+      'AUTH_ID=a1&AUTH_EXPIRES=3600&REFRESH_ID=r1&member_id=m1&APPLICATION_TOKEN=t1&SERVER_ENDPOINT=https%3A%2F%2Foauth.bitrix.info%2Frest%2F&status=L&PLACEMENT=DEFAULT',
+    );
     expect(isInstallPage(body)).toBe(true);
     const event = parseInstallPage(body, parseForm('DOMAIN=acme.bitrix24.de&PROTOCOL=1&LANG=de'), NOW);
     expect(event).toMatchObject({

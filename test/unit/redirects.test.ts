@@ -42,12 +42,21 @@ beforeAll(async () => {
       const to = redirects.get(`${host.split(':')[0]}${path}`);
       if (to) return void res.writeHead(302, { location: to }).end();
       if (path.startsWith('/oauth/token/')) {
-        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-          access_token: 'new-access-token-1', refresh_token: 'new-refresh-token-1', expires_in: 3600, scope: 'imbot',
-          domain: 'oauth.bitrix24.tech', client_endpoint: `http://127.0.0.1:${port}/rest/`, server_endpoint: `http://127.0.0.1:${port}/rest/`,
-        }));
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            access_token: 'new-access-token-1',
+            refresh_token: 'new-refresh-token-1',
+            expires_in: 3600,
+            scope: 'imbot',
+            domain: 'oauth.bitrix24.tech',
+            client_endpoint: `http://127.0.0.1:${port}/rest/`,
+            server_endpoint: `http://127.0.0.1:${port}/rest/`,
+          }),
+        );
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { path }, time: { operating_reset_at: 1_900_000_000, operating: 1.5 } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ result: { path }, time: { operating_reset_at: 1_900_000_000, operating: 1.5 } }));
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -97,7 +106,9 @@ describe('REST redirects', () => {
     redirects.set('localhost/rest/app.info', target());
     if (name === 'a second redirect') redirects.set('127.0.0.1/rest/app.info', `http://localhost:${port}/rest/app.info`);
     const moves: string[] = [];
-    const error = await client((url) => void moves.push(url.href)).call('app.info').catch((caught: unknown) => caught);
+    const error = await client((url) => void moves.push(url.href))
+      .call('app.info')
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PortalAddressError);
     expect(String((error as Error).message)).toMatch(message);
     expect(String((error as Error).message)).not.toContain('the-access-token');
@@ -110,7 +121,11 @@ describe('REST redirects', () => {
     seen.length = 0;
     redirects.clear();
     redirects.set('localhost/rest/app.info', `http://127.0.0.1:${port}/rest/app.info`);
-    const rest = createRestClient({ endpoint: new URL(`http://localhost:${port}/rest/`), timeoutMs: 5_000, tokens: { first: async () => 't'.repeat(16), next: async () => undefined } });
+    const rest = createRestClient({
+      endpoint: new URL(`http://localhost:${port}/rest/`),
+      timeoutMs: 5_000,
+      tokens: { first: async () => 't'.repeat(16), next: async () => undefined },
+    });
     await expect(rest.call('app.info')).rejects.toBeInstanceOf(PortalAddressError);
     expect(seen).toHaveLength(1);
   });
@@ -118,14 +133,27 @@ describe('REST redirects', () => {
 
 describe('OAuth redirects', () => {
   const grant = (tokenUrl: URL) =>
-    refreshGrant({ tokenUrl, clientId: 'app.1', clientSecret: 'client-secret-xyz', refreshToken: 'old-refresh-token', timeoutMs: 5_000, now: 1_800_000_000, allowedHosts: allowed() });
+    refreshGrant({
+      tokenUrl,
+      clientId: 'app.1',
+      clientSecret: 'client-secret-xyz',
+      refreshToken: 'old-refresh-token',
+      timeoutMs: 5_000,
+      now: 1_800_000_000,
+      allowedHosts: allowed(),
+    });
 
   it('repeats the form POST once at an allowed new address and returns the addresses the answer names', async () => {
     seen.length = 0;
     redirects.clear();
     redirects.set('localhost/oauth/token/', `http://127.0.0.1:${port}/oauth/token/`);
     const answer = await grant(new URL(`http://localhost:${port}/oauth/token/`));
-    expect(answer).toMatchObject({ accessToken: 'new-access-token-1', clientEndpoint: `http://127.0.0.1:${port}/rest/`, serverEndpoint: `http://127.0.0.1:${port}/rest/`, oauthDomain: 'oauth.bitrix24.tech' });
+    expect(answer).toMatchObject({
+      accessToken: 'new-access-token-1',
+      clientEndpoint: `http://127.0.0.1:${port}/rest/`,
+      serverEndpoint: `http://127.0.0.1:${port}/rest/`,
+      oauthDomain: 'oauth.bitrix24.tech',
+    });
     expect(seen.map((request) => request.method)).toEqual(['POST', 'POST']);
     expect(seen[1]!.body).toBe(seen[0]!.body);
   });

@@ -7,7 +7,19 @@ import { redact } from '../../lib/stats/redact.js';
 import { tally } from '../../lib/stats/tally.js';
 
 const T = Date.UTC(2025, 2, 3, 10);
-const state = (over: Partial<DialogState> = {}): DialogState => ({ menu: 'main', history: [], path: [], misses: 0, missed: [], vars: {}, status: 'bot', startedAt: T, lastAt: T, menuVersion: 'v', ...over });
+const state = (over: Partial<DialogState> = {}): DialogState => ({
+  menu: 'main',
+  history: [],
+  path: [],
+  misses: 0,
+  missed: [],
+  vars: {},
+  status: 'bot',
+  startedAt: T,
+  lastAt: T,
+  menuVersion: 'v',
+  ...over,
+});
 const image = (s: DialogState | undefined, lineId = '1'): DialogImage => ({ memberId: 'm1', lineId, state: s });
 const kinds = (before: DialogState | undefined, after: DialogState | undefined, expired = false) =>
   outcomesOf(before && image(before), after && image(after), { expired }).map((counted) => counted.outcome);
@@ -18,7 +30,10 @@ describe('outcomes of a change', () => {
   });
 
   it('an item chosen into a submenu', () => {
-    expect(kinds(state(), state({ menu: 'delivery', path: ['main:1'] }))).toEqual([{ kind: 'chosen', menu: 'main', item: '1' }, { kind: 'shown', menu: 'delivery' }]);
+    expect(kinds(state(), state({ menu: 'delivery', path: ['main:1'] }))).toEqual([
+      { kind: 'chosen', menu: 'main', item: '1' },
+      { kind: 'shown', menu: 'delivery' },
+    ]);
   });
 
   it('a misunderstood message, redacted; an invalid answer to a question too', () => {
@@ -29,16 +44,26 @@ describe('outcomes of a change', () => {
 
   it('hand-overs by reason, counted once per conversation', () => {
     expect(kinds(state(), state({ status: 'transferred', path: ['main:0'] }))).toContainEqual({ kind: 'handover', reason: 'operator-item', menu: 'main' });
-    expect(kinds(state(), state({ status: 'transferred', path: ['main:operator'] }))).toContainEqual({ kind: 'handover', reason: 'asked-for-operator', menu: 'main' });
+    expect(kinds(state(), state({ status: 'transferred', path: ['main:operator'] }))).toContainEqual({
+      kind: 'handover',
+      reason: 'asked-for-operator',
+      menu: 'main',
+    });
     expect(kinds(state({ misses: 2, missed: ['a', 'b'] }), state({ status: 'transferred', path: ['main:retries'], missed: ['a', 'b', 'c'] }))).toEqual([
       { kind: 'misread', text: 'c' },
       { kind: 'handover', reason: 'not-understood', menu: 'main' },
     ]);
-    expect(kinds(state(), state({ status: 'transferred', movedOn: { reason: 'line-timeout', at: T } }))).toEqual([{ kind: 'handover', reason: 'line-timeout', menu: 'main' }]);
+    expect(kinds(state(), state({ status: 'transferred', movedOn: { reason: 'line-timeout', at: T } }))).toEqual([
+      { kind: 'handover', reason: 'line-timeout', menu: 'main' },
+    ]);
     // Already transferred (a refused session call after the bot's own hand-over): not again.
-    expect(kinds(state({ status: 'transferred', path: ['main:0'] }), state({ status: 'transferred', path: ['main:0'], movedOn: { reason: 'refused', at: T } }))).toEqual([]);
+    expect(
+      kinds(state({ status: 'transferred', path: ['main:0'] }), state({ status: 'transferred', path: ['main:0'], movedOn: { reason: 'refused', at: T } })),
+    ).toEqual([]);
     // Given back by an operator and handed over again: the same conversation.
-    expect(kinds(state({ resumed: { at: T } }), state({ resumed: { at: T }, status: 'transferred', path: ['main:0'] }))).toEqual([{ kind: 'chosen', menu: 'main', item: '0' }]);
+    expect(kinds(state({ resumed: { at: T } }), state({ resumed: { at: T }, status: 'transferred', path: ['main:0'] }))).toEqual([
+      { kind: 'chosen', menu: 'main', item: '0' },
+    ]);
   });
 
   it('silence: the next conversation, or the TTL, says where the customer left', () => {
@@ -75,7 +100,9 @@ describe('stream records', () => {
     const item = { pk: { S: 'P#m1' }, sk: { S: 'D#7#chat5' }, state: { S: JSON.stringify(state()) }, line: { S: '2' }, version: { N: '3' } };
     const change = changeOfRecord({ eventName: 'MODIFY', dynamodb: { OldImage: item, NewImage: item } });
     expect(imageOf(change.new)).toEqual({ memberId: 'm1', lineId: '2', state: state() });
-    expect(changeOfRecord({ eventName: 'REMOVE', userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' }, dynamodb: { OldImage: item } })).toMatchObject({ new: undefined, expired: true });
+    expect(
+      changeOfRecord({ eventName: 'REMOVE', userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' }, dynamodb: { OldImage: item } }),
+    ).toMatchObject({ new: undefined, expired: true });
     expect(changeOfRecord({ eventName: 'REMOVE', dynamodb: { OldImage: item } }).expired).toBe(false);
     expect(imageOf({ pk: 'P#m1', sk: 'PORTAL' })).toBeUndefined();
   });

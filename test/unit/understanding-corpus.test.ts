@@ -25,7 +25,7 @@ describe('understanding corpus (menus/example.yaml)', () => {
     expect(report.wrongPicks, details).toBe(0);
   });
 
-  it('answers 95% of messages in the customer\'s language on portals in en, de and ru', () => {
+  it("answers 95% of messages in the customer's language on portals in en, de and ru", () => {
     expect(report.languages.hits / report.languages.total, details).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -59,7 +59,8 @@ const act = (decision: Decision) => {
 };
 const join = (): DialogState => act(decide(clinic, undefined, { kind: 'join' }, ctx)).state;
 const say = (state: DialogState, text: string) => act(decide(clinic, state, { kind: 'message', text }, ctx));
-const sent = (decision: Decision) => (decision.kind === 'act' ? decision.effects.flatMap((effect) => (effect.type === 'send' ? [effect.text] : [])).join('\n') : '');
+const sent = (decision: Decision) =>
+  decision.kind === 'act' ? decision.effects.flatMap((effect) => (effect.type === 'send' ? [effect.text] : [])).join('\n') : '';
 
 describe('the matcher', () => {
   it.each([
@@ -111,7 +112,7 @@ describe('the engine with the matcher', () => {
     expect(sent(say(asked.state, 'toothache'))).toContain('Call us now');
   });
 
-  it('asks in the customer\'s language', () => {
+  it("asks in the customer's language", () => {
     expect(sent(say(join(), 'Preise und Öffnungszeiten'))).toBe('Meinten Sie [send=3]3. Preise[/send] oder [send=1]1. Öffnungszeiten[/send]?');
   });
 

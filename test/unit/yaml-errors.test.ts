@@ -38,7 +38,8 @@ describe('YAML syntax errors for people', () => {
 });
 
 describe('did you mean', () => {
-  const menu = (over: string) => `bot: { code: b, name: B }\nstart: main\nmenus:\n  main:\n    text: Hi\n    items:\n${over}\n  prices:\n    text: Prices\n    items: []\n`;
+  const menu = (over: string) =>
+    `bot: { code: b, name: B }\nstart: main\nmenus:\n  main:\n    text: Hi\n    items:\n${over}\n  prices:\n    text: Prices\n    items: []\n`;
 
   it('an unknown menu names the closest one of the file', () => {
     const issues = check(menu('      - { id: 1, title: P, action: { type: menu, menu: pricing } }'));
@@ -47,6 +48,10 @@ describe('did you mean', () => {
 
   it('an unknown action type and an unknown key name the closest known one', () => {
     expect(check(menu('      - { id: 1, title: P, action: { type: txt, text: hi } }'))[0]!.message).toMatch(/got "txt", did you mean text\?/);
-    expect(check(menu('      - { id: 1, title: P, acton: { type: text, text: hi } }')).map((issue) => issue.message).join('\n')).toMatch(/"acton" is not a known key here \(did you mean action\?\)/);
+    expect(
+      check(menu('      - { id: 1, title: P, acton: { type: text, text: hi } }'))
+        .map((issue) => issue.message)
+        .join('\n'),
+    ).toMatch(/"acton" is not a known key here \(did you mean action\?\)/);
   });
 });

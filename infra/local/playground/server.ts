@@ -117,11 +117,31 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
       customer,
       // `api`: what the portal offers; `botApi`: what the bot was registered with (BOT_API may force V1).
       // eventMode: a V2 bot's events posted (webhook) or waiting for imbot.v2.Event.get (fetch; `waiting` of them).
-      portal: portal && { language: portal.language, domain: portal.domain, failing, api: portal.api, botApi: bot?.api ?? 'v1', eventMode: bot?.eventMode, waiting: bot ? sim.waitingEvents(portal, bot.id).length : 0 },
+      portal: portal && {
+        language: portal.language,
+        domain: portal.domain,
+        failing,
+        api: portal.api,
+        botApi: bot?.api ?? 'v1',
+        eventMode: bot?.eventMode,
+        waiting: bot ? sim.waitingEvents(portal, bot.id).length : 0,
+      },
       deadLetters: { count: stack.queue.deadLetters.length, lastReason: lastLetter?.reason },
-      hours: hours && { timezone: hours.timezone, open: isOpen(hours, stack.deps.clock()), shifted: (clock?.offset() ?? 0) !== 0, botTime: new Date(stack.deps.clock()).toISOString() },
+      hours: hours && {
+        timezone: hours.timezone,
+        open: isOpen(hours, stack.deps.clock()),
+        shifted: (clock?.offset() ?? 0) !== 0,
+        botTime: new Date(stack.deps.clock()).toISOString(),
+      },
       bot: bot ? { id: bot.id, name: bot.name } : undefined,
-      menu: { file: stack.deps.config.menuFile, version: menu.version, name: menu.bot.name, status: stack.menuFile.status(), key: stack.deps.menus?.().keyOf(portal?.memberId, lineId) ?? 'default', lines: [1, 2] },
+      menu: {
+        file: stack.deps.config.menuFile,
+        version: menu.version,
+        name: menu.bot.name,
+        status: stack.menuFile.status(),
+        key: stack.deps.menus?.().keyOf(portal?.memberId, lineId) ?? 'default',
+        lines: [1, 2],
+      },
       line: { id: lineId, ...(timeout ? { botTime: timeout.seconds, botLeft: timeout.left } : {}) },
       chat: chat && {
         chatId: chat.chatId,
@@ -131,7 +151,15 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         holder: chat.holder,
         holderName: chat.status === 'other-bot' && portal ? portal.bots.get(chat.holder ?? 0)?.name : undefined,
         botInChat: bot ? chat.members.has(bot.id) : false,
-        messages: chat.messages.map((message) => ({ id: message.id, author: message.author, authorId: message.authorId, text: message.text, operatorOnly: message.operatorOnly, sessionId: message.sessionId, at: message.at })),
+        messages: chat.messages.map((message) => ({
+          id: message.id,
+          author: message.author,
+          authorId: message.authorId,
+          text: message.text,
+          operatorOnly: message.operatorOnly,
+          sessionId: message.sessionId,
+          at: message.at,
+        })),
       },
       // The operators' chat app for this chat, opened as the messenger opens it for operator 12.
       chatApp: (() => {
@@ -181,7 +209,8 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   }
 
-  const json = (res: ServerResponse, status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
+  const json = (res: ServerResponse, status: number, value: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
 
   async function routes(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
@@ -190,7 +219,7 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
     }
     if (!url.pathname.startsWith('/playground/')) return false;
     const action = url.pathname.slice('/playground/'.length);
-    if (req.method === 'GET' && action === 'state') return json(res, 200, await snapshot()), true;
+    if (req.method === 'GET' && action === 'state') return (json(res, 200, await snapshot()), true);
     if (req.method === 'GET' && action === 'stream') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`data: ${JSON.stringify(await snapshot())}\n\n`);
@@ -198,22 +227,22 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
       req.on('close', () => streams.delete(res));
       return true;
     }
-    if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' }), true;
+    if (req.method !== 'POST') return (json(res, 405, { error: 'method not allowed' }), true);
     let input: Record<string, unknown>;
     try {
       input = await body(req);
     } catch {
-      return json(res, 400, { error: 'the body must be JSON under 16 KB' }), true;
+      return (json(res, 400, { error: 'the body must be JSON under 16 KB' }), true);
     }
-    if (!portal) return json(res, 503, { error: 'the playground is still starting' }), true;
+    if (!portal) return (json(res, 503, { error: 'the playground is still starting' }), true);
     switch (action) {
       case 'say': {
         const text = typeof input.text === 'string' ? input.text.slice(0, 4000) : '';
-        if (!text.trim()) return json(res, 400, { error: 'text is required' }), true;
+        if (!text.trim()) return (json(res, 400, { error: 'text is required' }), true);
         if (!chat) await openChat();
         const answer = await sim.customerSays(portal, chat!, text);
         await settle();
-        return json(res, 200, { status: answer.status }), true;
+        return (json(res, 200, { status: answer.status }), true);
       }
       case 'session':
         if (!chat) await openChat();
@@ -221,28 +250,28 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
           await sim.newSession(portal, chat);
           await settle();
         }
-        return json(res, 200, { ok: true }), true;
+        return (json(res, 200, { ok: true }), true);
       case 'customer': {
-        if (typeof input.name !== 'string' || !input.name.trim()) return json(res, 400, { error: 'A customer needs a name: type one in "Customer".' }), true;
+        if (typeof input.name !== 'string' || !input.name.trim()) return (json(res, 400, { error: 'A customer needs a name: type one in "Customer".' }), true);
         const name = input.name.trim().slice(0, 100);
         // The language control is the portal's: what every event carries in LANGUAGE. The
         // customer's own language is for the bot to detect from the text (contract §9.2).
         if (typeof input.portalLanguage === 'string' && /^[a-z]{2}$/.test(input.portalLanguage)) portal.language = input.portalLanguage;
         customer = { name };
         await openChat();
-        return json(res, 200, { ok: true }), true;
+        return (json(res, 200, { ok: true }), true);
       }
       case 'operator': {
         const text = typeof input.text === 'string' ? input.text.slice(0, 4000) : '';
         if (!chat) await openChat();
         const current = chat!;
-        if (current.status === 'finished') return json(res, 409, { error: 'the session is finished: start a new session first' }), true;
+        if (current.status === 'finished') return (json(res, 409, { error: 'the session is finished: start a new session first' }), true);
         if (current.status === 'operator') {
-          if (!text.trim()) return json(res, 400, { error: 'the operator already has the chat: write a message' }), true;
+          if (!text.trim()) return (json(res, 400, { error: 'the operator already has the chat: write a message' }), true);
           await sim.operatorSays(portal, current, text, current.holder);
         } else await sim.operatorTakes(portal, current, { text });
         await settle();
-        return json(res, 200, { status: current.status }), true;
+        return (json(res, 200, { status: current.status }), true);
       }
       case 'timeout': {
         if (!chat) await openChat();
@@ -252,59 +281,59 @@ export function createPlayground(stack: LocalStack, clock?: MovableClock): Playg
         if (clock && seconds > 0 && chat!.status === 'bot') clock.shift(clock.offset() + seconds * 1000);
         const moved = sim.lineTimeout(portal, chat!);
         await settle();
-        if (!moved) return json(res, 409, { error: `the bot does not hold the chat (${chat!.status}): nothing to time out` }), true;
-        return json(res, 200, { status: chat!.status }), true;
+        if (!moved) return (json(res, 409, { error: `the bot does not hold the chat (${chat!.status}): nothing to time out` }), true);
+        return (json(res, 200, { status: chat!.status }), true);
       }
       case 'fail':
         failing = input.on === true;
         sim.clearFaults();
         if (failing) sim.fail('*', { status: 500, error: 'INTERNAL_SERVER_ERROR', times: Infinity });
         schedulePush();
-        return json(res, 200, { failing }), true;
+        return (json(res, 200, { failing }), true);
       case 'rename': {
         // The admin renames the portal (contract §9.3): the old address answers 302 from now on.
         // On loopback the two names of this machine stand in for the old and the new address.
         const [host, port] = portal.domain.split(':');
         sim.renamePortal(portal, `${host === 'localhost' ? '127.0.0.1' : 'localhost'}:${port}`);
         schedulePush();
-        return json(res, 200, { domain: portal.domain }), true;
+        return (json(res, 200, { domain: portal.domain }), true);
       }
       case 'hours': {
         const hours = lineMenu().hours;
-        if (!clock || !hours || hours.source !== 'file') return json(res, 400, { error: 'this menu has no working hours in the file' }), true;
+        if (!clock || !hours || hours.source !== 'file') return (json(res, 400, { error: 'this menu has no working hours in the file' }), true);
         const mode = input.mode;
         if (mode === 'now') clock.shift(0);
         else if (mode === 'open' || mode === 'closed') {
           const target = nextTime(hours, Date.now(), mode === 'open');
-          if (target === undefined) return json(res, 400, { error: `the schedule is never ${mode} for two hours` }), true;
+          if (target === undefined) return (json(res, 400, { error: `the schedule is never ${mode} for two hours` }), true);
           clock.shift(target - Date.now());
-        } else return json(res, 400, { error: 'mode must be now, open or closed' }), true;
+        } else return (json(res, 400, { error: 'mode must be now, open or closed' }), true);
         // The chat stays: a new Open Lines session in it shows the menu of that time (the
         // customer meets the closed menu only when a session starts, as on a real line).
         if (chat && portal) await sim.newSession(portal, chat);
         else await openChat();
         await settle();
-        return json(res, 200, { ok: true, botTime: new Date(stack.deps.clock()).toISOString() }), true;
+        return (json(res, 200, { ok: true, botTime: new Date(stack.deps.clock()).toISOString() }), true);
       }
       case 'portal': {
-        if (input.api !== 'v1' && input.api !== 'v2') return json(res, 400, { error: 'api must be v1 or v2' }), true;
-        if (failing) return json(res, 409, { error: 'the portal is made to fail: switch that off first' }), true;
+        if (input.api !== 'v1' && input.api !== 'v2') return (json(res, 400, { error: 'api must be v1 or v2' }), true);
+        if (failing) return (json(res, 409, { error: 'the portal is made to fail: switch that off first' }), true);
         await newPortal(input.api);
-        return json(res, 200, { api: portal!.api, botApi: sim.ourBot(portal!)?.api ?? 'v1' }), true;
+        return (json(res, 200, { api: portal!.api, botApi: sim.ourBot(portal!)?.api ?? 'v1' }), true);
       }
       case 'line': {
-        if (input.line !== 1 && input.line !== 2) return json(res, 400, { error: 'line must be 1 or 2' }), true;
+        if (input.line !== 1 && input.line !== 2) return (json(res, 400, { error: 'line must be 1 or 2' }), true);
         lineId = input.line;
         await openChat();
-        return json(res, 200, { line: lineId }), true;
+        return (json(res, 200, { line: lineId }), true);
       }
       case 'reset':
         fromSeq = sim.lastSeq;
         events.splice(0);
         await openChat();
-        return json(res, 200, { ok: true }), true;
+        return (json(res, 200, { ok: true }), true);
       default:
-        return json(res, 404, { error: 'unknown playground action' }), true;
+        return (json(res, 404, { error: 'unknown playground action' }), true);
     }
   }
 

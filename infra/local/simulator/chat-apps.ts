@@ -68,7 +68,7 @@ function appOf(ctx: MethodContext, params: Params): SimChatApp {
 export const chatAppMethods: Record<string, (params: Params, ctx: MethodContext) => unknown> = {
   'imbot.app.register': (params, ctx) => {
     const bot = ctx.portal.bots.get(Number(params.BOT_ID));
-    if (!bot || !bot.ours) throw new SimError(400, 'BOT_ID_ERROR', 'Bot not found');
+    if (!bot?.ours) throw new SimError(400, 'BOT_ID_ERROR', 'Bot not found');
     const code = str(params.CODE);
     if (!code || !params.IFRAME) throw new SimError(400, 'PARAMS_ERROR', 'Iframe params are not correct');
     const app: SimChatApp = {
@@ -90,7 +90,7 @@ export const chatAppMethods: Record<string, (params: Params, ctx: MethodContext)
   'imbot.app.update': (params, ctx) => {
     const app = appOf(ctx, params);
     const fields = (params.FIELDS ?? {}) as Params;
-    if (Object.keys(fields).length === 0) throw new SimError(400, 'WRONG_REQUEST', 'Update fields can\'t be empty');
+    if (Object.keys(fields).length === 0) throw new SimError(400, 'WRONG_REQUEST', "Update fields can't be empty");
     if (fields.IFRAME !== undefined) app.iframe = iframeUrl(fields.IFRAME);
     if (fields.HASH !== undefined) app.hash = hashOf(fields.HASH);
     if (fields.CONTEXT !== undefined) app.context = str(fields.CONTEXT);

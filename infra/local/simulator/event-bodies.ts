@@ -29,7 +29,9 @@ function portalAuth(portal: SimPortal, extra: Record<string, unknown> = {}): Rec
 function botBlock(portal: SimPortal, botId: number, botCode: string, token: Issued | undefined, clientId: string): Record<string, unknown> {
   if (!token) {
     // Older payloads: only the portal identity under AUTH (contract §1.4).
-    return { [botId]: { AUTH: { domain: portal.domain, member_id: portal.memberId, application_token: portal.applicationToken }, BOT_ID: botId, BOT_CODE: botCode } };
+    return {
+      [botId]: { AUTH: { domain: portal.domain, member_id: portal.memberId, application_token: portal.applicationToken }, BOT_ID: botId, BOT_CODE: botCode },
+    };
   }
   const auth = {
     access_token: token.accessToken,
@@ -111,7 +113,15 @@ export function botDeleteBody(portal: SimPortal, botId: number, botCode: string,
 
 const entityId = (chat: SimChat) => `${chat.connector}|${chat.lineId}|${900000 + chat.chatId}|${chat.customer.id}`;
 
-export function joinBody(portal: SimPortal, chat: SimChat, bot: { id: number; code: string }, botToken: Issued | undefined, customerToken: Issued, clientId: string, now: number): string {
+export function joinBody(
+  portal: SimPortal,
+  chat: SimChat,
+  bot: { id: number; code: string },
+  botToken: Issued | undefined,
+  customerToken: Issued,
+  clientId: string,
+  now: number,
+): string {
   return phpQuery({
     event: 'ONIMBOTJOINCHAT',
     event_handler_id: 459,
@@ -130,10 +140,22 @@ export function joinBody(portal: SimPortal, chat: SimChat, bot: { id: number; co
         DIALOG_ID: chat.dialogId,
         LANGUAGE: portal.language, // the portal's language, never the customer's (contract §9.2)
       },
-      USER: { ID: chat.customer.id, NAME: chat.customer.name, FIRST_NAME: chat.customer.firstName, LAST_NAME: chat.customer.lastName, WORK_POSITION: '', GENDER: 'M' },
+      USER: {
+        ID: chat.customer.id,
+        NAME: chat.customer.name,
+        FIRST_NAME: chat.customer.firstName,
+        LAST_NAME: chat.customer.lastName,
+        WORK_POSITION: '',
+        GENDER: 'M',
+      },
     },
     ts: seconds(now),
-    auth: portalAuth(portal, { access_token: customerToken.accessToken, expires: seconds(customerToken.expiresAt), expires_in: 3600, user_id: chat.customer.id }),
+    auth: portalAuth(portal, {
+      access_token: customerToken.accessToken,
+      expires: seconds(customerToken.expiresAt),
+      expires_in: 3600,
+      user_id: chat.customer.id,
+    }),
   });
 }
 

@@ -48,7 +48,8 @@ export function keepEvent(portal: SimPortal, bot: SimBot, type: string, data: Re
 /** Events waiting (unconfirmed) for the bot: what the playground shows and tests check. */
 export const waitingEvents = (portal: SimPortal, botId: number): readonly FeedEvent[] => feedOf(portal, botId).events;
 
-const num = (value: unknown): number | undefined => (value === undefined || value === null || value === '' ? undefined : /^\d+$/.test(String(value)) ? Number(value) : NaN);
+const num = (value: unknown): number | undefined =>
+  value === undefined || value === null || value === '' ? undefined : /^\d+$/.test(String(value)) ? Number(value) : NaN;
 
 export function eventGet(params: Record<string, unknown>, ctx: MethodContext): unknown {
   const botId = num(params.botId);

@@ -34,8 +34,26 @@ export const DEFAULT_BOT_TIME = 600;
  * hand-over and hears the operator — the case the bot has to survive (contract §9.1).
  */
 export const DEFAULT_LINES: Record<number, Record<string, unknown>> = {
-  1: { ID: '1', LINE_NAME: 'Support', ACTIVE: 'Y', WORKTIME_ENABLE: 'N', WELCOME_BOT_ENABLE: 'Y', WELCOME_BOT_JOIN: 'always', WELCOME_BOT_TIME: String(DEFAULT_BOT_TIME), WELCOME_BOT_LEFT: 'close' },
-  2: { ID: '2', LINE_NAME: 'Sales', ACTIVE: 'Y', WORKTIME_ENABLE: 'N', WELCOME_BOT_ENABLE: 'Y', WELCOME_BOT_JOIN: 'always', WELCOME_BOT_TIME: String(DEFAULT_BOT_TIME), WELCOME_BOT_LEFT: 'close' },
+  1: {
+    ID: '1',
+    LINE_NAME: 'Support',
+    ACTIVE: 'Y',
+    WORKTIME_ENABLE: 'N',
+    WELCOME_BOT_ENABLE: 'Y',
+    WELCOME_BOT_JOIN: 'always',
+    WELCOME_BOT_TIME: String(DEFAULT_BOT_TIME),
+    WELCOME_BOT_LEFT: 'close',
+  },
+  2: {
+    ID: '2',
+    LINE_NAME: 'Sales',
+    ACTIVE: 'Y',
+    WORKTIME_ENABLE: 'N',
+    WELCOME_BOT_ENABLE: 'Y',
+    WELCOME_BOT_JOIN: 'always',
+    WELCOME_BOT_TIME: String(DEFAULT_BOT_TIME),
+    WELCOME_BOT_LEFT: 'close',
+  },
 };
 
 /** The line's bot settings; a line without them behaves as created by the platform (600 s, queue). */

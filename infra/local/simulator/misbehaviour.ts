@@ -55,7 +55,13 @@ export function createMisbehaviour(clock: () => number, stats: { faultsInjected:
   return {
     /** The next `times` calls of `method` ('*' for any REST method, OAUTH_FAULT for the OAuth server) fail. */
     fail(method: string, fault: FaultSpec): void {
-      faults.push({ method, status: fault.status, ...(fault.error ? { error: fault.error } : {}), ...(fault.hangMs ? { hangMs: fault.hangMs } : {}), remaining: fault.times ?? 1 });
+      faults.push({
+        method,
+        status: fault.status,
+        ...(fault.error ? { error: fault.error } : {}),
+        ...(fault.hangMs ? { hangMs: fault.hangMs } : {}),
+        remaining: fault.times ?? 1,
+      });
     },
     clear: (): void => {
       faults.splice(0);
@@ -63,7 +69,9 @@ export function createMisbehaviour(clock: () => number, stats: { faultsInjected:
     },
     /** The fault this call of `method` meets, if any (and counts it). */
     take(method: string): Fault | undefined {
-      const fault = faults.find((candidate) => candidate.remaining > 0 && (candidate.method === method || (candidate.method === '*' && method !== OAUTH_FAULT)));
+      const fault = faults.find(
+        (candidate) => candidate.remaining > 0 && (candidate.method === method || (candidate.method === '*' && method !== OAUTH_FAULT)),
+      );
       if (fault) {
         fault.remaining -= 1;
         stats.faultsInjected++;

@@ -44,7 +44,7 @@ function ourBot(ctx: MethodContext, id: unknown): SimBot {
 /** imbot.chat.*: an unknown chat is "Action unavailable" [DOC chat-bots/outdated/chats/imbot-chat-user-add.md, imbot-chat-leave.md]. */
 function chatOf(ctx: MethodContext, params: Params, key = 'CHAT_ID'): SimChat {
   const chatId = num(params[key]);
-  if (!chatId) throw new SimError(400, 'CHAT_ID_EMPTY', 'Chat ID can\'t be empty');
+  if (!chatId) throw new SimError(400, 'CHAT_ID_EMPTY', "Chat ID can't be empty");
   const chat = ctx.portal.chats.get(chatId);
   if (!chat) throw new SimError(400, 'ACCESS_ERROR', 'Action unavailable');
   return chat;
@@ -53,7 +53,7 @@ function chatOf(ctx: MethodContext, params: Params, key = 'CHAT_ID'): SimChat {
 /** imopenlines.bot.session.*: CHAT_ID must be > 0 [DOC imopenlines/openlines/chat-bots/*.md]. */
 function sessionChatId(params: Params): number {
   const chatId = num(params.CHAT_ID);
-  if (!chatId) throw new SimError(400, 'CHAT_ID_EMPTY', 'Chat ID can\'t be empty');
+  if (!chatId) throw new SimError(400, 'CHAT_ID_EMPTY', "Chat ID can't be empty");
   return chatId;
 }
 
@@ -68,7 +68,24 @@ function handlerUrl(value: unknown, code: string): string {
   return url;
 }
 
-const COLORS = ['RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN', 'AZURE', 'KHAKI', 'SAND', 'MARENGO', 'GRAY', 'GRAPHITE'];
+const COLORS = [
+  'RED',
+  'GREEN',
+  'MINT',
+  'LIGHT_BLUE',
+  'DARK_BLUE',
+  'PURPLE',
+  'AQUA',
+  'PINK',
+  'LIME',
+  'BROWN',
+  'AZURE',
+  'KHAKI',
+  'SAND',
+  'MARENGO',
+  'GRAY',
+  'GRAPHITE',
+];
 
 /** The simulated portal's administrators: user 1 (who installed the app); operators (12…) are not. */
 export const ADMINS: ReadonlySet<number> = new Set([1]);
@@ -89,9 +106,9 @@ export const methods: Record<string, Method> = {
 
   'imbot.register': (params, ctx) => {
     const code = str(params.CODE);
-    if (!code) throw new SimError(400, 'CODE_ERROR', 'Bot code isn\'t specified');
+    if (!code) throw new SimError(400, 'CODE_ERROR', "Bot code isn't specified");
     const properties = (params.PROPERTIES ?? {}) as Params;
-    if (!str(properties.NAME) && !str(properties.LAST_NAME)) throw new SimError(400, 'NAME_ERROR', 'Bot name isn\'t specified');
+    if (!str(properties.NAME) && !str(properties.LAST_NAME)) throw new SimError(400, 'NAME_ERROR', "Bot name isn't specified");
     if (properties.COLOR !== undefined && !COLORS.includes(str(properties.COLOR))) throw new SimError(400, 'WRONG_REQUEST', 'Unknown color');
     const handlers = {
       messageAdd: handlerUrl(params.EVENT_MESSAGE_ADD ?? params.EVENT_HANDLER, 'EVENT_MESSAGE_ADD_ERROR'),
@@ -123,7 +140,7 @@ export const methods: Record<string, Method> = {
   'imbot.update': (params, ctx) => {
     const bot = ourBot(ctx, params.BOT_ID);
     const fields = params.FIELDS as Params | undefined;
-    if (!fields || Object.keys(fields).length === 0) throw new SimError(400, 'WRONG_REQUEST', 'Update fields can\'t be empty');
+    if (!fields || Object.keys(fields).length === 0) throw new SimError(400, 'WRONG_REQUEST', "Update fields can't be empty");
     if (fields.EVENT_MESSAGE_ADD !== undefined) bot.handlers.messageAdd = handlerUrl(fields.EVENT_MESSAGE_ADD, 'EVENT_MESSAGE_ADD_ERROR');
     if (fields.EVENT_WELCOME_MESSAGE !== undefined) bot.handlers.welcome = handlerUrl(fields.EVENT_WELCOME_MESSAGE, 'EVENT_WELCOME_MESSAGE_ERROR');
     if (fields.EVENT_BOT_DELETE !== undefined) bot.handlers.botDelete = handlerUrl(fields.EVENT_BOT_DELETE, 'EVENT_BOT_DELETE_ERROR');
@@ -141,22 +158,33 @@ export const methods: Record<string, Method> = {
   },
 
   'imbot.bot.list': (_params, ctx) =>
-    Object.fromEntries([...ctx.portal.bots.values()].map((bot) => [bot.id, { ID: bot.id, NAME: bot.name, CODE: bot.code, OPENLINE: bot.openline ? 'Y' : 'N' }])),
+    Object.fromEntries(
+      [...ctx.portal.bots.values()].map((bot) => [bot.id, { ID: bot.id, NAME: bot.name, CODE: bot.code, OPENLINE: bot.openline ? 'Y' : 'N' }]),
+    ),
 
   'imbot.message.add': (params, ctx) => {
     const bot = ourBot(ctx, params.BOT_ID);
     const dialogId = str(params.DIALOG_ID);
-    if (!dialogId) throw new SimError(400, 'DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
+    if (!dialogId) throw new SimError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty");
     const message = str(params.MESSAGE).trim();
-    if (!message) throw new SimError(400, 'MESSAGE_EMPTY', 'Message can\'t be empty');
+    if (!message) throw new SimError(400, 'MESSAGE_EMPTY', "Message can't be empty");
     // An unknown chat, or one the bot is no longer a member of (it left, or the line made it
     // leave at a hand-over): the documented refusal is WRONG_REQUEST "Message isn't added"
     // [DOC chat-bots/outdated/messages/imbot-message-add.md]. A member bot may still post
     // after an operator took the chat: the platform does not stop it (contract §9.1).
     const chat = ctx.portal.chats.get(num(dialogId.replace(/^chat/, '')));
-    if (!chat || !chat.members.has(bot.id)) throw new SimError(400, 'WRONG_REQUEST', 'Message isn\'t added');
+    if (!chat?.members.has(bot.id)) throw new SimError(400, 'WRONG_REQUEST', "Message isn't added");
     const id = ctx.nextId();
-    chat.messages.push({ id, chatId: chat.chatId, author: 'bot', authorId: bot.id, text: message.slice(0, 20_000), operatorOnly: yes(params.SKIP_CONNECTOR) || yes(params.SYSTEM), sessionId: chat.sessionId, at: ctx.now });
+    chat.messages.push({
+      id,
+      chatId: chat.chatId,
+      author: 'bot',
+      authorId: bot.id,
+      text: message.slice(0, 20_000),
+      operatorOnly: yes(params.SKIP_CONNECTOR) || yes(params.SYSTEM),
+      sessionId: chat.sessionId,
+      at: ctx.now,
+    });
     ctx.changed(chat);
     return id;
   },
@@ -171,7 +199,7 @@ export const methods: Record<string, Method> = {
     const ids = (Array.isArray(users) ? users : users && typeof users === 'object' ? Object.values(users) : []).map(num);
     if (ids.length === 0 || ids.some((id) => !id)) throw new SimError(400, 'WRONG_REQUEST', 'User IDs must be passed in array format');
     for (const id of ids) {
-      if (chat.members.has(id)) throw new SimError(400, 'WRONG_REQUEST', 'You don\'t have access or user already member in chat');
+      if (chat.members.has(id)) throw new SimError(400, 'WRONG_REQUEST', "You don't have access or user already member in chat");
       chat.members.add(id);
       const bot = ctx.portal.bots.get(id);
       if (bot && !bot.ours) {
@@ -186,7 +214,7 @@ export const methods: Record<string, Method> = {
   'imbot.chat.leave': (params, ctx) => {
     const bot = ourBot(ctx, params.BOT_ID);
     const chat = chatOf(ctx, params);
-    if (!chat.members.delete(bot.id)) throw new SimError(400, 'WRONG_REQUEST', 'You don\'t have access or user isn\'t a member in chat');
+    if (!chat.members.delete(bot.id)) throw new SimError(400, 'WRONG_REQUEST', "You don't have access or user isn't a member in chat");
     ctx.changed(chat);
     return true;
   },
@@ -217,15 +245,15 @@ export const methods: Record<string, Method> = {
     const transferId = str(params.TRANSFER_ID);
     if (has('USER_ID') || (!has('QUEUE_ID') && transferId && !transferId.startsWith('queue'))) {
       userId = num(has('USER_ID') ? params.USER_ID : transferId);
-      if (!userId) throw new SimError(400, 'USER_ID_EMPTY', 'User ID can\'t be empty');
+      if (!userId) throw new SimError(400, 'USER_ID_EMPTY', "User ID can't be empty");
     } else if (has('QUEUE_ID') || transferId.startsWith('queue')) {
       queueId = num(has('QUEUE_ID') ? params.QUEUE_ID : transferId.slice('queue'.length));
-      if (!queueId) throw new SimError(400, 'QUEUE_ID_EMPTY', 'QUEUE ID can\'t be empty');
-    } else throw new SimError(400, 'TRANSFER_ID_EMPTY', 'Queue ID or User ID can\'t be empty');
+      if (!queueId) throw new SimError(400, 'QUEUE_ID_EMPTY', "QUEUE ID can't be empty");
+    } else throw new SimError(400, 'TRANSFER_ID_EMPTY', "Queue ID or User ID can't be empty");
     ourBot(ctx, undefined);
     const chat = ctx.portal.chats.get(chatId);
     const refused = () => new SimError(400, 'OPERATOR_WRONG', 'You can not redirect to this operator');
-    if (!chat || chat.status !== 'bot') throw refused();
+    if (chat?.status !== 'bot') throw refused();
     if (userId) {
       if (unreachableOperator(ctx, chat, userId)) throw refused();
       chat.status = 'operator';
@@ -260,7 +288,7 @@ export const methods: Record<string, Method> = {
 
   'imopenlines.config.get': (params, ctx) => {
     const id = num(params.CONFIG_ID);
-    if (!id) throw new SimError(400, 'CONFIG_ID_EMPTY', 'Config ID can\'t be empty');
+    if (!id) throw new SimError(400, 'CONFIG_ID_EMPTY', "Config ID can't be empty");
     if (ctx.caller.kind === 'bot') throw new SimError(403, 'CONFIG_WRONG_USER_PERMISSION', 'Permission denied');
     return ctx.portal.lines.get(id) ?? false;
   },

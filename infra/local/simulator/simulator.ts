@@ -92,7 +92,14 @@ export function createSimulator(options: SimulatorOptions) {
    * host; on loopback several portals share one, so the second and later ones get a path
    * prefix (`/p/<n>/rest/`) — the bot only cares that the endpoint's host is the domain.
    */
-  function createPortal(opts: { domain: string; https?: boolean; memberId?: string; language?: string; lines?: Record<number, Record<string, unknown>>; api?: 'v1' | 'v2' }): SimPortal {
+  function createPortal(opts: {
+    domain: string;
+    https?: boolean;
+    memberId?: string;
+    language?: string;
+    lines?: Record<number, Record<string, unknown>>;
+    api?: 'v1' | 'v2';
+  }): SimPortal {
     const scheme = opts.https ? 'https' : 'http';
     const taken = [...portals.values()].some((portal) => portal.domain === opts.domain);
     let n = portals.size + 1;
@@ -172,7 +179,12 @@ export function createSimulator(options: SimulatorOptions) {
     let status = 0;
     let text = '';
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(30_000) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+        signal: AbortSignal.timeout(30_000),
+      });
       status = response.status;
       text = await response.text();
     } catch (error) {
@@ -184,15 +196,39 @@ export function createSimulator(options: SimulatorOptions) {
 
   // ── the portal's REST side ──
 
-  function record(portal: SimPortal, method: string, params: Record<string, unknown>, outcome: { result?: unknown; error?: string; limited?: boolean }, batch?: number, address?: string): RestCall {
-    const call: RestCall = { seq: ++seq, memberId: portal.memberId, method, params, ok: outcome.error === undefined, ...outcome, ...(batch ? { batch } : {}), ...(address ? { address } : {}), at: clock() };
+  function record(
+    portal: SimPortal,
+    method: string,
+    params: Record<string, unknown>,
+    outcome: { result?: unknown; error?: string; limited?: boolean },
+    batch?: number,
+    address?: string,
+  ): RestCall {
+    const call: RestCall = {
+      seq: ++seq,
+      memberId: portal.memberId,
+      method,
+      params,
+      ok: outcome.error === undefined,
+      ...outcome,
+      ...(batch ? { batch } : {}),
+      ...(address ? { address } : {}),
+      at: clock(),
+    };
     calls.push(call);
     if (calls.length > 20_000) calls.splice(0, 10_000);
     emit({ type: 'call', call });
     return call;
   }
 
-  function invoke(portal: SimPortal, method: string, params: Record<string, unknown>, caller: MethodContext['caller'], batch?: number, address?: string): { result?: unknown; error?: SimError; time?: TimeBlock } {
+  function invoke(
+    portal: SimPortal,
+    method: string,
+    params: Record<string, unknown>,
+    caller: MethodContext['caller'],
+    batch?: number,
+    address?: string,
+  ): { result?: unknown; error?: SimError; time?: TimeBlock } {
     const impl = methods[method] ?? chatAppMethods[method] ?? (portal.api === 'v2' ? v2Methods[method] : undefined);
     const about = line.chatOfCall(portal, params);
     if (about) catchUp(portal, about);
@@ -234,7 +270,14 @@ export function createSimulator(options: SimulatorOptions) {
     if (entries.length > 50) throw new SimError(400, 'ERROR_BATCH_LENGTH_EXCEEDED', 'Max batch length exceeded');
     const halt = String(params.halt ?? '0') === '1';
     const batchSeq = seq + 1;
-    record(portal, 'batch', { halt: halt ? 1 : 0, cmd: Object.fromEntries(entries.map(([key, value]) => [key, String(value).split('?')[0]])) }, { result: 'batch' }, undefined, address);
+    record(
+      portal,
+      'batch',
+      { halt: halt ? 1 : 0, cmd: Object.fromEntries(entries.map(([key, value]) => [key, String(value).split('?')[0]])) },
+      { result: 'batch' },
+      undefined,
+      address,
+    );
     const result: Record<string, unknown> = {};
     const times: Record<string, TimeBlock> = {};
     const errors: Record<string, { error: string; error_description: string }> = {};
@@ -275,8 +318,8 @@ export function createSimulator(options: SimulatorOptions) {
       const fault = misbehaviour.take(OAUTH_FAULT);
       if (fault) {
         if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
-        if (fault.status === 0) return req.socket.destroy(), true;
-        return send(res, fault.status, { error: fault.error ?? 'server_error', error_description: 'injected fault' }), true;
+        if (fault.status === 0) return (req.socket.destroy(), true);
+        return (send(res, fault.status, { error: fault.error ?? 'server_error', error_description: 'injected fault' }), true);
       }
       const raw = req.method === 'POST' ? await readBody(req) : url.search.slice(1);
       const form = Object.fromEntries(new URLSearchParams(raw));
@@ -299,14 +342,14 @@ export function createSimulator(options: SimulatorOptions) {
       res.writeHead(302, { location: `${renamed.clientEndpoint}${route[2]}${url.search}`, 'content-type': 'text/html' }).end('<a>moved</a>');
       return true;
     }
-    if (!portal) return send(res, 404, { error: 'PORTAL_DELETED', error_description: 'Portal was deleted' }), true;
+    if (!portal) return (send(res, 404, { error: 'PORTAL_DELETED', error_description: 'Portal was deleted' }), true);
     let params: Record<string, unknown>;
     try {
       params = (req.headers['content-type'] ?? '').includes('json')
         ? (JSON.parse(raw || '{}') as Record<string, unknown>)
         : (qs.parse(raw || url.search.slice(1), { parseArrays: false, depth: 8 }) as Record<string, unknown>);
     } catch {
-      return send(res, 400, { error: 'INVALID_REQUEST', error_description: 'Body is not valid' }), true;
+      return (send(res, 400, { error: 'INVALID_REQUEST', error_description: 'Body is not valid' }), true);
     }
     const { auth, ...rest } = params;
     const fault = misbehaviour.take(method);
@@ -317,12 +360,12 @@ export function createSimulator(options: SimulatorOptions) {
         return true;
       }
       record(portal, method, rest, { error: fault.error ?? `HTTP_${fault.status}` }, undefined, address);
-      return send(res, fault.status, { error: fault.error ?? 'INTERNAL_SERVER_ERROR', error_description: 'injected fault' }), true;
+      return (send(res, fault.status, { error: fault.error ?? 'INTERNAL_SERVER_ERROR', error_description: 'injected fault' }), true);
     }
     if (misbehaviour.limited(portal.memberId)) {
       stats.rateLimited++;
       record(portal, method, rest, { error: 'QUERY_LIMIT_EXCEEDED', limited: true }, undefined, address);
-      return send(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), true;
+      return (send(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' }), true);
     }
     let caller: MethodContext['caller'];
     try {
@@ -330,20 +373,20 @@ export function createSimulator(options: SimulatorOptions) {
     } catch (error) {
       const simError = error as SimError;
       record(portal, method, rest, { error: simError.code }, undefined, address);
-      return send(res, simError.status, { error: simError.code, error_description: simError.description }), true;
+      return (send(res, simError.status, { error: simError.code, error_description: simError.description }), true);
     }
     if (method === 'batch') {
       try {
         const result = runBatch(portal, rest, caller, address);
-        return send(res, 200, { result, time: misbehaviour.timeBlock(portal.memberId, 'batch', 0.01) }), true;
+        return (send(res, 200, { result, time: misbehaviour.timeBlock(portal.memberId, 'batch', 0.01) }), true);
       } catch (error) {
         const simError = error as SimError;
-        return send(res, simError.status, { error: simError.code, error_description: simError.description }), true;
+        return (send(res, simError.status, { error: simError.code, error_description: simError.description }), true);
       }
     }
     const outcome = invoke(portal, method, rest, caller, undefined, address);
-    if (outcome.error) return send(res, outcome.error.status, { error: outcome.error.code, error_description: outcome.error.description }), true;
-    return send(res, 200, { result: outcome.result, time: outcome.time }), true;
+    if (outcome.error) return (send(res, outcome.error.status, { error: outcome.error.code, error_description: outcome.error.description }), true);
+    return (send(res, 200, { result: outcome.result, time: outcome.time }), true);
   }
 
   /** The OAuth server: refresh tokens are single-use; a used one answers invalid_grant. */
@@ -353,8 +396,9 @@ export function createSimulator(options: SimulatorOptions) {
       return { status: 401, body: { error: 'invalid_client', error_description: 'Invalid client' } };
     }
     const portal = [...portals.values()].find((candidate) => candidate.refreshToken === form.refresh_token);
-    if (!portal || !portal.installed) return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } };
-    if (clock() - portal.refreshIssuedAt > refreshLifetimeMs) return { status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token has expired' } };
+    if (!portal?.installed) return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } };
+    if (clock() - portal.refreshIssuedAt > refreshLifetimeMs)
+      return { status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token has expired' } };
     // The used pair is over: its user tokens stop working, the refresh token too.
     for (const [value, entry] of portal.accessTokens) if (entry.kind === 'user' && entry.userId === 1) portal.accessTokens.delete(value);
     const issued = issue(portal, 1, 'user');
@@ -393,7 +437,10 @@ export function createSimulator(options: SimulatorOptions) {
   }
 
   /** A user of the portal opens the app's own page (its handler path), as the portal does: a form POST with their tokens. */
-  async function openApp(portal: SimPortal, opts: { userId?: number; url?: string; tamper?: (body: string, query: string) => { body: string; query: string } } = {}) {
+  async function openApp(
+    portal: SimPortal,
+    opts: { userId?: number; url?: string; tamper?: (body: string, query: string) => { body: string; query: string } } = {},
+  ) {
     const user = issue(portal, opts.userId ?? 1, 'user');
     let page = bodies.appPageBody(portal, user);
     if (opts.tamper) page = opts.tamper(page.body, page.query);
@@ -414,9 +461,11 @@ export function createSimulator(options: SimulatorOptions) {
     const results = [];
     const deleteUrl = bot && eventUrl(bot, 'botDelete');
     if (bot && opts.botDelete !== false && deleteUrl) {
-      results.push(bot.api === 'v2'
-        ? await post(deleteUrl, v2.botDeleteBodyV2(portal, bot, options.clientId, clock()), portal, 'ONIMBOTV2DELETE')
-        : await post(deleteUrl, bodies.botDeleteBody(portal, bot.id, bot.code, user, clock()), portal, 'ONIMBOTDELETE'));
+      results.push(
+        bot.api === 'v2'
+          ? await post(deleteUrl, v2.botDeleteBodyV2(portal, bot, options.clientId, clock()), portal, 'ONIMBOTV2DELETE')
+          : await post(deleteUrl, bodies.botDeleteBody(portal, bot.id, bot.code, user, clock()), portal, 'ONIMBOTDELETE'),
+      );
     }
     const binding = portal.bindings.find((candidate) => candidate.event === 'ONAPPUNINSTALL');
     if (binding) results.push(await post(binding.handler, bodies.uninstallBody(portal, clock()), portal, 'ONAPPUNINSTALL'));
@@ -456,7 +505,12 @@ export function createSimulator(options: SimulatorOptions) {
     const bot = chatBot(portal, chat)!;
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
     if (bot.api === 'v2') return deliverV2(delivery, portal, bot, 'ONIMBOTV2JOINCHAT', (block) => v2.joinDataV2(portal, chat, block, clock()));
-    return post(bot.handlers.welcome!, bodies.joinBody(portal, chat, bot, botToken(portal, bot), issue(portal, chat.customer.id, 'user'), options.clientId, clock()), portal, 'ONIMBOTJOINCHAT');
+    return post(
+      bot.handlers.welcome!,
+      bodies.joinBody(portal, chat, bot, botToken(portal, bot), issue(portal, chat.customer.id, 'user'), options.clientId, clock()),
+      portal,
+      'ONIMBOTJOINCHAT',
+    );
   }
 
   /** The same chat gets a new Open Lines session (WELCOME_BOT_JOIN=always): the bot joins again. */
@@ -489,7 +543,16 @@ export function createSimulator(options: SimulatorOptions) {
     // bot set to join every session (WELCOME_BOT_JOIN=always) the bot joins it first
     // (ONIMBOTJOINCHAT), otherwise it goes to the operators' queue [DOC imopenlines-config-add.md].
     if (chat.status === 'finished' && opts.messageId === undefined) await reopen(portal, chat);
-    const message: SimMessage = { id: opts.messageId ?? nextId(), chatId: chat.chatId, author: 'customer', authorId: chat.customer.id, text, operatorOnly: false, sessionId: chat.sessionId, at: clock() };
+    const message: SimMessage = {
+      id: opts.messageId ?? nextId(),
+      chatId: chat.chatId,
+      author: 'customer',
+      authorId: chat.customer.id,
+      text,
+      operatorOnly: false,
+      sessionId: chat.sessionId,
+      at: clock(),
+    };
     if (opts.messageId === undefined) chat.messages.push(message);
     emit({ type: 'chat', memberId: portal.memberId, chatId: chat.chatId });
     // Every message in a LINES chat goes to the Open Lines bots that are members (contract §1.5).
@@ -502,7 +565,16 @@ export function createSimulator(options: SimulatorOptions) {
   /** An operator (a Bitrix24 user, not a connector) writes in the chat. */
   async function operatorSays(portal: SimPortal, chat: SimChat, text: string, operatorId = 12) {
     catchUp(portal, chat);
-    const message: SimMessage = { id: nextId(), chatId: chat.chatId, author: 'operator', authorId: operatorId, text, operatorOnly: false, sessionId: chat.sessionId, at: clock() };
+    const message: SimMessage = {
+      id: nextId(),
+      chatId: chat.chatId,
+      author: 'operator',
+      authorId: operatorId,
+      text,
+      operatorOnly: false,
+      sessionId: chat.sessionId,
+      at: clock(),
+    };
     chat.messages.push(message);
     return toBot(portal, chat, message, { id: operatorId, name: 'Olga Operator', connector: false });
   }
@@ -543,7 +615,12 @@ export function createSimulator(options: SimulatorOptions) {
     if (bot.api === 'v2') return deliverV2(delivery, portal, bot, 'ONIMBOTV2MESSAGEADD', (block) => v2.messageDataV2(portal, chat, block, said, clock()));
     const url = eventUrl(bot, 'messageAdd');
     if (!url) return { status: 0, text: 'the bot has no handler' };
-    return post(url, bodies.messageBody(portal, chat, bot, botToken(portal, bot), issue(portal, author.id, 'user'), options.clientId, said, clock()), portal, 'ONIMBOTMESSAGEADD');
+    return post(
+      url,
+      bodies.messageBody(portal, chat, bot, botToken(portal, bot), issue(portal, author.id, 'user'), options.clientId, said, clock()),
+      portal,
+      'ONIMBOTMESSAGEADD',
+    );
   }
 
   return {

@@ -27,7 +27,15 @@ function webhookScalars(value: unknown): unknown {
 }
 
 export function encode(event: string, data: Record<string, unknown>, portal: SimPortal, now: number): string {
-  return phpQuery(webhookScalars({ event, event_handler_id: 811, data, ts: seconds(now), auth: { domain: portal.domain, application_token: portal.applicationToken } }) as Record<string, unknown>);
+  return phpQuery(
+    webhookScalars({
+      event,
+      event_handler_id: 811,
+      data,
+      ts: seconds(now),
+      auth: { domain: portal.domain, application_token: portal.applicationToken },
+    }) as Record<string, unknown>,
+  );
 }
 
 /** {id, code, auth}: the bot's token for callbacks (absent when the simulator sends none). */
@@ -74,9 +82,24 @@ function chatObject(chat: SimChat, now: number): Record<string, unknown> {
 function userObject(author: MessageAuthor & { bot?: boolean }): Record<string, unknown> {
   const [first = author.name, ...last] = author.name.split(' ');
   return {
-    id: author.id, active: true, name: author.name, firstName: first, lastName: last.join(' '), workPosition: '', color: '#df532d', avatar: '',
-    gender: 'M', birthday: '', extranet: author.connector, bot: author.bot ?? false, connector: author.connector,
-    externalAuthId: author.connector ? 'imconnector' : 'default', status: 'online', idle: false, absent: false, type: author.connector ? 'extranet' : 'employee',
+    id: author.id,
+    active: true,
+    name: author.name,
+    firstName: first,
+    lastName: last.join(' '),
+    workPosition: '',
+    color: '#df532d',
+    avatar: '',
+    gender: 'M',
+    birthday: '',
+    extranet: author.connector,
+    bot: author.bot ?? false,
+    connector: author.connector,
+    externalAuthId: author.connector ? 'imconnector' : 'default',
+    status: 'online',
+    idle: false,
+    absent: false,
+    type: author.connector ? 'extranet' : 'employee',
   };
 }
 
@@ -91,17 +114,41 @@ export function joinDataV2(portal: SimPortal, chat: SimChat, bot: Record<string,
   };
 }
 
-export function messageDataV2(portal: SimPortal, chat: SimChat, bot: Record<string, unknown>, message: { id: number; text: string; author: MessageAuthor; system?: boolean }, now: number): Record<string, unknown> {
+export function messageDataV2(
+  portal: SimPortal,
+  chat: SimChat,
+  bot: Record<string, unknown>,
+  message: { id: number; text: string; author: MessageAuthor; system?: boolean },
+  now: number,
+): Record<string, unknown> {
   return {
     bot,
-    message: { id: message.id, chatId: chat.chatId, authorId: message.author.id, date: new Date(now).toISOString(), text: message.text, isSystem: message.system ?? false, uuid: '', forward: null, params: {}, viewedByOthers: false },
+    message: {
+      id: message.id,
+      chatId: chat.chatId,
+      authorId: message.author.id,
+      date: new Date(now).toISOString(),
+      text: message.text,
+      isSystem: message.system ?? false,
+      uuid: '',
+      forward: null,
+      params: {},
+      viewedByOthers: false,
+    },
     chat: chatObject(chat, now),
     user: userObject(message.author),
     language: portal.language,
   };
 }
 
-export function joinBodyV2(portal: SimPortal, chat: SimChat, bot: { id: number; code: string }, token: Issued | undefined, clientId: string, now: number): string {
+export function joinBodyV2(
+  portal: SimPortal,
+  chat: SimChat,
+  bot: { id: number; code: string },
+  token: Issued | undefined,
+  clientId: string,
+  now: number,
+): string {
   return encode('ONIMBOTV2JOINCHAT', joinDataV2(portal, chat, botBlock(portal, bot, token, clientId), now), portal, now);
 }
 

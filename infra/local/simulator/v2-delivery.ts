@@ -19,7 +19,13 @@ export interface V2Delivery {
   kept(portal: SimPortal, event: string, eventId: number): void;
 }
 
-export async function deliverV2(d: V2Delivery, portal: SimPortal, bot: SimBot, event: string, data: (bot: Record<string, unknown>) => Record<string, unknown>): Promise<{ status: number; text: string }> {
+export async function deliverV2(
+  d: V2Delivery,
+  portal: SimPortal,
+  bot: SimBot,
+  event: string,
+  data: (bot: Record<string, unknown>) => Record<string, unknown>,
+): Promise<{ status: number; text: string }> {
   const now = d.now();
   if (bot.eventMode === 'fetch') {
     const kept = keepEvent(portal, bot, event, data(botObject(bot)), now);

@@ -23,7 +23,24 @@ const obj = (value: unknown): Params => (value && typeof value === 'object' && !
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []);
 
 /** imbot.v2/chats/chat-add.md#available-colors */
-export const V2_COLORS = ['red', 'green', 'mint', 'lightBlue', 'darkBlue', 'purple', 'aqua', 'pink', 'lime', 'brown', 'azure', 'khaki', 'sand', 'marengo', 'gray', 'graphite'];
+export const V2_COLORS = [
+  'red',
+  'green',
+  'mint',
+  'lightBlue',
+  'darkBlue',
+  'purple',
+  'aqua',
+  'pink',
+  'lime',
+  'brown',
+  'azure',
+  'khaki',
+  'sand',
+  'marengo',
+  'gray',
+  'graphite',
+];
 const TYPES = ['bot', 'network', 'openline', 'supervisor', 'personal'];
 
 /** Which API a bot of ours speaks; a V1 bot is "visible" to V2 methods but not ours to send with here. */
@@ -40,12 +57,31 @@ function ownBot(ctx: MethodContext, id: unknown): SimBot {
 export function botObject(bot: SimBot): Params {
   const type = bot.type === 'O' ? 'openline' : bot.type === 'B' ? 'bot' : bot.type;
   return {
-    id: bot.id, code: bot.code, type, isHidden: false, isSupportOpenline: bot.openline, isReactionsEnabled: true, backgroundId: null,
-    language: 'en', moduleId: 'rest', eventMode: bot.eventMode ?? 'webhook', countMessage: 0, countCommand: 0, countChat: 0, countUser: 0,
+    id: bot.id,
+    code: bot.code,
+    type,
+    isHidden: false,
+    isSupportOpenline: bot.openline,
+    isReactionsEnabled: true,
+    backgroundId: null,
+    language: 'en',
+    moduleId: 'rest',
+    eventMode: bot.eventMode ?? 'webhook',
+    countMessage: 0,
+    countCommand: 0,
+    countChat: 0,
+    countUser: 0,
   };
 }
 
-const userObject = (bot: SimBot): Params => ({ id: bot.id, active: true, name: bot.name, bot: true, type: 'bot', color: str(bot.properties.color) || '#df532d' });
+const userObject = (bot: SimBot): Params => ({
+  id: bot.id,
+  active: true,
+  name: bot.name,
+  bot: true,
+  type: 'bot',
+  color: str(bot.properties.color) || '#df532d',
+});
 
 /** eventMode / webhookUrl as register and update check them (bot-register.md errors). */
 function delivery(fields: Params, current: SimBot | undefined): { eventMode: 'webhook' | 'fetch'; webhookUrl: string | undefined } {
@@ -67,9 +103,9 @@ function profile(properties: Params): Params {
 /** The bot must be a member of the chat (ACCESS_DENIED "Bot is not a participant in the chat"). */
 function memberChat(ctx: MethodContext, bot: SimBot, dialogId: unknown): SimChat {
   const id = str(dialogId);
-  if (!id) throw new SimError(400, 'DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
+  if (!id) throw new SimError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty");
   const chat = ctx.portal.chats.get(num(id.replace(/^chat/, '')));
-  if (!chat || !chat.members.has(bot.id)) throw new SimError(403, 'ACCESS_DENIED', 'Access denied');
+  if (!chat?.members.has(bot.id)) throw new SimError(403, 'ACCESS_DENIED', 'Access denied');
   return chat;
 }
 
@@ -145,7 +181,16 @@ export const v2Methods: Record<string, Method> = {
     if (!text && !fields.attach) throw new SimError(400, 'EMPTY_MESSAGE', 'Message is empty');
     const id = ctx.nextId();
     const message = text.length > 20_000 ? `${text.slice(0, 20_000)} (...)` : text;
-    chat.messages.push({ id, chatId: chat.chatId, author: 'bot', authorId: bot.id, text: message, operatorOnly: yes(fields.skipConnector) || yes(fields.system), sessionId: chat.sessionId, at: ctx.now });
+    chat.messages.push({
+      id,
+      chatId: chat.chatId,
+      author: 'bot',
+      authorId: bot.id,
+      text: message,
+      operatorOnly: yes(fields.skipConnector) || yes(fields.system),
+      sessionId: chat.sessionId,
+      at: ctx.now,
+    });
     ctx.changed(chat);
     return { id, uuidMap: {} };
   },
@@ -154,7 +199,9 @@ export const v2Methods: Record<string, Method> = {
   'imbot.v2.Chat.User.add': (params, ctx) => {
     const caller = ownBot(ctx, params.botId);
     const chat = memberChat(ctx, caller, params.dialogId);
-    const ids = list(params.userIds).map(num).filter((id) => id > 0);
+    const ids = list(params.userIds)
+      .map(num)
+      .filter((id) => id > 0);
     for (const id of ids) {
       const bot = ctx.portal.bots.get(id);
       if (!bot && id > 1_000_000) continue;

@@ -15,7 +15,9 @@ export function localSource(baseUrl: string): DeadLetterSource {
     list: async () => (await call('/local/dead-letters')) as Letter[],
     async replay(jobIds) {
       const body = JSON.stringify(jobIds ? { jobIds } : {});
-      const answer = (await call('/local/dead-letters/replay', { method: 'POST', headers: { 'content-type': 'application/json' }, body })) as { replayed: number };
+      const answer = (await call('/local/dead-letters/replay', { method: 'POST', headers: { 'content-type': 'application/json' }, body })) as {
+        replayed: number;
+      };
       return answer.replayed;
     },
   };

@@ -50,15 +50,15 @@ export function letterFromMessage(message: Message): SqsLetter {
     job,
     body,
     receiptHandle: message.ReceiptHandle ?? '',
-    replayable: !unreadable && typeof job.jobId === 'string' && typeof job.memberId === 'string' && (job.chatId !== undefined || typeof job.dialogId === 'string'),
+    replayable:
+      !unreadable && typeof job.jobId === 'string' && typeof job.memberId === 'string' && (job.chatId !== undefined || typeof job.dialogId === 'string'),
     reason: unreadable ? 'unreadable message body' : (attribute('reason') ?? 'no reason recorded (moved by the redrive policy)'),
     attempts: attribute('attempts') !== undefined ? Number(attribute('attempts')) : undefined,
     at: Number.isFinite(deadAt) ? deadAt : Number.isFinite(sent) ? sent : undefined,
   };
 }
 
-export const isChosen = (letter: SqsLetter, jobIds?: readonly string[]): boolean =>
-  letter.replayable && (!jobIds || jobIds.includes(letter.job.jobId!));
+export const isChosen = (letter: SqsLetter, jobIds?: readonly string[]): boolean => letter.replayable && (!jobIds || jobIds.includes(letter.job.jobId!));
 
 /**
  * The job back on the jobs queue: the body unchanged (the jobId is what lets the worker

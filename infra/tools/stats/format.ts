@@ -6,7 +6,9 @@ const pad = (value: string | number, width: number) => String(value).padStart(wi
 
 export function statsTable(report: StatsReport): string {
   const out: string[] = [];
-  out.push(`Statistics ${report.from} … ${report.to}${report.line !== undefined ? `, Open Line ${report.line}` : report.lines.length ? `, Open Lines ${report.lines.join(', ')}` : ''}`);
+  out.push(
+    `Statistics ${report.from} … ${report.to}${report.line !== undefined ? `, Open Line ${report.line}` : report.lines.length ? `, Open Lines ${report.lines.join(', ')}` : ''}`,
+  );
   out.push('');
   out.push(`  Conversations      ${pad(report.conversations, 6)}`);
   out.push(`  Contained          ${pad(report.contained, 6)}  ${pct(report.contained, report.conversations)}  (finished, or answered without a hand-over)`);

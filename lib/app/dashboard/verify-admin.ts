@@ -34,7 +34,7 @@ export async function verifyAdmin(deps: AppDeps, claim: AppPageClaim, log: Logge
   if (!claim.memberId || !claim.domain || !claim.authId || !claim.applicationToken) return refuse('parameters missing');
   registerSecret(claim.authId);
   const portal = await deps.portals.get(claim.memberId);
-  if (!portal || portal.status !== 'active') return refuse('unknown portal');
+  if (portal?.status !== 'active') return refuse('unknown portal');
   if (portal.domain !== claim.domain.toLowerCase()) return refuse('another domain');
   if (!sameSecret(portal.applicationToken, claim.applicationToken)) return refuse('wrong application token');
   const rest = createRestClient({

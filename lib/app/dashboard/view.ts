@@ -26,9 +26,12 @@ const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / 
 const jsonScript = (id: string, value: unknown) => `<script type="application/json" id="${esc(id)}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
 
 function kpis(report: StatsReport): string {
-  const tile = (key: string, label: string, value: number, note = '') => `<div class="kpi"><div class="v" data-testid="kpi-${key}">${value}</div><div class="l">${esc(label)}${note ? ` <span class="muted">${esc(note)}</span>` : ''}</div></div>`;
-  return `<div class="kpis">${tile('conversations', 'conversations', report.conversations)}${tile('contained', 'contained', report.contained, pct(report.contained, report.conversations))}` +
-    `${tile('handedOver', 'handed over', report.handedOver, pct(report.handedOver, report.conversations))}${tile('finished', 'finished', report.finished)}${tile('misread', 'misunderstood', report.misreadTotal)}</div>`;
+  const tile = (key: string, label: string, value: number, note = '') =>
+    `<div class="kpi"><div class="v" data-testid="kpi-${key}">${value}</div><div class="l">${esc(label)}${note ? ` <span class="muted">${esc(note)}</span>` : ''}</div></div>`;
+  return (
+    `<div class="kpis">${tile('conversations', 'conversations', report.conversations)}${tile('contained', 'contained', report.contained, pct(report.contained, report.conversations))}` +
+    `${tile('handedOver', 'handed over', report.handedOver, pct(report.handedOver, report.conversations))}${tile('finished', 'finished', report.finished)}${tile('misread', 'misunderstood', report.misreadTotal)}</div>`
+  );
 }
 
 function funnelHtml(menus: readonly FunnelMenu[]): string {
@@ -36,12 +39,18 @@ function funnelHtml(menus: readonly FunnelMenu[]): string {
   return menus
     .map((menu) => {
       const max = Math.max(1, menu.shown, ...menu.items.map((item) => item.chosen));
-      const bar = (value: number, color: string) => `<svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none"><rect width="100" height="10" fill="#eef1f4"/><rect width="${((value / max) * 100).toFixed(1)}" height="10" fill="${color}"/></svg>`;
+      const bar = (value: number, color: string) =>
+        `<svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none"><rect width="100" height="10" fill="#eef1f4"/><rect width="${((value / max) * 100).toFixed(1)}" height="10" fill="${color}"/></svg>`;
       const items = menu.items
-        .map((item) => `<li data-item="${esc(`${menu.id}:${item.id}`)}" data-chosen="${item.chosen}"><span class="n">${item.id}.</span><span>${esc(item.title)} <span class="muted">${esc(item.opens ? `→ ${item.opens}` : item.does)}</span></span>${bar(item.chosen, COLORS.bar)}<b>${item.chosen}</b></li>`)
+        .map(
+          (item) =>
+            `<li data-item="${esc(`${menu.id}:${item.id}`)}" data-chosen="${item.chosen}"><span class="n">${item.id}.</span><span>${esc(item.title)} <span class="muted">${esc(item.opens ? `→ ${item.opens}` : item.does)}</span></span>${bar(item.chosen, COLORS.bar)}<b>${item.chosen}</b></li>`,
+        )
         .join('');
-      return `<div class="fmenu depth${Math.min(menu.depth, 4)}" data-menu="${esc(menu.id)}" data-shown="${menu.shown}" data-left="${menu.left}">` +
-        `<div class="fhead"><b>${esc(menu.id)}</b> <span class="muted">${esc(menu.title)}</span> <span class="fcounts">shown <b>${menu.shown}</b> · left here <b class="left">${menu.left}</b> <span class="muted">${pct(menu.left, menu.shown)}</span></span></div><ul>${items}</ul></div>`;
+      return (
+        `<div class="fmenu depth${Math.min(menu.depth, 4)}" data-menu="${esc(menu.id)}" data-shown="${menu.shown}" data-left="${menu.left}">` +
+        `<div class="fhead"><b>${esc(menu.id)}</b> <span class="muted">${esc(menu.title)}</span> <span class="fcounts">shown <b>${menu.shown}</b> · left here <b class="left">${menu.left}</b> <span class="muted">${pct(menu.left, menu.shown)}</span></span></div><ul>${items}</ul></div>`
+      );
     })
     .join('');
 }
@@ -49,7 +58,10 @@ function funnelHtml(menus: readonly FunnelMenu[]): string {
 function misreadHtml(view: DashboardView): string {
   if (view.report.misread.length === 0) return '<p class="muted">Nothing misunderstood in these days.</p>';
   const rows = view.report.misread
-    .map((entry, index) => `<tr data-misread="${esc(entry.text)}"><td class="count">${entry.count}</td><td>${esc(entry.text)}</td><td><button type="button" class="add" data-index="${index}">Add as example to item…</button></td></tr>`)
+    .map(
+      (entry, index) =>
+        `<tr data-misread="${esc(entry.text)}"><td class="count">${entry.count}</td><td>${esc(entry.text)}</td><td><button type="button" class="add" data-index="${index}">Add as example to item…</button></td></tr>`,
+    )
     .join('');
   return `<table class="misread"><thead><tr><th>times</th><th>the customer wrote (digits and e-mails masked)</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -1,18 +1,3 @@
-/**
- * The poller: one run reads the feeds of every fetch-mode portal for up to `windowMs`
- * (EventBridge schedules it once a minute, its finest rate; the local stack runs it back to
- * back). Per portal, the cadence the docs ask for (imbot.v2/events/index.md#limits,
- * chat-bots-v2/index.md#polling): at least 2 s between pages while `hasMore`, a few
- * seconds while events come, backing off to 30 s when idle (5–30 s recommended), and on
- * errors. Every Event.get takes a slot of the portal's shared REST budget (deps.budget via
- * restForPortal), like the workers' requests: the poller adds at most one request per 2 s
- * and never takes the portal past its limit.
- *
- * Portals come from the sparse FetchFeeds index (no Scan). One poller per portal: a lease
- * on its feed; a run that finds it held tries again a little later inside its window
- * (overlapping runs hand over, none polls twice).
- */
-import type { Logger } from '../../log.js';
 import type { AppDeps } from '../deps.js';
 import { readFeed } from './read-feed.js';
 
@@ -84,41 +69,43 @@ export async function pollFeeds(deps: AppDeps, options: PollOptions = {}): Promi
     return !stopped.now;
   };
 
-  await Promise.all(members.map(async (memberId) => {
-    const portalLog = log.child({ memberId });
-    const leaseUntil = deadline + reserve;
-    while (!(await deps.feeds.lease(memberId, owner, deps.time.now(), leaseUntil))) {
-      if (!(await wait(schedule.busyMs))) return void totals.busyElsewhere++;
-    }
-    try {
-      let idle = schedule.idleMinMs;
-      let backoff = schedule.busyMs;
-      for (;;) {
-        const [feed, portal] = await Promise.all([deps.feeds.get(memberId), deps.portals.get(memberId)]);
-        if (!feed || !portal || portal.status !== 'active') return;
-        let next: number;
-        try {
-          totals.requests++;
-          const read = await readFeed(deps, portal, feed, owner, limit, portalLog);
-          totals.events += read.events;
-          totals.queued += read.queued;
-          if (read.stop) return;
-          if (read.events > 0) idle = schedule.idleMinMs;
-          next = read.hasMore ? schedule.pageGapMs : read.events > 0 ? schedule.busyMs : idle;
-          if (read.events === 0) idle = Math.min(idle * 2, schedule.idleMaxMs);
-          backoff = schedule.busyMs;
-        } catch (error) {
-          totals.errors++;
-          portalLog.warn('event feed read failed; trying again', { error, retryInMs: backoff });
-          next = backoff;
-          backoff = Math.min(backoff * 2, schedule.idleMaxMs);
-        }
-        if (!(await wait(next))) return;
+  await Promise.all(
+    members.map(async (memberId) => {
+      const portalLog = log.child({ memberId });
+      const leaseUntil = deadline + reserve;
+      while (!(await deps.feeds.lease(memberId, owner, deps.time.now(), leaseUntil))) {
+        if (!(await wait(schedule.busyMs))) return void totals.busyElsewhere++;
       }
-    } finally {
-      await deps.feeds.release(memberId, owner);
-    }
-  }));
+      try {
+        let idle = schedule.idleMinMs;
+        let backoff = schedule.busyMs;
+        for (;;) {
+          const [feed, portal] = await Promise.all([deps.feeds.get(memberId), deps.portals.get(memberId)]);
+          if (!feed || !portal || portal.status !== 'active') return;
+          let next: number;
+          try {
+            totals.requests++;
+            const read = await readFeed(deps, portal, feed, owner, limit, portalLog);
+            totals.events += read.events;
+            totals.queued += read.queued;
+            if (read.stop) return;
+            if (read.events > 0) idle = schedule.idleMinMs;
+            next = read.hasMore ? schedule.pageGapMs : read.events > 0 ? schedule.busyMs : idle;
+            if (read.events === 0) idle = Math.min(idle * 2, schedule.idleMaxMs);
+            backoff = schedule.busyMs;
+          } catch (error) {
+            totals.errors++;
+            portalLog.warn('event feed read failed; trying again', { error, retryInMs: backoff });
+            next = backoff;
+            backoff = Math.min(backoff * 2, schedule.idleMaxMs);
+          }
+          if (!(await wait(next))) return;
+        }
+      } finally {
+        await deps.feeds.release(memberId, owner);
+      }
+    }),
+  );
   const report = { ...totals };
   (report.portals > 0 ? log.info : log.debug)('poller run done', { ...report, ms: deps.time.now() - started }); // no fetch-mode portal: nothing to tell every minute
   return report;

@@ -43,7 +43,11 @@ function pageOf(answer: unknown): EventPage {
     (event): event is FetchedEvent => Boolean(event) && Number.isInteger((event as FetchedEvent).eventId),
   );
   const next = Number(raw.nextOffset);
-  return { events, nextOffset: Number.isInteger(next) && next > 0 ? next : undefined, hasMore: raw.hasMore === true || raw.hasMore === 'Y' || raw.hasMore === 1 };
+  return {
+    events,
+    nextOffset: Number.isInteger(next) && next > 0 ? next : undefined,
+    hasMore: raw.hasMore === true || raw.hasMore === 'Y' || raw.hasMore === 1,
+  };
 }
 
 export async function readFeed(deps: AppDeps, portal: PortalRecord, feed: FeedRecord, owner: string, limit: number, log: Logger): Promise<ReadOutcome> {
@@ -69,7 +73,11 @@ export async function readFeed(deps: AppDeps, portal: PortalRecord, feed: FeedRe
         failure = error; // the queue (or the store) failed: keep this event and the rest unconfirmed
         break;
       }
-      log.warn('fetched event refused; acknowledged so it does not hold up the feed', { eventId: fetched.eventId, event: String(fetched.type).slice(0, 40), code: error.code });
+      log.warn('fetched event refused; acknowledged so it does not hold up the feed', {
+        eventId: fetched.eventId,
+        event: String(fetched.type).slice(0, 40),
+        code: error.code,
+      });
     }
     done = fetched.eventId;
   }

@@ -42,7 +42,7 @@ const v2Code = (code: string) => `${code.slice(0, 40)}_v2`;
 
 async function activePortal(deps: AppDeps, memberId: string) {
   const portal = await deps.portals.get(memberId);
-  if (!portal || portal.status !== 'active') throw new MigrationError(`no installed portal ${memberId}`);
+  if (portal?.status !== 'active') throw new MigrationError(`no installed portal ${memberId}`);
   return portal;
 }
 
@@ -73,9 +73,11 @@ export async function startMigration(deps: AppDeps, memberId: string, log: Logge
 export async function finishMigration(deps: AppDeps, memberId: string, log: Logger): Promise<MigrationReport> {
   const portal = await activePortal(deps, memberId);
   if (botApiOf(portal) !== 'v2') {
-    throw new MigrationError(portal.migration
-      ? 'not switched yet: the portal still answers with the V1 bot (pick the new bot as the line\'s bot first)'
-      : 'this portal is on V1 and no migration is started (npm run migrate-v2 -- <member_id>)');
+    throw new MigrationError(
+      portal.migration
+        ? "not switched yet: the portal still answers with the V1 bot (pick the new bot as the line's bot first)"
+        : 'this portal is on V1 and no migration is started (npm run migrate-v2 -- <member_id>)',
+    );
   }
   const retired = portal.retiredBotId;
   if (retired === undefined) return report('finished', memberId, undefined, portal.botId, portal.botCode, deps);
@@ -103,7 +105,7 @@ function report(state: MigrationState, memberId: string, v1BotId: number | undef
       `When those are over: npm run migrate-v2 -- ${memberId} --finish (unregisters the V1 bot).`,
     ],
     finished: ['Nothing left: the portal is on Chatbots 2.0 and the V1 bot is gone.'],
-    v2: ['Nothing to do: this portal\'s bot is already a Chatbots 2.0 bot.'],
+    v2: ["Nothing to do: this portal's bot is already a Chatbots 2.0 bot."],
   };
   return {
     memberId,

@@ -21,9 +21,10 @@ export async function switchToV2(deps: AppDeps, portal: PortalRecord, log: Logge
   const switched = await deps.migrations.switchToV2(portal.memberId, portal.botId, pending, deps.clock());
   deps.caches.portals.delete(portal.memberId);
   deps.caches.bots.delete(portal.memberId);
-  if (switched) log.info('portal switched to Chatbots 2.0: the new bot is the line\'s bot', { memberId: portal.memberId, botId: pending.botId, retiredBotId: portal.botId });
+  if (switched)
+    log.info("portal switched to Chatbots 2.0: the new bot is the line's bot", { memberId: portal.memberId, botId: pending.botId, retiredBotId: portal.botId });
   const fresh = await deps.portals.get(portal.memberId);
-  if (!fresh || fresh.status !== 'active') return portal;
+  if (fresh?.status !== 'active') return portal;
   deps.caches.portals.set(portal.memberId, fresh);
   return fresh;
 }

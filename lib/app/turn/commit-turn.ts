@@ -20,7 +20,9 @@ export async function commitTurn(
   times: { readonly now: number; readonly claimFrom: number },
 ): Promise<DialogRecord | 'conflict'> {
   const outbox: Outbox | undefined =
-    decided.steps.length > 0 ? { eventId: job.eventId, jobId: job.jobId, steps: decided.steps, done: 0, claimedUntil: times.claimFrom + deps.config.claimMs } : undefined;
+    decided.steps.length > 0
+      ? { eventId: job.eventId, jobId: job.jobId, steps: decided.steps, done: 0, claimedUntil: times.claimFrom + deps.config.claimMs }
+      : undefined;
   try {
     return await deps.dialogs.save(key, dialog, {
       state: decided.state,

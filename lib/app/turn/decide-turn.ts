@@ -35,7 +35,14 @@ const apiOfJob = (job: DialogJob, portal: PortalRecord): BotApi =>
 const turnOf = (job: DialogJob): Turn =>
   job.kind === 'message' ? { kind: 'message', text: job.text ?? '' } : job.kind === 'resume' ? { kind: 'resume', menu: job.menu } : { kind: job.kind };
 
-export async function decideTurn(deps: AppDeps, job: DialogJob, portal: PortalRecord, dialog: DialogRecord, rest: () => RestClient, log: Logger): Promise<DecidedTurn> {
+export async function decideTurn(
+  deps: AppDeps,
+  job: DialogJob,
+  portal: PortalRecord,
+  dialog: DialogRecord,
+  rest: () => RestClient,
+  log: Logger,
+): Promise<DecidedTurn> {
   const menu = menuFor(deps, job.memberId, job.lineId ?? dialog.lineId);
   const turn = turnOf(job);
   const ctx = await turnContext(deps, job, portal, dialog, menu.hours, () => restForPortal(deps, portal, undefined, log), log);
@@ -45,9 +52,16 @@ export async function decideTurn(deps: AppDeps, job: DialogJob, portal: PortalRe
   if (decision.kind !== 'act') throw new Error('engine asked twice for the same lookup');
   if (decision.state === dialog.state) return { kind: 'unchanged' };
   if (decision.state.movedOn && decision.state.movedOn !== dialog.state?.movedOn) {
-    log.info('the chat moved on without the bot; silent until the next session', { reason: decision.state.movedOn.reason, ...(job.authorId ? { authorId: job.authorId } : {}) });
+    log.info('the chat moved on without the bot; silent until the next session', {
+      reason: decision.state.movedOn.reason,
+      ...(job.authorId ? { authorId: job.authorId } : {}),
+    });
   }
   const language = decision.state.language ?? ctx.portalLanguage ?? menu.language;
   const effects = await resolveFunctions(deps, job, decision.effects, language, decision.state.vars, rest, log);
-  return { kind: 'act', state: decision.state, steps: planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId }, api === 'v2' ? V2 : V1) };
+  return {
+    kind: 'act',
+    state: decision.state,
+    steps: planSteps(effects, { botId: job.botId, dialogId: job.dialogId, chatId: job.chatId }, api === 'v2' ? V2 : V1),
+  };
 }

@@ -31,7 +31,16 @@ export async function resolveFunctions(
       continue;
     }
     try {
-      const result = await fn({ memberId: job.memberId, dialogId: job.dialogId, chatId: job.chatId, customer: job.customer ?? { id: '', name: '' }, language, vars, rest: rest(), now: deps.clock() });
+      const result = await fn({
+        memberId: job.memberId,
+        dialogId: job.dialogId,
+        chatId: job.chatId,
+        customer: job.customer ?? { id: '', name: '' },
+        language,
+        vars,
+        rest: rest(),
+        now: deps.clock(),
+      });
       if (result.text) out.push({ type: 'send', text: result.text });
     } catch (error) {
       log.error('menu function failed', { function: effect.name, error });

@@ -57,15 +57,22 @@ export async function prepareTurn(deps: AppDeps, job: DialogJob, options: Prepar
   const now = deps.clock();
   const claimFrom = deps.time.now(); // claims are leases between workers: wall time
   const cached = deps.caches.portals.get(job.memberId);
-  const prepaid = cached && options.prepay !== false ? deps.budget.take(job.memberId, cached.rate ?? deps.config.restRate).then(() => undefined, (error: unknown) => error) : undefined;
+  const prepaid =
+    cached && options.prepay !== false
+      ? deps.budget.take(job.memberId, cached.rate ?? deps.config.restRate).then(
+          () => undefined,
+          (error: unknown) => error,
+        )
+      : undefined;
   let { portal, dialog } = await loadPortalAndDialog(deps, key, now);
-  if (!portal || portal.status !== 'active') {
+  if (portal?.status !== 'active') {
     log.warn('job dropped: portal is not installed');
     return { kind: 'finished', outcome: 'gone' };
   }
   const active = portal;
   let rest: RestClient | undefined;
-  const restClient = () => (rest ??= restForPortal(deps, active, job.botToken ? { accessToken: job.botToken, expiresAt: job.botTokenExpiresAt } : undefined, log, prepaid));
+  const restClient = () =>
+    (rest ??= restForPortal(deps, active, job.botToken ? { accessToken: job.botToken, expiresAt: job.botTokenExpiresAt } : undefined, log, prepaid));
   const ready = { job, key, portal: active, rest: restClient, log };
 
   for (let attempt = 1; attempt <= MAX_CONFLICTS; attempt++) {

@@ -31,7 +31,15 @@ export async function sendOutbox(
   try {
     await executeSteps(rest, outbox.steps, outbox.done, {
       refusedInBatch,
-      retry: { budgetMs: deps.config.retryBudgetMs, clock: () => deps.time.now(), sleep: (ms) => deps.time.sleep(ms), random: () => deps.time.random(), onRetry: (failure, delayMs) => (metric('RestRetry'), log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs })) },
+      retry: {
+        budgetMs: deps.config.retryBudgetMs,
+        clock: () => deps.time.now(),
+        sleep: (ms) => deps.time.sleep(ms),
+        random: () => deps.time.random(),
+        onRetry: (failure, delayMs) => (
+          metric('RestRetry'), log.warn('REST step failed, retrying', { step: failure.done, method: failure.step.method, error: failure.cause, delayMs })
+        ),
+      },
       onDone: async (done) => {
         current = await deps.dialogs.progress(key, current, outbox, done, deps.time.now() + deps.config.claimMs);
       },
@@ -43,7 +51,9 @@ export async function sendOutbox(
       return;
     }
     // Record what is done and release the claim, so a retry sends only the rest.
-    await deps.dialogs.progress(key, current, outbox, error.done, 0).catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
+    await deps.dialogs
+      .progress(key, current, outbox, error.done, 0)
+      .catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
     const cause = error.cause;
     if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
     if (!isPermanent(cause)) {

@@ -54,4 +54,3 @@ export async function turnContext(
     bots: deps.caches.bots.get(job.memberId),
   };
 }
-

@@ -120,7 +120,10 @@ export function readAction(c: ActionContext, value: unknown, path: Path): Action
   if (!isObj(value)) return r.fail(path, `${where(path)} is required: { type: ${ACTION_TYPES.join(' | ')}, … }`);
   const type = value.type;
   if (typeof type !== 'string' || !Object.hasOwn(ACTIONS, type)) {
-    return r.fail([...path, 'type'], `${where(path)}: type must be one of ${ACTION_TYPES.join(', ')}${typeof type === 'string' ? ` (got "${type}"${didYouMean(type, ACTION_TYPES).replace(/^ \(/, ', ').replace(/\)$/, '')})` : ''}`);
+    return r.fail(
+      [...path, 'type'],
+      `${where(path)}: type must be one of ${ACTION_TYPES.join(', ')}${typeof type === 'string' ? ` (got "${type}"${didYouMean(type, ACTION_TYPES).replace(/^ \(/, ', ').replace(/\)$/, '')})` : ''}`,
+    );
   }
   // Extract<> makes TypeScript treat ActionSpec as invariant: each entry is one of the union.
   const spec = ACTIONS[type as ActionType] as ActionSpec;

@@ -104,7 +104,8 @@ export function createReader(): Reader {
       if (!isObj(value)) return fail(at, `${where(at)} must be text or a map of language to text ({ en: …, ru: … })`);
       const out: Record<string, string> = {};
       for (const [lang, text] of Object.entries(value)) {
-        if (!LANG.test(lang)) fail([...at, lang], `${where(at)}: "${lang}" is not a two-letter language code (inside { … }, put texts with a comma or colon in quotes)`);
+        if (!LANG.test(lang))
+          fail([...at, lang], `${where(at)}: "${lang}" is not a two-letter language code (inside { … }, put texts with a comma or colon in quotes)`);
         else if (typeof text !== 'string' && typeof text !== 'number') fail([...at, lang], `${where([...at, lang])} must be text`);
         else out[lang] = String(text);
       }
@@ -114,7 +115,11 @@ export function createReader(): Reader {
     onlyKeys(obj, allowed, path) {
       for (const key of Object.keys(obj)) {
         if (!allowed.includes(key)) {
-          issues.push({ path: [...path, key], message: `${where(path)}: "${key}" is not a known key here${didYouMean(key, allowed)} (known: ${allowed.join(', ')}; inside { … }, put texts with a comma or colon in quotes)`, atKey: true });
+          issues.push({
+            path: [...path, key],
+            message: `${where(path)}: "${key}" is not a known key here${didYouMean(key, allowed)} (known: ${allowed.join(', ')}; inside { … }, put texts with a comma or colon in quotes)`,
+            atKey: true,
+          });
         }
       }
     },

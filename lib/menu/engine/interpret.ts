@@ -129,5 +129,11 @@ export function readInput(menu: CompiledMenu, menuId: string, text: string, open
   const def = menu.menus[menuId];
   if (!def) throw new Error(`no menu ${menuId}`);
   const lines = visibleLines(menu, def, open, isStartMenu(menu, menuId));
-  return understand(stripBbCodes(text), new Set(lines.map((line) => line.id)), vocabulary(menu), matcher(menu, menuId, open, startMenuId(menu, { open })), menuId);
+  return understand(
+    stripBbCodes(text),
+    new Set(lines.map((line) => line.id)),
+    vocabulary(menu),
+    matcher(menu, menuId, open, startMenuId(menu, { open })),
+    menuId,
+  );
 }

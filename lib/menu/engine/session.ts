@@ -33,7 +33,17 @@ export function resume(menu: CompiledMenu, previous: DialogState | undefined, me
   const base = fresh(menu, ctx, previous);
   const { movedOn: _movedOn, asking: _asking, ...kept } = previous ?? base;
   const target = menuId && menu.menus[menuId] ? menuId : startMenuId(menu, ctx);
-  const draft = new Draft(menu, ctx, { ...base, ...kept, status: 'bot', menu: target, history: [], misses: 0, resumed: { at: ctx.now }, menuVersion: menu.version, ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}) });
+  const draft = new Draft(menu, ctx, {
+    ...base,
+    ...kept,
+    status: 'bot',
+    menu: target,
+    history: [],
+    misses: 0,
+    resumed: { at: ctx.now },
+    menuVersion: menu.version,
+    ...(ctx.sessionId ? { sessionId: ctx.sessionId } : {}),
+  });
   showMenu(draft);
   return draft.finish();
 }

@@ -9,7 +9,24 @@ import type { Keys } from '../keys.js';
 import { isObj, type Obj, type Reader } from '../reader.js';
 
 /** Bitrix24's bot colours (imbot.register PROPERTIES[COLOR]). */
-export const COLORS = ['RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN', 'AZURE', 'KHAKI', 'SAND', 'MARENGO', 'GRAY', 'GRAPHITE'];
+export const COLORS = [
+  'RED',
+  'GREEN',
+  'MINT',
+  'LIGHT_BLUE',
+  'DARK_BLUE',
+  'PURPLE',
+  'AQUA',
+  'PINK',
+  'LIME',
+  'BROWN',
+  'AZURE',
+  'KHAKI',
+  'SAND',
+  'MARENGO',
+  'GRAY',
+  'GRAPHITE',
+];
 
 export const BOT_KEYS = {
   code: { kind: 'string', required: true, maxLength: 50, pattern: /^[A-Za-z0-9_]+$/, mustBe: 'latin letters, digits and _' },

@@ -12,7 +12,7 @@ import { describe as where, isObj, type Path } from '../reader.js';
 export const MENU_KEYS = ['text', 'items', 'show', 'when'] as const;
 export const ITEM_KEYS = ['id', 'title', 'examples', 'action', 'show', 'when'] as const;
 
-const ID = /^[A-Za-z0-9_\-]{1,64}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface MenusInput {
   readonly raw: unknown;
@@ -64,8 +64,12 @@ function readItem(c: ActionContext, input: MenusInput, itemRaw: unknown, path: P
   if (id !== undefined && menu.seen.has(id)) r.fail([...path, 'id'], `${where(path)}: id ${id} is used twice in this menu`);
   if (id !== undefined) menu.seen.add(id);
   const { backItem, homeItem } = input.globals;
-  for (const [global, name] of [[backItem, 'backItem'], [homeItem, 'homeItem']] as const) {
-    if (global && id === global.id && !menu.isStart) r.fail([...path, 'id'], `${where(path)}: id ${id} is taken by settings.${name}, shown in every menu but the start menu`);
+  for (const [global, name] of [
+    [backItem, 'backItem'],
+    [homeItem, 'homeItem'],
+  ] as const) {
+    if (global && id === global.id && !menu.isStart)
+      r.fail([...path, 'id'], `${where(path)}: id ${id} is taken by settings.${name}, shown in every menu but the start menu`);
   }
   const title = r.localText(itemRaw, 'title', path, true);
   const examples = readExamples(itemRaw.examples, [...path, 'examples'], input.language, r.fail, where);
