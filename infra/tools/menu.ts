@@ -31,11 +31,25 @@ export function checkMenu(file: string, source: string): { output: string[]; err
 }
 
 const USAGE =
-  'usage: npm run menu -- check <file|folder> [--strict]\n       npm run menu -- show <file|folder> [--lang xx]\n       npm run menu -- test <file|folder>\n';
+  'usage: npm run menu -- check [file|folder] [--strict]\n       npm run menu -- show [file|folder] [--lang xx]\n       npm run menu -- test [file|folder]\n(without a file: MENU_FILE, else menus/example.yaml; flags go anywhere)\n';
+
+/** Flags anywhere ("check --strict file.yaml" as "check file.yaml --strict"); the file defaults to MENU_FILE. */
+export function menuArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): { command: string | undefined; target: string; rest: string[] } {
+  const words: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--lang') rest.push(word, argv[++i] ?? '');
+    else if (word.startsWith('--')) rest.push(word);
+    else words.push(word);
+  }
+  const [command, target] = words;
+  return { command, target: target ?? (env.MENU_FILE || 'menus/example.yaml'), rest };
+}
 
 function main(argv: string[]): number {
-  const [command, target, ...rest] = argv;
-  if ((command !== 'check' && command !== 'show' && command !== 'test') || !target) {
+  const { command, target, rest } = menuArgs(argv);
+  if (command !== 'check' && command !== 'show' && command !== 'test') {
     process.stderr.write(USAGE);
     return 2;
   }

@@ -55,3 +55,12 @@ describe('did you mean', () => {
     ).toMatch(/"acton" is not a known key here \(did you mean action\?\)/);
   });
 });
+
+describe('npm run menu: arguments', () => {
+  it('takes flags in any position and defaults to MENU_FILE', async () => {
+    const { menuArgs } = await import('../../infra/tools/menu.js');
+    expect(menuArgs(['check', '--strict', 'a.yaml'], {})).toEqual({ command: 'check', target: 'a.yaml', rest: ['--strict'] });
+    expect(menuArgs(['show', '--lang', 'de'], { MENU_FILE: 'menus/x.yaml' })).toEqual({ command: 'show', target: 'menus/x.yaml', rest: ['--lang', 'de'] });
+    expect(menuArgs(['check'], {}).target).toBe('menus/example.yaml');
+  });
+});
