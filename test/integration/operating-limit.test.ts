@@ -13,8 +13,13 @@ import { createWorkerHandler, retryDelaySeconds } from '../../lib/handlers/worke
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { customerJob } from '../helpers/jobs.js';
 import { useStack } from '../helpers/stack.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 
-const t = useStack({ env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' }, queue: { maxAttempts: 3, retryBaseMs: 20 } });
+// The example menu's answers are its office-hours ones (Mon–Fri 9–18 Berlin): the bot's
+// clock is pinned there, so the test does not depend on the hour it runs at.
+const T0 = Date.now();
+const officeHours = () => OFFICE_HOURS + (Date.now() - T0);
+const t = useStack({ clock: officeHours, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' }, queue: { maxAttempts: 3, retryBaseMs: 20 } });
 
 const replies = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);
 

@@ -6,9 +6,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlayground, type Playground } from '../../infra/local/playground/server.js';
 import { useStack } from '../helpers/stack.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 
 let playground: Playground;
-const t = useStack({ env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' }, queue: { maxAttempts: 2, retryBaseMs: 10 }, routes: (created) => (playground = createPlayground(created)).routes });
+// The example menu's answers are its office-hours ones (Mon–Fri 9–18 Berlin): the bot's
+// clock is pinned there, so the test does not depend on the hour it runs at.
+const T0 = Date.now();
+const officeHours = () => OFFICE_HOURS + (Date.now() - T0);
+const t = useStack({ clock: officeHours, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '300' }, queue: { maxAttempts: 2, retryBaseMs: 10 }, routes: (created) => (playground = createPlayground(created)).routes });
 
 beforeAll(async () => {
   await playground.start();

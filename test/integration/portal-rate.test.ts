@@ -38,7 +38,10 @@ describe('npm run portal-rate', () => {
       t.stack.simulator.setRateLimit(undefined);
     }
     expect(t.stack.simulator.stats.rateLimited - limited).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 250 - 50); // one at once, then one per 250 ms
+    // Paced by the portal's own budget: nothing refused above. The four replies may share
+    // requests (issue 17: chats waiting for a slot join the portal's next batch), so fewer
+    // requests than replies is right; more would not be.
+    expect(t.stack.simulator.callsFor(portal.memberId).filter((call) => call.batch === undefined && call.at >= started && call.method !== 'oauth').length).toBeLessThanOrEqual(4);
     for (const chat of chats) expect(t.customerView(chat).filter((text) => text.startsWith('We answer Monday'))).toHaveLength(1);
   });
 

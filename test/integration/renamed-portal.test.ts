@@ -14,8 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBody } from '../../infra/local/simulator/event-bodies.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { useStack } from '../helpers/stack.js';
+import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 
-const t = useStack({ queue: { maxAttempts: 3, retryBaseMs: 20 } });
+// The example menu's answers are its office-hours ones (Mon–Fri 9–18 Berlin): the bot's
+// clock is pinned there, so the test does not depend on the hour it runs at.
+const T0 = Date.now();
+const officeHours = () => OFFICE_HOURS + (Date.now() - T0);
+const t = useStack({ clock: officeHours, queue: { maxAttempts: 3, retryBaseMs: 20 } });
 
 /** A server on 127.0.0.2 (not an allowed host) that counts every request: the bot must never call it. */
 let attacker: Server;
