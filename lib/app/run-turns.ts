@@ -71,39 +71,45 @@ export async function runTurns(deps: AppDeps, jobs: readonly DialogJob[], log: L
       // The slot (or the reason there is none) serves the first request; later ones take their own.
       const rest = restForPortal(deps, portal, token, portalLog, Promise.resolve(slot instanceof Error ? slot : undefined));
       let outcomes: (true | Error)[];
-      if (slot === 'full' || slot === 'crowded') {
-        outcomes = await waitTogether(
-          deps,
-          portal,
-          turns.map(({ turn }) => turn),
-          slot === 'crowded',
-          token,
-          portalLog,
-        );
-      } else if (turns.length === 1) {
-        const { turn } = turns[0]!;
-        try {
-          await sendOutbox(deps, turn.key, turn.portal, rest, turn.outbox, turn.version, turn.log);
-          outcomes = [true];
-        } catch (error) {
-          outcomes = [error as Error];
+      try {
+        if (slot === 'full' || slot === 'crowded') {
+          outcomes = await waitTogether(
+            deps,
+            portal,
+            turns.map(({ turn }) => turn),
+            slot === 'crowded',
+            token,
+            portalLog,
+          );
+        } else if (turns.length === 1) {
+          const { turn } = turns[0]!;
+          try {
+            await sendOutbox(deps, turn.key, turn.portal, rest, turn.outbox, turn.version, turn.log);
+            outcomes = [true];
+          } catch (error) {
+            outcomes = [error as Error];
+          }
+        } else {
+          const report = await sendTogether(
+            deps,
+            portal,
+            turns.map(({ turn }) => turn),
+            rest,
+            portalLog,
+          );
+          portalLog.info('replies sent together', {
+            chats: turns.length,
+            requests: report.requests,
+            rounds: report.rounds,
+            failed: report.results.filter((result) => result !== true).length,
+          });
+          metric('SharedBatchChats', turns.length);
+          outcomes = [...report.results];
         }
-      } else {
-        const report = await sendTogether(
-          deps,
-          portal,
-          turns.map(({ turn }) => turn),
-          rest,
-          portalLog,
-        );
-        portalLog.info('replies sent together', {
-          chats: turns.length,
-          requests: report.requests,
-          rounds: report.rounds,
-          failed: report.results.filter((result) => result !== true).length,
-        });
-        metric('SharedBatchChats', turns.length);
-        outcomes = [...report.results];
+      } catch (error) {
+        // DynamoDB trouble in the waiting room or a progress write: these chats' jobs fail
+        // (and are retried), the portal's other work and other portals' go on.
+        outcomes = turns.map(() => error as Error);
       }
       outcomes.forEach((outcome, i) => {
         const { turn, at } = turns[i]!;

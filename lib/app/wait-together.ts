@@ -28,6 +28,7 @@ import { isPermanent, PermanentJobError, RetryableJobError } from './errors.js';
 import { StepFailure } from './execute-steps.js';
 import { recordMovedOn } from './moved-on.js';
 import { restForPortal } from './portal-rest.js';
+import { retryDelayMs } from './step-retry.js';
 import { BUDGET_MAX_WAIT_MS, BudgetExhaustedError } from './rate-budget.js';
 import { BATCH_LIMIT } from './send-together.js';
 import type { ReadyTurn } from './turn/prepare-turn.js';
@@ -85,8 +86,19 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
       await recordMovedOn(deps, chat.key, chat.outbox, cause, log.child({ dialogId: chat.key.dialogId, jobId: chat.entry.jobId }));
       return room.settle(memberId, chat.entry, { state: 'done' });
     }
-    // May pass later: back in the room, for the next sender (its owner's wait bounds it).
-    if (isRetryable(cause)) return room.settle(memberId, chat.entry, { state: 'waiting' });
+    // May pass later: back in the room, for a later sender after a backoff (or the method's
+    // release, OPERATION_TIME_LIMIT) — within B24_RETRY_BUDGET_MS, which its owner enforces.
+    if (isRetryable(cause)) {
+      const now = deps.time.now();
+      const failures = (chat.entry.failures ?? 0) + 1;
+      const notBefore = now + retryDelayMs(cause, failures - 1, now, () => deps.time.random());
+      metric('RestRetry');
+      return room.settle(memberId, chat.entry, {
+        state: 'waiting',
+        reason: new StepFailure(chat.outbox.done, chat.step, cause).message,
+        retry: { failures, failingSince: chat.entry.failingSince ?? now, notBefore },
+      });
+    }
     await deps.dialogs
       .progress(chat.key, chat.version, chat.outbox, chat.outbox.done, 0)
       .catch((error: unknown) => log.error('could not record outbox progress', { error }));
@@ -181,10 +193,19 @@ export async function waitTogether(
           return error as Error;
         }
       }
-      case 'waiting':
-        if (now <= deadline || !(await room.leave(memberId, mine[i]!, 'waiting'))) return undefined;
+      case 'waiting': {
+        // Retried past the retry budget (as executeSteps would stop), or no sender for too long: the job goes back.
+        const failing = entry.failingSince !== undefined && now + Math.max(0, (entry.notBefore ?? now) - now) - entry.failingSince > deps.config.retryBudgetMs;
+        if ((!failing && now <= deadline) || !(await room.leave(memberId, mine[i]!, 'waiting'))) return undefined;
         await releaseClaim(turn);
-        return new RetryableJobError(`no shared batch of portal ${memberId} within ${BUDGET_MAX_WAIT_MS} ms`, { cause: new BudgetExhaustedError('budget') });
+        if (failing) {
+          turn.log.warn('REST step failed, will retry', { reason: entry.reason, failures: entry.failures });
+          return new RetryableJobError(entry.reason ?? 'failed', { cause: { retryAt: entry.notBefore } });
+        }
+        return new RetryableJobError(entry.reason ?? `no shared batch of portal ${memberId} within ${BUDGET_MAX_WAIT_MS} ms`, {
+          cause: new BudgetExhaustedError('budget'),
+        });
+      }
       case 'taken':
         if (now <= (entry.takenAt ?? 0) + takenMs(deps) || !(await room.leave(memberId, mine[i]!, 'taken', entry.takenAt))) return undefined;
         return new RetryableJobError(`the sender that took job ${turn.job.jobId} did not answer`);

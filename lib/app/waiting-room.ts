@@ -29,6 +29,19 @@ export interface WaitingEntry extends WaitingChat {
   readonly takenAt?: number;
   readonly reason?: string;
   readonly permanent?: boolean;
+  /** Retryable failures so far: the first one's time, and when the next try may go out (backoff, OPERATION_TIME_LIMIT's release). */
+  readonly failures?: number;
+  readonly failingSince?: number;
+  readonly notBefore?: number;
+}
+
+/** The sender's verdict on an entry it took. */
+export interface Verdict {
+  readonly state: 'waiting' | 'done' | 'more' | 'failed' | 'yours';
+  readonly reason?: string;
+  readonly permanent?: boolean;
+  /** For `waiting` after a retryable failure. */
+  readonly retry?: { readonly failingSince: number; readonly notBefore: number; readonly failures: number };
 }
 
 export interface WaitingRoom {
@@ -36,11 +49,7 @@ export interface WaitingRoom {
   /** Takes up to `limit` waiting entries for one send (oldest first). */
   take(memberId: string, limit: number, now: number): Promise<WaitingEntry[]>;
   /** The sender's verdict on an entry it took. */
-  settle(
-    memberId: string,
-    entry: WaitingEntry,
-    outcome: { state: 'waiting' | 'done' | 'more' | 'failed' | 'yours'; reason?: string; permanent?: boolean },
-  ): Promise<void>;
+  settle(memberId: string, entry: WaitingEntry, outcome: Verdict): Promise<void>;
   read(memberId: string, chats: readonly WaitingChat[]): Promise<(WaitingEntry | undefined)[]>;
   /** `more` → `waiting` again (the chat's next step waits for the next send). */
   requeue(memberId: string, chat: WaitingChat): Promise<boolean>;
@@ -71,6 +80,9 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
     ...(typeof item.takenAt === 'number' ? { takenAt: item.takenAt } : {}),
     ...(typeof item.reason === 'string' ? { reason: item.reason } : {}),
     ...(item.permanent === true ? { permanent: true } : {}),
+    ...(typeof item.failures === 'number' ? { failures: item.failures } : {}),
+    ...(typeof item.failingSince === 'number' ? { failingSince: item.failingSince } : {}),
+    ...(typeof item.notBefore === 'number' ? { notBefore: item.notBefore } : {}),
   });
 
   return {
@@ -103,9 +115,9 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :w)',
-          FilterExpression: '#state = :waiting',
+          FilterExpression: '#state = :waiting AND (attribute_not_exists(notBefore) OR notBefore <= :now)',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':pk': portalPk(memberId), ':w': 'W#', ':waiting': 'waiting' },
+          ExpressionAttributeValues: { ':pk': portalPk(memberId), ':w': 'W#', ':waiting': 'waiting', ':now': now },
           ConsistentRead: true,
         }),
       );
@@ -134,22 +146,23 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
     },
 
     async settle(memberId, entry, outcome) {
+      const set = ['#state = :state'];
+      const values: Record<string, unknown> = { ':state': outcome.state, ':taken': 'taken', ':at': entry.takenAt ?? 0, ':job': entry.jobId };
+      if (outcome.reason) set.push('reason = :reason'), (values[':reason'] = outcome.reason.slice(0, 500));
+      if (outcome.permanent) set.push('permanent = :yes'), (values[':yes'] = true);
+      if (outcome.retry) {
+        set.push('failures = :failures', 'failingSince = :since', 'notBefore = :notBefore');
+        Object.assign(values, { ':failures': outcome.retry.failures, ':since': outcome.retry.failingSince, ':notBefore': outcome.retry.notBefore });
+      }
       await conditional(() =>
         db.send(
           new UpdateCommand({
             TableName: table,
             Key: key(memberId, entry),
-            UpdateExpression: `SET #state = :state${outcome.reason ? ', reason = :reason' : ''}${outcome.permanent ? ', permanent = :yes' : ''} REMOVE takenAt`,
+            UpdateExpression: `SET ${set.join(', ')} REMOVE takenAt`,
             ConditionExpression: '#state = :taken AND takenAt = :at AND jobId = :job',
             ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':state': outcome.state,
-              ':taken': 'taken',
-              ':at': entry.takenAt ?? 0,
-              ':job': entry.jobId,
-              ...(outcome.reason ? { ':reason': outcome.reason.slice(0, 500) } : {}),
-              ...(outcome.permanent ? { ':yes': true } : {}),
-            },
+            ExpressionAttributeValues: values,
           }),
         ),
       );
