@@ -11,7 +11,8 @@
  * reads it and removes it. Every move is conditional on the state it expects, so an owner
  * that gives up waiting and a sender that takes the entry can't both win.
  */
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { writeAllInBatches } from '../store/batch-write.js';
 import type { Db } from '../store/db.js';
 import { isConditionFailure } from '../store/errors.js';
 import { portalPk } from '../store/keys.js';
@@ -88,26 +89,20 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
   return {
     async enter(memberId, chats, now) {
       // One round trip for a worker's chats (at most 10 per invocation; 25 per BatchWrite).
-      for (let from = 0; from < chats.length; from += 25) {
-        let items: Record<string, unknown>[] = chats.slice(from, from + 25).map((chat) => ({
-          PutRequest: {
-            Item: {
-              ...key(memberId, chat),
-              botId: chat.botId,
-              dialogId: chat.dialogId,
-              jobId: chat.jobId,
-              state: 'waiting',
-              at: now,
-              ttl: Math.floor(now / 1000) + TTL_S,
-            },
+      const requests = chats.map((chat) => ({
+        PutRequest: {
+          Item: {
+            ...key(memberId, chat),
+            botId: chat.botId,
+            dialogId: chat.dialogId,
+            jobId: chat.jobId,
+            state: 'waiting',
+            at: now,
+            ttl: Math.floor(now / 1000) + TTL_S,
           },
-        }));
-        for (let attempt = 0; items.length > 0; attempt++) {
-          if (attempt > 6) throw new Error('DynamoDB kept waiting-room writes unprocessed');
-          const { UnprocessedItems } = await db.send(new BatchWriteCommand({ RequestItems: { [table]: items as never } }));
-          items = (UnprocessedItems?.[table] ?? []) as Record<string, unknown>[];
-        }
-      }
+        },
+      }));
+      await writeAllInBatches(db, table, requests);
     },
 
     async take(memberId, limit, now) {

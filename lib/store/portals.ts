@@ -4,81 +4,16 @@
  * write (lib/app/tokens.ts); the portal's dialogs live in the same partition and
  * leave with it.
  */
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OAuthTokens } from '../bitrix/events.js';
-import type { BotApi } from '../bitrix/bot-api.js';
+import { writeAllInBatches } from './batch-write.js';
 import type { Db } from './db.js';
 import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
 import { keys, portalPk, tokenIndex } from './keys.js';
-import type { PendingMigration } from './migrations.js';
+import { type NewPortal, type PortalAddresses, type PortalRecord, portalFromItem, type TokenProblem } from './portal-record.js';
 
-export interface PortalRecord {
-  readonly memberId: string;
-  readonly domain: string;
-  readonly clientEndpoint: string;
-  readonly serverEndpoint: string;
-  readonly applicationToken: string;
-  readonly accessToken: string;
-  readonly refreshToken: string;
-  /** Unix seconds. */
-  readonly tokenExpiresAt: number;
-  readonly scope: string;
-  /** Bumped by every token change; refreshes are conditional on it. */
-  readonly tokenVersion: number;
-  readonly botId: number;
-  readonly botCode: string;
-  /**
-   * The API the bot was registered with: its events come only in that API's format
-   * (chat-bots-v2/migration.md). Absent on portals installed before V2 support: `v1`.
-   */
-  readonly botApi?: BotApi;
-  readonly language: string | undefined;
-  readonly installedAt: number;
-  readonly updatedAt: number;
-  /** `active`, or `removed` between an uninstall and the end of its clean-up. */
-  readonly status: 'active' | 'removed';
-  /** Methods this portal refused inside `batch`; sent one by one from then on. */
-  readonly batchRefused?: readonly string[];
-  /** REST budget override (Enterprise plans: 5/s, burst 250). */
-  readonly rate?: { readonly perSecond: number; readonly burst: number };
-  /** The operators' chat app registered for this install (lib/app/chat-app.ts); `hash` signs its frames. */
-  readonly chatApp?: ChatAppRecord;
-  /** When the pair was last stored (install, update, refresh), ms; the keep-alive job's index key. */
-  readonly tokensRefreshedAt?: number;
-  /** The OAuth server refused the stored pair (keep-alive job); cleared when tokens are stored again. */
-  readonly tokenProblem?: TokenProblem;
-  /** The URL `npm run repoint` last pointed this portal's handlers at (lib/app/repoint.ts). */
-  readonly handlerUrl?: string;
-  /** A Chatbots 2.0 bot registered beside this V1 portal's bot, not yet the line's (lib/store/migrations.ts). */
-  readonly migration?: PendingMigration;
-  /** After the switch to V2: the V1 bot, still answering its own chats until `migrate-v2 --finish`. */
-  readonly retiredBotId?: number;
-}
-
-export interface TokenProblem {
-  /** invalid_grant, invalid_client, PAYMENT_REQUIRED… (the OAuth server's error code). */
-  readonly code: string;
-  /** ms */
-  readonly at: number;
-}
-
-export interface ChatAppRecord {
-  readonly id: number;
-  /** The per-install HASH of imbot.app.register: a secret, never logged. */
-  readonly hash: string;
-  readonly url: string;
-}
-
-/** Where a portal lives: its domain (host[:port]), REST endpoint and OAuth server endpoint. */
-export type PortalAddresses = Pick<PortalRecord, 'domain' | 'clientEndpoint' | 'serverEndpoint'>;
-
-export type NewPortal = Omit<PortalRecord, 'tokenVersion' | 'updatedAt' | 'status' | 'tokensRefreshedAt' | 'tokenProblem' | 'migration' | 'retiredBotId'>;
-
-/** A stored item as a PortalRecord (keys and the refresh lease are storage details). */
-export const portalFromItem = (item: Record<string, unknown>): PortalRecord => {
-  const { pk: _pk, sk: _sk, refreshLease: _lease, tokensShard: _shard, ...rest } = item;
-  return rest as unknown as PortalRecord;
-};
+export type { ChatAppRecord, NewPortal, PortalAddresses, PortalRecord, TokenProblem } from './portal-record.js';
+export { portalFromItem } from './portal-record.js';
 
 export function createPortalStore(db: Db, table: string) {
   return {
@@ -299,13 +234,11 @@ export function createPortalStore(db: Db, table: string) {
         start = page.LastEvaluatedKey;
         // The portal item goes last, so an interrupted clean-up can be finished by the next uninstall.
         const items = (page.Items ?? []).filter((item) => item.sk !== 'PORTAL');
-        for (let i = 0; i < items.length; i += 25) {
-          await writeDeletes(db, table, items.slice(i, i + 25));
-          removed += Math.min(25, items.length - i);
-        }
+        await writeAllInBatches(db, table, items.map(deleteOf));
+        removed += items.length;
       } while (start);
       if (!opts.keepPortal) {
-        await writeDeletes(db, table, [keys.portal(memberId)]);
+        await writeAllInBatches(db, table, [deleteOf(keys.portal(memberId))]);
         removed += 1;
       }
       return removed;
@@ -313,14 +246,6 @@ export function createPortalStore(db: Db, table: string) {
   };
 }
 
-async function writeDeletes(db: Db, table: string, items: Record<string, unknown>[]): Promise<void> {
-  let requests = items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
-  for (let attempt = 0; requests.length > 0; attempt++) {
-    if (attempt > 8) throw new Error('DynamoDB kept items unprocessed during clean-up');
-    const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
-    requests = (result.UnprocessedItems?.[table] ?? []) as typeof requests;
-    if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-  }
-}
+const deleteOf = (item: Record<string, unknown>) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
 
 export type PortalStore = ReturnType<typeof createPortalStore>;
