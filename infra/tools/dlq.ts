@@ -11,7 +11,7 @@ import { letterJson, letterLine } from './dlq/format.js';
 import { localSource } from './dlq/local.js';
 import type { DeadLetterSource } from './dlq/source.js';
 import { MAX_LETTERS, sqsSource } from './dlq/sqs.js';
-import { isStageName, regionOf, stageResources } from './stack.js';
+import { isHttpUrl, regionOf, stageResources, targetError, targetOptions } from './stack.js';
 
 export const USAGE = `usage: npm run dlq -- list [--stage S [--region R] | --local URL] [--json]
        npm run dlq -- replay [jobId ...] [--stage S [--region R] | --local URL] [--json]
@@ -37,13 +37,7 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        local: { type: 'string' },
-        stage: { type: 'string' },
-        region: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: targetOptions,
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -52,9 +46,8 @@ function parse(argv: readonly string[]): Parsed {
   const [command, ...ids] = positionals;
   if (command !== 'list' && command !== 'replay') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
   if (command === 'list' && ids.length > 0) return { error: 'list takes no job ids' };
-  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
-  if (values.local !== undefined && (values.stage !== undefined || values.region !== undefined)) return { error: '--local excludes --stage and --region' };
-  if (values.stage !== undefined && !isStageName(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
+  const targetProblem = targetError(values);
+  if (targetProblem) return { error: targetProblem };
   return {
     command,
     ids,
@@ -76,7 +69,7 @@ function awsSource(env: NodeJS.ProcessEnv, io: Io): DeadLetterSource | string {
   const missing = ['DLQ_URL', 'QUEUE_URL', 'AWS_REGION'].filter((name) => !env[name]);
   if (missing.length > 0) return `${missing.join(', ')} not set (or use --stage S for a deployed stage, --local URL for the npm start stack)`;
   // The SDK would only warn about a malformed queue URL and go on to a confusing failure.
-  const notUrl = ['DLQ_URL', 'QUEUE_URL'].find((name) => !/^https?:\/\/[^/]/.test(env[name]!));
+  const notUrl = ['DLQ_URL', 'QUEUE_URL'].find((name) => !isHttpUrl(env[name]!));
   if (notUrl) return `${notUrl} is not a queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>)`;
   const onCap = () => io.stderr(`stopped after ${MAX_LETTERS} letters; run again for the rest\n`);
   return sqsSource({ dlqUrl: env.DLQ_URL!, queueUrl: env.QUEUE_URL!, region: env.AWS_REGION!, onCap });

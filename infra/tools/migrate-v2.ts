@@ -1,5 +1,5 @@
 /**
- * npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S] [--json]
+ * npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S [--region R]] [--json]
  *
  * Moves an installed V1 portal to Chatbots 2.0 (lib/app/migrate/migrate-v2.ts): registers the
  * V2 bot beside the V1 one and says what the admin does next; --finish unregisters the V1
@@ -16,8 +16,9 @@ import { redact, setLogSink } from '../../lib/log.js';
 import { installProfile } from '../../lib/menu/install-profile.js';
 import { loadMenuFile } from '../../lib/menu/load-file.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import { missingAwsEnv, stageEnv, targetError, targetOptions } from './stack.js';
 
-export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S] [--json]
+export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S [--region R]] [--json]
 
   Moves an installed V1 portal to Chatbots 2.0: registers the V2 bot beside the V1 bot (which
   keeps answering), then tells the admin to pick the new bot as the line's bot; the portal
@@ -26,11 +27,10 @@ export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--loc
   --local URL  the npm start stack (e.g. http://localhost:3000) instead of AWS
   --stage S    AWS: the deployed stage (table b24-openlines-bot-S, secret from SSM
                /b24-openlines-bot/S/client-secret); or set TABLE_NAME and B24_CLIENT_SECRET_PARAM
+  --region R   with --stage: default AWS_REGION, else eu-central-1 (serverless.yml's default)
   AWS also needs B24_CLIENT_ID, AWS_REGION, PUBLIC_URL (the deployed API's URL: the new bot's
   webhookUrl), MENU_FILE (the bot's profile) and BOT_EVENT_MODE as deployed. Tokens are never printed.
 `;
-
-const SERVICE = 'b24-openlines-bot';
 
 export interface Io {
   stdout(text: string): void;
@@ -39,7 +39,7 @@ export interface Io {
 
 const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
 
-type Parsed = { memberId: string; finish: boolean; local?: string; stage?: string; json: boolean } | { help: true } | { error: string };
+type Parsed = { memberId: string; finish: boolean; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
 
 function parse(argv: readonly string[]): Parsed {
   let values, positionals;
@@ -47,13 +47,7 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        finish: { type: 'boolean' },
-        local: { type: 'string' },
-        stage: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...targetOptions, finish: { type: 'boolean' } },
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -62,15 +56,15 @@ function parse(argv: readonly string[]): Parsed {
   const [memberId, ...rest] = positionals;
   if (!memberId || !/^[A-Za-z0-9]{1,64}$/.test(memberId)) return { error: memberId ? `not a member_id: ${memberId}` : 'a member_id is needed' };
   if (rest.length > 0) return { error: `unexpected argument: ${rest[0]}` };
-  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
-  if (values.local !== undefined && values.stage !== undefined) return { error: '--local and --stage exclude each other' };
-  if (values.stage !== undefined && !/^[a-zA-Z0-9-]+$/.test(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
+  const targetProblem = targetError(values);
+  if (targetProblem) return { error: targetProblem };
   return {
     memberId,
     finish: values.finish ?? false,
     json: values.json ?? false,
     ...(values.local !== undefined ? { local: values.local } : {}),
     ...(values.stage !== undefined ? { stage: values.stage } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
   };
 }
 
@@ -83,16 +77,9 @@ async function runLocal(base: string, memberId: string, finish: boolean): Promis
   return body;
 }
 
-async function runAws(env: NodeJS.ProcessEnv, stage: string | undefined, memberId: string, finish: boolean, io: Io): Promise<MigrationReport | string> {
-  const jobEnv: Record<string, string | undefined> = {
-    ...env,
-    ...(stage ? { TABLE_NAME: env.TABLE_NAME || `${SERVICE}-${stage}` } : {}),
-    ...(stage && !env.B24_CLIENT_SECRET && !env.B24_CLIENT_SECRET_PARAM ? { B24_CLIENT_SECRET_PARAM: `/${SERVICE}/${stage}/client-secret` } : {}),
-  };
-  const missing = ['B24_CLIENT_ID', 'TABLE_NAME', 'PUBLIC_URL'].filter((name) => !jobEnv[name]);
-  if (!jobEnv.AWS_REGION && !jobEnv.AWS_DEFAULT_REGION) missing.push('AWS_REGION');
-  if (!jobEnv.B24_CLIENT_SECRET && !jobEnv.B24_CLIENT_SECRET_PARAM) missing.push('B24_CLIENT_SECRET_PARAM (or --stage)');
-  if (missing.length > 0) return `${missing.join(', ')} not set (or use --local URL for the npm start stack)`;
+async function runAws(jobEnv: NodeJS.ProcessEnv, memberId: string, finish: boolean, io: Io): Promise<MigrationReport | string> {
+  const missing = missingAwsEnv(jobEnv, ['B24_CLIENT_ID', 'TABLE_NAME', 'PUBLIC_URL']);
+  if (missing) return missing;
   const config = loadConfig(jobEnv);
   const menu = loadMenuFile(config.menuFile);
   const deps: AppDeps = createAppDeps({
@@ -127,7 +114,9 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
   if ('help' in args) return (io.stdout(USAGE), 0);
   if ('error' in args) return (io.stderr(`migrate-v2: ${args.error}\n${USAGE}`), 2);
   try {
-    const report = args.local ? await runLocal(args.local, args.memberId, args.finish) : await runAws(env, args.stage, args.memberId, args.finish, io);
+    const report = args.local
+      ? await runLocal(args.local, args.memberId, args.finish)
+      : await runAws(stageEnv(env, args.stage, args.region), args.memberId, args.finish, io);
     if (typeof report === 'string') return (io.stderr(`migrate-v2: ${report}\n`), 1);
     io.stdout(args.json ? `${JSON.stringify(report)}\n` : text(report));
     return 0;

@@ -16,7 +16,7 @@ import { loadMenuFile } from '../../lib/menu/load-file.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
 import { createDb } from '../../lib/store/db.js';
 import { activePortalIds } from '../../lib/store/portal-scan.js';
-import { isStageName, regionOf, stageResources } from './stack.js';
+import { isHttpUrl, regionOf, stageResources, targetError, targetOptions } from './stack.js';
 
 export const USAGE = `usage: npm run repoint -- --stage S [--region R] [--url PUBLIC_URL] [--force] [--json]
        npm run repoint -- --local URL [--force] [--json]
@@ -42,23 +42,13 @@ interface Args {
   readonly json: boolean;
 }
 
-const isUrl = (value: string) => /^https?:\/\/[^/]/.test(value);
-
 function parse(argv: readonly string[]): Args | { help: true } | { error: string } {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        local: { type: 'string' },
-        stage: { type: 'string' },
-        region: { type: 'string' },
-        url: { type: 'string' },
-        force: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...targetOptions, url: { type: 'string' }, force: { type: 'boolean' } },
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -66,10 +56,10 @@ function parse(argv: readonly string[]): Args | { help: true } | { error: string
   if (values.help) return { help: true };
   if (positionals.length > 0) return { error: `unexpected argument: ${positionals[0]}` };
   if ((values.local === undefined) === (values.stage === undefined)) return { error: 'give --stage S (AWS) or --local URL (npm start)' };
-  if (values.local !== undefined && !isUrl(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
-  if (values.local !== undefined && (values.url || values.region)) return { error: '--url and --region are for --stage' };
-  if (values.stage !== undefined && !isStageName(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
-  if (values.url !== undefined && !isUrl(values.url)) return { error: `--url needs an http(s) URL, not ${values.url}` };
+  const targetProblem = targetError(values);
+  if (targetProblem) return { error: targetProblem };
+  if (values.local !== undefined && values.url !== undefined) return { error: '--url is for --stage' };
+  if (values.url !== undefined && !isHttpUrl(values.url)) return { error: `--url needs an http(s) URL, not ${values.url}` };
   return { ...values, force: values.force ?? false, json: values.json ?? false } as Args;
 }
 

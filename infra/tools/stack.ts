@@ -84,3 +84,45 @@ export async function stageResources(stage: string, region: string): Promise<Sta
     sqs.destroy();
   }
 }
+
+/** The options every admin CLI shares: where to act (npm start's stack or a stage) and how to report. */
+export const targetOptions = {
+  local: { type: 'string' },
+  stage: { type: 'string' },
+  region: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const isHttpUrl = (value: string): boolean => /^https?:\/\/[^/]/.test(value);
+
+/** What is wrong with the target options, if anything: the same rules and words in every CLI. */
+export function targetError(values: { local?: string | undefined; stage?: string | undefined; region?: string | undefined }): string | undefined {
+  if (values.local !== undefined && !isHttpUrl(values.local)) return `--local needs an http(s) URL, not ${values.local}`;
+  if (values.local !== undefined && (values.stage !== undefined || values.region !== undefined)) return '--local excludes --stage and --region';
+  if (values.stage !== undefined && !isStageName(values.stage)) return `--stage: not a stage name: ${values.stage}`;
+  if (values.region !== undefined && values.stage === undefined) return '--region goes with --stage';
+  return undefined;
+}
+
+/**
+ * The environment a tool that runs the bot's own code against a stage needs: the stage's
+ * table, its client secret's SSM parameter and its region, unless the caller set them.
+ */
+export function stageEnv(env: NodeJS.ProcessEnv, stage: string | undefined, region: string | undefined): NodeJS.ProcessEnv {
+  if (!stage) return env;
+  return {
+    ...env,
+    TABLE_NAME: env.TABLE_NAME || `${SERVICE}-${stage}`,
+    AWS_REGION: regionOf(region, env),
+    ...(!env.B24_CLIENT_SECRET && !env.B24_CLIENT_SECRET_PARAM ? { B24_CLIENT_SECRET_PARAM: `/${SERVICE}/${stage}/client-secret` } : {}),
+  };
+}
+
+/** What such a tool still lacks, in words for the admin; undefined when nothing is. */
+export function missingAwsEnv(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
+  const missing = names.filter((name) => !env[name]);
+  if (!env.AWS_REGION && !env.AWS_DEFAULT_REGION) missing.push('AWS_REGION');
+  if (!env.B24_CLIENT_SECRET && !env.B24_CLIENT_SECRET_PARAM) missing.push('B24_CLIENT_SECRET_PARAM (or --stage)');
+  return missing.length > 0 ? `${missing.join(', ')} not set (or use --local URL for the npm start stack)` : undefined;
+}

@@ -13,7 +13,7 @@ import type { StatsReport } from '../../lib/stats/report.js';
 import { createDb } from '../../lib/store/db.js';
 import { activePortalIds } from '../../lib/store/portal-scan.js';
 import { createStatsStore } from '../../lib/store/stats.js';
-import { isStageName, regionOf, SERVICE } from './stack.js';
+import { regionOf, SERVICE, targetError, targetOptions } from './stack.js';
 import { statsTable } from './stats/format.js';
 
 export const USAGE = `usage: npm run stats -- [--local URL | --stage S [--region R]] [--portal MEMBER_ID]
@@ -40,17 +40,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: {
-        local: { type: 'string' },
-        stage: { type: 'string' },
-        region: { type: 'string' },
-        portal: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        line: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...targetOptions, portal: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, line: { type: 'string' } },
     }));
   } catch (error) {
     io.stderr(`${(error as Error).message}\n${USAGE}`);
@@ -58,8 +48,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
   }
   if (values.help) return (io.stdout(USAGE), 0);
   if ((values.local === undefined) === (values.stage === undefined)) return (io.stderr(`one of --local or --stage is needed\n${USAGE}`), 2);
-  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return (io.stderr(`--local needs an http(s) URL, not ${values.local}\n`), 2);
-  if (values.stage !== undefined && !isStageName(values.stage)) return (io.stderr(`--stage: not a stage name: ${values.stage}\n`), 2);
+  const targetProblem = targetError(values);
+  if (targetProblem) return (io.stderr(`${targetProblem}\n`), 2);
   if (values.line !== undefined && !/^\d{1,10}$/.test(values.line)) return (io.stderr(`--line is an Open Line's config id (digits), not ${values.line}\n`), 2);
   const query = { from: values.from, to: values.to, line: values.line };
   let report: StatsReport;

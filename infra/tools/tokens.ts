@@ -16,7 +16,7 @@ import { setLogSink } from '../../lib/log.js';
 import { createKeepAliveRuntime } from '../../lib/runtime/keep-alive.js';
 import { createDb } from '../../lib/store/db.js';
 import { indexUnlistedPortals } from '../../lib/store/token-index-backfill.js';
-import { regionOf } from './stack.js';
+import { missingAwsEnv, stageEnv, targetError, targetOptions } from './stack.js';
 
 export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--days N] [--stage S [--region R]] [--json]
        npm run tokens -- index-existing [--local URL] [--stage S [--region R]]
@@ -35,8 +35,6 @@ export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--da
   AWS: B24_CLIENT_ID and AWS_REGION from the environment. Tokens are never printed.
 `;
 
-const SERVICE = 'b24-openlines-bot';
-
 type Command = 'refresh-stale' | 'index-existing';
 type Parsed = { command: Command; days?: number; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
 
@@ -46,14 +44,7 @@ function parse(argv: readonly string[]): Parsed {
     ({ values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        local: { type: 'string' },
-        days: { type: 'string' },
-        stage: { type: 'string' },
-        region: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...targetOptions, days: { type: 'string' } },
     }));
   } catch (error) {
     return { error: (error as Error).message };
@@ -63,10 +54,8 @@ function parse(argv: readonly string[]): Parsed {
   if (command !== 'refresh-stale' && command !== 'index-existing') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
   if (command === 'index-existing' && values.days !== undefined) return { error: 'index-existing takes no --days' };
   if (rest.length > 0) return { error: `unexpected argument: ${rest[0]}` };
-  if (values.local !== undefined && !/^https?:\/\/[^/]/.test(values.local)) return { error: `--local needs an http(s) URL, not ${values.local}` };
-  if (values.local !== undefined && values.stage !== undefined) return { error: '--local and --stage exclude each other' };
-  if (values.stage !== undefined && !/^[a-zA-Z0-9-]+$/.test(values.stage)) return { error: `--stage: not a stage name: ${values.stage}` };
-  if (values.region !== undefined && values.stage === undefined) return { error: '--region goes with --stage' };
+  const targetProblem = targetError(values);
+  if (targetProblem) return { error: targetProblem };
   let days: number | undefined;
   if (values.days !== undefined) {
     days = Number(values.days);
@@ -90,8 +79,8 @@ async function callLocal<T>(base: string, command: Command, body: unknown): Prom
 }
 
 /** index-existing on AWS: only the table (no client id or secret needed). */
-async function indexExistingAws(env: NodeJS.ProcessEnv, stage: string | undefined): Promise<number | string> {
-  const table = env.TABLE_NAME || (stage ? `${SERVICE}-${stage}` : undefined);
+async function indexExistingAws(env: NodeJS.ProcessEnv): Promise<number | string> {
+  const table = env.TABLE_NAME;
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   if (!table || !region)
     return `${[table ? '' : 'TABLE_NAME (or --stage)', region ? '' : 'AWS_REGION'].filter(Boolean).join(', ')} not set (or use --local URL for the npm start stack)`;
@@ -103,16 +92,9 @@ async function indexExistingAws(env: NodeJS.ProcessEnv, stage: string | undefine
   }
 }
 
-async function runAws(env: NodeJS.ProcessEnv, stage: string | undefined, days: number | undefined, io: Io): Promise<KeepAliveReport | string> {
-  const jobEnv: Record<string, string | undefined> = {
-    ...env,
-    ...(stage ? { TABLE_NAME: env.TABLE_NAME || `${SERVICE}-${stage}` } : {}),
-    ...(stage && !env.B24_CLIENT_SECRET && !env.B24_CLIENT_SECRET_PARAM ? { B24_CLIENT_SECRET_PARAM: `/${SERVICE}/${stage}/client-secret` } : {}),
-  };
-  const missing = ['B24_CLIENT_ID', 'TABLE_NAME'].filter((name) => !jobEnv[name]);
-  if (!jobEnv.AWS_REGION && !jobEnv.AWS_DEFAULT_REGION) missing.push('AWS_REGION');
-  if (!jobEnv.B24_CLIENT_SECRET && !jobEnv.B24_CLIENT_SECRET_PARAM) missing.push('B24_CLIENT_SECRET_PARAM (or --stage)');
-  if (missing.length > 0) return `${missing.join(', ')} not set (or use --local URL for the npm start stack)`;
+async function runAws(jobEnv: NodeJS.ProcessEnv, days: number | undefined, io: Io): Promise<KeepAliveReport | string> {
+  const missing = missingAwsEnv(jobEnv, ['B24_CLIENT_ID', 'TABLE_NAME']);
+  if (missing) return missing;
   const { deps, ages } = createKeepAliveRuntime(jobEnv);
   // The job's own log lines (one per portal) go to stderr; stdout keeps the report.
   const previous = setLogSink((line) => io.stderr(`${line}\n`));
@@ -136,11 +118,11 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     io.stderr(`tokens: ${args.error}\n${USAGE}`);
     return 2;
   }
-  // A stage has a region: the given one, or the one serverless.yml deploys to by default.
-  if (args.stage) env = { ...env, AWS_REGION: regionOf(args.region, env) };
+  // A stage has a table, a secret and a region: the given one, or serverless.yml's default.
+  env = stageEnv(env, args.stage, args.region);
   try {
     if (args.command === 'index-existing') {
-      const entered = args.local ? (await callLocal<{ entered: number }>(args.local, args.command, {})).entered : await indexExistingAws(env, args.stage);
+      const entered = args.local ? (await callLocal<{ entered: number }>(args.local, args.command, {})).entered : await indexExistingAws(env);
       if (typeof entered === 'string') {
         io.stderr(`tokens: ${entered}\n`);
         return 1;
@@ -150,7 +132,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     }
     const report = args.local
       ? await callLocal<KeepAliveReport>(args.local, args.command, args.days === undefined ? {} : { days: args.days })
-      : await runAws(env, args.stage, args.days, io);
+      : await runAws(env, args.days, io);
     if (typeof report === 'string') {
       io.stderr(`tokens: ${report}\n`);
       return 1;
