@@ -6,7 +6,6 @@
  * DIALOG_ID) in the query. Anything not signed for this portal gets a bare 403: nothing of
  * any dialog, and a structured log line without the signatures.
  */
-import { randomBytes } from 'node:crypto';
 import middy from '@middy/core';
 import type { AppDeps } from '../app/deps.js';
 import { frameRequestOf, verifyFrame } from '../app/chat-app-frame.js';
@@ -16,7 +15,7 @@ import { menuFor } from '../app/menu-for.js';
 import { parseForm, text as field } from '../bitrix/form.js';
 import { httpErrors } from '../http/error-middleware.js';
 import { forbidden, notFound } from '../http/errors.js';
-import { requestIdOf, text, type HttpEvent, type HttpResult } from '../http/request.js';
+import { framedPage, requestIdOf, text, type HttpEvent, type HttpResult } from '../http/request.js';
 
 const ROUTE = /^\/bitrix\/app\/([A-Za-z0-9_.-]{1,64})(\/resume)?\/?$/;
 
@@ -60,26 +59,19 @@ export function createChatAppHandler(deps: AppDeps) {
 
       const dialog = await deps.dialogs.get({ memberId, botId: portal.botId, dialogId: frame.dialogId }, deps.clock());
       const state = dialog.state;
-      const nonce = randomBytes(16).toString('base64');
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'text/html; charset=utf-8',
-          // Dialog data: never cached anywhere.
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-          'referrer-policy': 'no-referrer',
-          // Only this portal may frame it; only our inline script and style run; it talks only to us.
-          'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors ${verdict.origin}`,
-        },
-        body: renderChatApp({
-          menu: menuFor(deps, memberId, dialog.lineId),
-          state,
-          dialogId: frame.dialogId,
-          now: deps.clock(),
-          uiLanguage: frame.lang,
-          nonce,
-        }),
-      };
+      // Dialog data: never cached; only this portal may frame it; its script talks only to us.
+      return framedPage(
+        (nonce) =>
+          renderChatApp({
+            menu: menuFor(deps, memberId, dialog.lineId),
+            state,
+            dialogId: frame.dialogId,
+            now: deps.clock(),
+            uiLanguage: frame.lang,
+            nonce,
+          }),
+        verdict.origin,
+        { connectSelf: true },
+      );
     });
 }

@@ -5,7 +5,6 @@
  * (lib/app/dashboard/verify-admin.ts). Anything else gets a bare 403. The page may be
  * framed only by that portal; it fetches nothing and runs one nonce'd script.
  */
-import { randomBytes } from 'node:crypto';
 import middy from '@middy/core';
 import { dashboardViews } from '../app/dashboard/build.js';
 import { verifyAdmin } from '../app/dashboard/verify-admin.js';
@@ -14,7 +13,7 @@ import type { AppDeps } from '../app/deps.js';
 import { parseForm, text as field } from '../bitrix/form.js';
 import { httpErrors } from '../http/error-middleware.js';
 import { notFound } from '../http/errors.js';
-import { formBody, requestIdOf, type HttpEvent, type HttpResult } from '../http/request.js';
+import { formBody, framedPage, requestIdOf, type HttpEvent, type HttpResult } from '../http/request.js';
 import type { StatsStore } from '../store/stats.js';
 
 export function createDashboardHandler(deps: AppDeps, stats: StatsStore) {
@@ -33,18 +32,10 @@ export function createDashboardHandler(deps: AppDeps, stats: StatsStore) {
       );
       const views = await dashboardViews(deps, stats, [portal.memberId], {}, deps.clock());
       const report = views[0]!.report;
-      const nonce = randomBytes(16).toString('base64');
       log.info('dashboard shown');
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'text/html; charset=utf-8',
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-          'referrer-policy': 'no-referrer',
-          'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors ${new URL(portal.clientEndpoint).origin}`,
-        },
-        body: renderDashboard({ views, nonce, title: 'Support bot — how it does', subtitle: `${report.from} … ${report.to} · ${portal.domain}` }),
-      };
+      return framedPage(
+        (nonce) => renderDashboard({ views, nonce, title: 'Support bot — how it does', subtitle: `${report.from} … ${report.to} · ${portal.domain}` }),
+        new URL(portal.clientEndpoint).origin,
+      );
     });
 }

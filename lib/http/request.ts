@@ -2,6 +2,7 @@
  * API Gateway HTTP API (payload v2) request helpers: the body with its size limit and
  * content type checked before anything parses it, and plain one-line answers.
  */
+import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { tooLarge, unsupportedMediaType } from './errors.js';
 
@@ -39,3 +40,23 @@ export const html = (statusCode: number, body: string): HttpResult => ({
 });
 
 export const requestIdOf = (event: HttpEvent): string => event.requestContext?.requestId ?? 'local';
+
+/**
+ * A page that one portal frames (the operators' chat app, the support lead's dashboard):
+ * never cached, only scripts and styles carrying this answer's nonce run, only `frameOrigin`
+ * may frame it; `connectSelf` lets its script talk back to us.
+ */
+export function framedPage(render: (nonce: string) => string, frameOrigin: string, opts: { connectSelf?: boolean } = {}): HttpResult {
+  const nonce = randomBytes(16).toString('base64');
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; ${opts.connectSelf ? "connect-src 'self'; " : ''}form-action 'none'; base-uri 'none'; frame-ancestors ${frameOrigin}`,
+    },
+    body: render(nonce),
+  };
+}
