@@ -16,7 +16,7 @@ import { badPayload, unproven } from './errors.js';
 import { MAX_MESSAGE_CHARS } from './bot-api.js';
 import type { AuthorKind, BitrixEvent, BotRef, ChatRef, Customer, PortalClaim } from './events.js';
 import { child, required, text, type Form } from './form.js';
-import { lang, memberId, positiveInt, unixSeconds } from './parse-event.js';
+import { lang, lineChatRef, memberId, positiveInt, unixSeconds } from './parse-event.js';
 
 /** Delivered to a webhook bot, accepted (after authentication) and ignored (events.md). */
 const IGNORED_V2 = new Set(['ONIMBOTV2MESSAGEUPDATE', 'ONIMBOTV2MESSAGEDELETE', 'ONIMBOTV2COMMANDADD', 'ONIMBOTV2CONTEXTGET', 'ONIMBOTV2REACTIONCHANGE']);
@@ -136,21 +136,13 @@ function botRefV2(form: Form): BotRef {
  * top-level data[dialogId].
  */
 function chatRefV2(form: Form): ChatRef {
-  const dialogId = text(form, ['data', 'chat', 'dialogId']) || required(form, ['data', 'dialogId']);
-  const entityType = text(form, ['data', 'chat', 'entityType']) ?? '';
-  const match = /^chat(\d{1,18})$/.exec(dialogId);
-  if (!match && entityType === 'LINES') throw badPayload('WRONG_TYPE', 'data[chat][dialogId] must look like chat<number>');
-  const entityId = text(form, ['data', 'chat', 'entityId']);
-  const [connector, lineId] = entityId ? entityId.split('|') : [];
-  const sessionId = text(form, ['data', 'chat', 'entityData1'])?.split('|')[5];
-  return {
-    dialogId,
-    chatId: match ? Number(match[1]) : 0,
-    entityType,
-    lineId: lineId && /^\d+$/.test(lineId) ? lineId : undefined,
-    connector: connector || undefined,
-    sessionId: sessionId && /^\d+$/.test(sessionId) && sessionId !== '0' ? sessionId : undefined,
-  };
+  return lineChatRef(
+    text(form, ['data', 'chat', 'dialogId']) || required(form, ['data', 'dialogId']),
+    text(form, ['data', 'chat', 'entityType']),
+    text(form, ['data', 'chat', 'entityId']),
+    text(form, ['data', 'chat', 'entityData1']),
+    'data[chat][dialogId]',
+  );
 }
 
 function customerV2(form: Form): Customer | undefined {

@@ -152,14 +152,26 @@ function botRef(form: Form): BotRef {
 }
 
 function chatRef(form: Form): ChatRef {
-  const dialogId = required(form, ['data', 'PARAMS', 'DIALOG_ID']);
-  const entityType = text(form, ['data', 'PARAMS', 'CHAT_ENTITY_TYPE']) ?? '';
+  return lineChatRef(
+    required(form, ['data', 'PARAMS', 'DIALOG_ID']),
+    text(form, ['data', 'PARAMS', 'CHAT_ENTITY_TYPE']),
+    text(form, ['data', 'PARAMS', 'CHAT_ENTITY_ID']),
+    text(form, ['data', 'PARAMS', 'CHAT_ENTITY_DATA_1']),
+    'data[PARAMS][DIALOG_ID]',
+  );
+}
+
+/**
+ * A chat as both APIs describe it (contract §1.5): dialog id `chat<n>`, entity type LINES
+ * for Open Lines, entity id `connector|lineId|…`, entity data 1 with the session id in its
+ * sixth field. `dialogField` names the field in the 400 when a LINES chat's id is malformed.
+ */
+export function lineChatRef(dialogId: string, type: string | undefined, entityId: string | undefined, data1: string | undefined, dialogField: string): ChatRef {
+  const entityType = type ?? '';
   const match = /^chat(\d{1,18})$/.exec(dialogId);
   // Only LINES chats are answered; other chats (1:1 with a user) have no chat id and are ignored later.
-  if (!match && entityType === 'LINES') throw badPayload('WRONG_TYPE', 'data[PARAMS][DIALOG_ID] must look like chat<number>');
-  const entityId = text(form, ['data', 'PARAMS', 'CHAT_ENTITY_ID']);
+  if (!match && entityType === 'LINES') throw badPayload('WRONG_TYPE', `${dialogField} must look like chat<number>`);
   const [connector, lineId] = entityId ? entityId.split('|') : [];
-  const data1 = text(form, ['data', 'PARAMS', 'CHAT_ENTITY_DATA_1']);
   const sessionId = data1?.split('|')[5];
   return {
     dialogId,
