@@ -67,12 +67,30 @@ function rank(model: MatchModel, text: string, candidates: Candidates): Scored[]
       (link) =>
         !(
           candidates.linkOf(link.item) &&
-          scored.some((other) => other !== link && other.score > link.score + 0.05 && leadsTo(candidates.reach.routes, link.item, other.item))
+          scored.some((other) => other !== link && leadsTo(candidates.reach.routes, link.item, other.item) && deeper(other, link, scored))
         ),
     )
     .map((entry) => (entry.item.menu === candidates.current || entry.item.menu === '' ? entry : { ...entry, score: entry.score * THRESHOLDS.elsewhere }))
     .sort((a, b) => b.score - a.score);
 }
+
+/**
+ * Does `other`, an item inside the menu `link` opens, name the message better than the
+ * link does? Clearly better always. About as well ("track parcel": "Delivery and
+ * tracking" and "Where is my parcel?") when it wins on its own, fits every word at least
+ * as well as the link and one better ("parcel" by its own word, not as a kind of
+ * delivery), and stands out among its menu's items; else ("delivery" fits that whole
+ * menu, "english please" the link as well as the item) the link is the safer answer.
+ */
+function deeper(other: Scored, link: Scored, scored: readonly Scored[]): boolean {
+  if (other.score > link.score + 0.05) return true;
+  if (other.score < THRESHOLDS.win || !dominates(other, link)) return false;
+  const rival = scored.find((entry) => entry !== other && entry.item.menu === other.item.menu);
+  return !rival || other.score - rival.score >= THRESHOLDS.margin;
+}
+
+const dominates = (other: Scored, link: Scored): boolean =>
+  other.fits.every((fit, at) => fit >= link.fits[at]!) && other.fits.some((fit, at) => fit > link.fits[at]!);
 
 /** One "and"/"or" between two requests: "rental and opening hours", "возврат или сроки доставки". */
 const JOINED = /\s(?:and|or|und|oder|sowie|и|или|либо)\s/iu;

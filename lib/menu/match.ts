@@ -18,6 +18,8 @@ export interface Scored {
   readonly title: number;
   /** Which words of the message (by position) the item matched. */
   readonly words: readonly number[];
+  /** Per word of the message (by position), how well the item matched it (0…1). */
+  readonly fits: readonly number[];
   /** Concepts the message names that the item does not match ("broken" for "Where is my parcel?"). */
   readonly missed: readonly string[];
 }
@@ -38,11 +40,13 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
     const mine = new Set(item.phrases.flat());
     let covered = 0;
     const matched: number[] = [];
+    const fits: number[] = [];
     const missed: string[] = [];
     message.forEach((token, position) => {
       let best = 0;
       for (const map of [token.terms, token.related]) for (const [index, value] of map) if (mine.has(index) && value > best) best = value;
       covered += token.weight * best;
+      fits.push(best);
       if (best > 0) matched.push(position);
       else missed.push(...token.concepts);
     });
@@ -57,7 +61,7 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
     });
     if (phrase === 0) continue;
     const b2 = TUNING.beta * TUNING.beta;
-    out.push({ item, score: ((1 + b2) * phrase * about) / (b2 * phrase + about), phrase, title, words: matched, missed });
+    out.push({ item, score: ((1 + b2) * phrase * about) / (b2 * phrase + about), phrase, title, words: matched, fits, missed });
   }
   return out.sort((a, b) => b.score - a.score);
 }
