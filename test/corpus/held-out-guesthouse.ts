@@ -1,0 +1,121 @@
+/**
+ * A fifth held-out check: a small guesthouse's menu with examples (guesthouse.yaml) and
+ * messages its guests might write, written blind to the matcher (its lexicon and code
+ * unread) and never tuned on; reported separately, like the dental clinic.
+ */
+import { loadMenuFile } from '../../lib/menu/load-file.js';
+import { evaluateCorpus, type CorpusReport } from './evaluate.js';
+import { cases, type Row } from './types.js';
+
+const en: readonly Row[] = [
+  ['main', 'hi do u have anything for 2 adults 14-16 june', 1, 'p'],
+  ['main', 'looking for a room for me and my wife next friday and saturday, any space left?', 1, 'p'],
+  ['main', 'can i get a single for tonight', 1, 'p'],
+  ['main', 'something came up and we cant come anymore, how do i get my money back', 2, 'p'],
+  ['main', 'need to move my booking to the following week', 2, 'p'],
+  ['main', 'whats the rate for a double w breakfast', 3, 'p'],
+  ['main', 'can i pay cash on arrival', 3, 'p'],
+  ['main', 'need a receipt with our company name on it', 3, 'p'],
+  ['main', "our flight lands late, we'll be there around midnight is that ok", 4, 'p'],
+  ['main', 'how early can we get into the room', 4, 'p'],
+  ['main', 'can we stay in the room till 2pm on sunday', 4, 'p'],
+  ['main', 'where exactly are you? google maps takes me to a field lol', 5, 'p'],
+  ['main', 'is it walkable from the main train stn', 5, 'p'],
+  ['main', 'where can i leave my car', 5, 'p'],
+  ['main', 'i think i left my phone cable plugged in next to the bed in room 4', 7, 'p'],
+  ['main', "my daughter's teddy bear is missing since we checked out, did housekeeping find it?", 7, 'p'],
+  ['main', 'until what time do you serve breakfast', 'stay:1', 'p'],
+  ['main', 'my son cant have milk, is there something for him in the morning buffet', 'stay:1', 'p'],
+  ['main', 'how do i get online in the room', 'stay:2', 'p'],
+  ['main', 'wifi keeps kicking me out', 'stay:2', 'p'],
+  ['main', "can someone come tidy up room 7, we're out till 3", 'stay:3', 'p'],
+  ['main', 'we need extra blankets and a couple more pillows', 'stay:3', 'p'],
+  ['main', 'the radiator is stone cold and its freezing in here', 'stay:4', 'p'],
+  ['main', "toilet won't flush room 12", 'stay:4', 'p'],
+  ['main', "can we drop our suitcases before we're allowed in the room?", 'stay:5', 'p'],
+  ['main', 'our train is at 6pm, can the bags stay with you after we leave the room', 'stay:5', 'p'],
+  ['stay', 'shampoo ran out in the bathroom', 3, 'p'],
+  ['stay', 'the window doesnt close properly', 4, 'p'],
+  ['main', 'how much is a room and is parking included', 'doubt'],
+  ['main', 'what time is check in and is breakfast included', 'doubt'],
+  ['main', 'will it rain this weekend in the area?', 'none'],
+  ['main', "are you hiring? i'd like to work as a receptionist", 'none'],
+  ['main', 'can you recommend a good italian restaurant nearby', 'none'],
+];
+
+const ru: readonly Row[] = [
+  ['main', 'здравствуйте, на 20-22 августа есть что-нибудь на двоих?', 1, 'p'],
+  ['main', 'нужен номер на одного на сутки, завтра', 1, 'p'],
+  ['main', 'можно у вас остановиться с 5 по 8 число семьей из 4 человек', 1, 'p'],
+  ['main', 'планы поменялись, не приедем(( деньги вернут?', 2, 'p'],
+  ['main', 'хочу сдвинуть бронь на неделю вперёд', 2, 'p'],
+  ['main', 'какая цена за сутки', 3, 'p'],
+  ['main', 'принимаете наличные?', 3, 'p'],
+  ['main', 'нужны закрывающие документы для бухгалтерии', 3, 'p'],
+  ['main', 'со скольки можно заехать', 4, 'p'],
+  ['main', 'самолёт прилетает в час ночи, нас кто-нибудь пустит?', 4, 'p'],
+  ['main', 'можно задержаться в номере до обеда в день отъезда', 4, 'p'],
+  ['main', 'подскажите точный адрес для навигатора', 5, 'p'],
+  ['main', 'машину где ставить', 5, 'p'],
+  ['main', 'далеко от вокзала идти пешком?', 5, 'p'],
+  ['main', 'кажется забыл у вас наушники в тумбочке', 7, 'p'],
+  ['main', 'после выезда не могу найти кольцо, может горничная находила', 7, 'p'],
+  ['main', 'до скольки кормят утром', 'stay:1', 'p'],
+  ['main', 'утром можно поесть в отеле?', 'stay:1', 'p'],
+  ['main', 'как подключиться к вай фаю', 'stay:2', 'p'],
+  ['main', 'интернет в номере очень слабый', 'stay:2', 'p'],
+  ['main', 'можно поменять бельё, мы уже 4 день', 'stay:3', 'p'],
+  ['main', 'уберите пожалуйста у нас в комнате', 'stay:3', 'p'],
+  ['main', 'в номере холодно батареи не греют', 'stay:4', 'p'],
+  ['main', 'кондиционер не включается', 'stay:4', 'p'],
+  ['main', 'можно оставить сумки до вечера после выселения', 'stay:5', 'p'],
+  ['main', 'где можно бросить чемоданы пока номер не готов', 'stay:5', 'p'],
+  ['stay', 'лампочка в ванной перегорела', 4, 'p'],
+  ['stay', 'принесите ещё одну подушку пожалуйста', 3, 'p'],
+  ['main', 'сколько стоит номер и есть ли где припарковаться', 'doubt'],
+  ['main', 'какая у вас погода завтра?', 'none'],
+  ['main', 'ищу работу горничной, есть вакансии?', 'none'],
+  ['main', 'расскажи анекдот', 'none'],
+];
+
+const de: readonly Row[] = [
+  ['main', 'hallo, habt ihr vom 3. bis 5. oktober was frei für 2 personen?', 1, 'p'],
+  ['main', 'ich bräuchte für heute nacht noch ein einzelzimmer', 1, 'p'],
+  ['main', 'wir würden gern zu viert über ostern kommen, geht das', 1, 'p'],
+  ['main', 'wir müssen leider absagen, was kostet das', 2, 'p'],
+  ['main', 'kann ich unseren aufenthalt um eine woche nach hinten schieben', 2, 'p'],
+  ['main', 'wie viel kostet das doppelzimmer pro nacht', 3, 'p'],
+  ['main', 'nehmt ihr paypal', 3, 'p'],
+  ['main', 'brauche eine quittung für meinen arbeitgeber', 3, 'p'],
+  ['main', 'bis wann muss ich am abreisetag raus sein', 4, 'p'],
+  ['main', 'wir kommen erst gegen 23 uhr an, ist dann noch jemand da', 4, 'p'],
+  ['main', 'kann man früher ins zimmer rein', 4, 'p'],
+  ['main', 'wie komme ich vom flughafen zu euch', 5, 'p'],
+  ['main', 'kann man bei euch das auto abstellen', 5, 'p'],
+  ['main', 'welche straße nochmal?', 5, 'p'],
+  ['main', 'ich habe meine uhr auf dem nachttisch liegen gelassen', 7, 'p'],
+  ['main', 'mein sohn vermisst seine jacke seit der abreise, wurde was gefunden?', 7, 'p'],
+  ['main', 'ab wann kann man morgens essen', 'stay:1', 'p'],
+  ['main', 'gibts morgens auch was veganes', 'stay:1', 'p'],
+  ['main', 'wie lautet der wlan schlüssel', 'stay:2', 'p'],
+  ['main', 'internet im zimmer 5 ist super langsam', 'stay:2', 'p'],
+  ['main', 'könnten wir neue badetücher bekommen', 'stay:3', 'p'],
+  ['main', 'bitte heute nicht putzen, erst morgen', 'stay:3', 'p'],
+  ['main', 'im zimmer ist es eiskalt, der heizkörper wird nicht warm', 'stay:4', 'p'],
+  ['main', 'das licht im bad flackert und geht dann aus', 'stay:4', 'p'],
+  ['main', 'können wir nach dem auschecken die rucksäcke noch bei euch lassen', 'stay:5', 'p'],
+  ['main', 'wohin mit den koffern bis das zimmer fertig ist', 'stay:5', 'p'],
+  ['stay', 'der föhn ist kaputt', 4, 'p'],
+  ['stay', 'wann ist frühstück am sonntag', 1, 'p'],
+  ['main', 'was kostet das zimmer und gibt es einen parkplatz', 'doubt'],
+  ['main', 'wann ist check-in und ab wann gibt es frühstück', 'doubt'],
+  ['main', 'wie wird das wetter am wochenende', 'none'],
+  ['main', 'ich möchte mich als rezeptionistin bewerben', 'none'],
+  ['main', 'was ist die hauptstadt von australien', 'none'],
+];
+
+export const heldOutGuesthouse = [...cases('en', en), ...cases('ru', ru), ...cases('de', de)];
+
+export function evaluateHeldOutGuesthouse(): CorpusReport {
+  return evaluateCorpus('held-out guesthouse corpus', loadMenuFile('test/corpus/guesthouse.yaml'), heldOutGuesthouse);
+}
