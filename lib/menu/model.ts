@@ -9,7 +9,7 @@
  */
 import { patternTerm, phrasesIn } from './concepts.js';
 import { stem, words } from './stem.js';
-import { stopWords, weakWords } from './stopwords.js';
+import { isStopIn, weakWords } from './stopwords.js';
 import type { LocalText, MenuDef } from './types.js';
 
 export interface ModelItem {
@@ -50,12 +50,12 @@ export function buildModel(source: ModelSource): MatchModel {
   const weak = new Set<number>();
   const languages = new Set<string>([source.language]);
 
-  const phrase = (lang: string, text: string): number[] => {
+  const phrase = (lang: string, text: string, part = false): number[] => {
     languages.add(lang);
-    const stop = stopWords(lang);
     const all = words(text);
-    // A title of stop words only ("Help", "Hello") is still a title.
-    const kept = all.some((word) => !stop.has(word)) ? all.filter((word) => !stop.has(word)) : all;
+    // A title of stop words only ("Help", "Hello") is still a title; a part of one ("Getting here" of "Getting here and parking") is not.
+    const content = all.filter((word) => !isStopIn(word, lang));
+    const kept = content.length > 0 || part ? content : all;
     const out = new Set<number>();
     for (const word of kept) {
       const stemmed = stem(word, lang);
@@ -88,7 +88,7 @@ export function buildModel(source: ModelSource): MatchModel {
   const items: ModelItem[] = [];
   const add = (menu: string, id: number, title: LocalText, examples: Examples | undefined) => {
     const titles = perLanguage(title, source.language)
-      .flatMap(([lang, text]) => [text, ...parts(text)].map((part) => phrase(lang, part)))
+      .flatMap(([lang, text]) => [phrase(lang, text), ...parts(text).map((part) => phrase(lang, part, true))])
       .filter((terms) => terms.length > 0);
     const said = Object.entries(examples ?? {})
       .flatMap(([lang, list]) => list.map((text) => phrase(lang, text)))

@@ -6,6 +6,7 @@
  * a word wrongly listed can never match.
  */
 import { normalize } from './normalize.js';
+import { stem } from './stem.js';
 
 const STOP: Readonly<Record<string, string>> = {
   en: `a an the to of in on at by for from with about into and or but so if then than i me my mine myself we us our you your yours he she it its they them their
@@ -40,3 +41,21 @@ const EMPTY: ReadonlySet<string> = new Set();
 export const stopWords = (lang: string): ReadonlySet<string> => STOP_SETS.get(lang) ?? EMPTY;
 /** Half-weight words of a language. */
 export const weakWords = (lang: string): ReadonlySet<string> => WEAK_SETS.get(lang) ?? EMPTY;
+
+/**
+ * Stems of the stop words, for their other forms ("needs", "getting", "хотелось"). Not
+ * a stem a question word has ("wheres" → "where" asks), and only long enough stems that
+ * a short stop word never hides a content word ("меня" → "мен" would hide "меню").
+ */
+const STOP_STEM_MIN: Readonly<Record<string, number>> = { en: 3 };
+const STOP_STEMS = new Map(
+  [...STOP_SETS].map(([lang, set]) => {
+    const weak = new Set([...(WEAK_SETS.get(lang) ?? [])].map((word) => stem(word, lang)));
+    const stems = [...set].map((word) => stem(word, lang)).filter((form) => form.length >= (STOP_STEM_MIN[lang] ?? 4) && !weak.has(form));
+    return [lang, new Set(stems)];
+  }),
+);
+
+/** Is `word` (normalised) a stop word of `lang`, or another form of one? */
+export const isStopIn = (word: string, lang: string): boolean =>
+  (STOP_SETS.get(lang)?.has(word) ?? false) || (STOP_STEMS.get(lang)?.has(stem(word, lang)) ?? false);

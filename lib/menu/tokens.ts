@@ -11,7 +11,7 @@ import { editDistance, tolerance } from './edit-distance.js';
 import type { MatchModel } from './model.js';
 import { separableJoins } from './separable.js';
 import { cyrillic, isCyrillic, stem, words } from './stem.js';
-import { stopWords, weakWords } from './stopwords.js';
+import { isStopIn, weakWords } from './stopwords.js';
 
 /**
  * The matcher's constants, measured on the corpus (npm run corpus; docs/decisions.md).
@@ -38,7 +38,8 @@ export interface Lookup {
   readonly keys: Map<string, number>;
   /** Keys by first letter: a typo rarely hits the first letter, so only these are compared. */
   readonly byFirst: Map<string, [string, number][]>;
-  readonly stops: Set<string>;
+  /** Is a message word a stop word (or a form of one) in one of the menu's languages? */
+  readonly stop: (word: string) => boolean;
   readonly weak: Set<string>;
   /** Pattern terms ("~track"): a bonus to a phrase, never missing from it. */
   readonly patterns: Set<number>;
@@ -53,7 +54,7 @@ export function lookup(model: MatchModel): Lookup {
     found = {
       keys: new Map(Object.entries(model.keys)),
       byFirst,
-      stops: new Set(model.languages.flatMap((lang) => [...stopWords(lang)])),
+      stop: (word) => model.languages.some((lang) => isStopIn(word, lang)),
       weak: new Set(model.languages.flatMap((lang) => [...weakWords(lang)])),
       patterns: new Set(model.terms.flatMap((term, index) => (isPattern(term) ? [index] : []))),
     };
@@ -121,7 +122,7 @@ interface Read extends Token {
  */
 export function tokens(text: string, model: MatchModel): Token[] {
   const found = lookup(model);
-  const { keys, stops, weak, patterns } = found;
+  const { keys, stop, weak, patterns } = found;
   const concepts = conceptTerms(model);
   // Asked the same way as a phrase of the menu ("wo bleibt" for "where is my …"): its pattern term in full.
   const relatedOf = (names: Iterable<string>, phrase = false): Map<number, number> => {
@@ -145,7 +146,7 @@ export function tokens(text: string, model: MatchModel): Token[] {
   const read: Read[] = [];
   const seen = new Set<string>();
   all.forEach((word, position) => {
-    if ((stops.has(word) && !keys.has(word)) || seen.has(word)) return;
+    if ((stop(word) && !keys.has(word)) || seen.has(word)) return;
     seen.add(word);
     let terms = exact(forms[position]!, keys);
     if (terms.size === 0 && !/\d/.test(word) && word.length >= 4) terms = approximate(word, forms[position]!, model, found);
