@@ -21,7 +21,7 @@ const STOP: Readonly<Record<string, string>> = {
   de: `der die das den dem des ein eine einen einem einer eines und oder aber doch so wenn dann als zu zum zur von vom mit im in an am auf aus bei für fur über uber um
     ich mich mir mein meine meinen meinem meiner wir uns unser unsere du dich dir dein deine sie ihr ihre ihnen ihren er es sein seine ist bin sind war waren sei
     hat habe haben hatte hätte hatten wird werde werden würde wurde möchte mochte möchten will wollen brauche brauchen bitte hallo guten tag ja nein nicht noch schon
-    auch mal gerne gern sehr nur denn eigentlich frage fragen info information`,
+    auch mal gerne gern sehr nur denn eigentlich frage fragen info information man ab`,
 };
 
 const WEAK: Readonly<Record<string, string>> = {

@@ -82,13 +82,20 @@ function exact(forms: readonly string[], keys: ReadonlyMap<string, number>): Map
   return found;
 }
 
+/**
+ * A Russian word that is another word with letters added at the end is another word, not
+ * a typo of it ("завтра" tomorrow, "завтрак" breakfast): Russian changes meaning there.
+ */
+const endingOf = (form: string, key: string): boolean => isCyrillic(form) && form !== key && (key.startsWith(form) || form.startsWith(key));
+
 function approximate(word: string, forms: readonly string[], model: MatchModel, { keys, byFirst }: Lookup): Map<number, number> {
   const found = new Map<number, number>();
   const set = (index: number, value: number) => found.set(index, Math.max(found.get(index) ?? 0, value));
   for (const form of forms) {
     for (const [key, index] of byFirst.get(form[0]!) ?? []) {
       const allowed = Math.min(tolerance(form), tolerance(key));
-      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && editDistance(form, key, allowed) <= allowed) set(index, TUNING.typo);
+      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && !endingOf(form, key) && editDistance(form, key, allowed) <= allowed)
+        set(index, TUNING.typo);
       // "zahn" in "zahnschmerz", "zeit" in "offnungszeit": part of a compound the menu uses.
       if (form.length >= 4 && key.length >= form.length + 3 && key.startsWith(form)) set(index, TUNING.part);
       // "shipment" for "ship", "Zustellung" for "zustell": a longer word made from a term.
