@@ -2,11 +2,14 @@
  * One normal form for comparing what a customer typed with titles and word lists:
  * compatibility forms folded (full-width digits, ligatures), accents dropped
  * ("Menü" = "menu", "ё" = "е"), case folded, punctuation and emoji removed,
- * keycap digits ("1️⃣") reduced to their digit, whitespace collapsed.
+ * keycap digits ("1️⃣") reduced to their digit, short hyphenated pieces joined
+ * ("Wi-Fi" = "wifi", "e-mail" = "email"), whitespace collapsed.
  */
 
 const COMBINING = /[\u0300-\u036f]/g;
 const KEYCAP = /([0-9#*])\uFE0F?\u20E3/g;
+/** "Wi-Fi", "e-mail" are typed as one word as often as not: a Latin piece of one or two letters, or two of up to three, join ("check-in", "по-русски" stay apart). */
+const SHORT_HYPHENATED = /(?<![\p{L}\p{N}])([a-z]{1,2}|[a-z]{3}(?=-[a-z]{1,3}(?![\p{L}\p{N}])))[-‐–]([a-z]+)(?![\p{L}\p{N}])/gu;
 
 export function normalize(text: string): string {
   return text
@@ -15,6 +18,7 @@ export function normalize(text: string): string {
     .replace(COMBINING, '')
     .toLowerCase()
     .replace(/ß/g, 'ss')
+    .replace(SHORT_HYPHENATED, '$1$2')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
