@@ -5,9 +5,11 @@
  * in the tree, and an item that only opens a menu gives way to the item in that menu the
  * message names more precisely ("track my parcel": the tracking item, not "Delivery").
  */
+import { conceptTerms } from './concepts.js';
 import { scoreItems, type Scored } from './match.js';
 import type { MatchModel, ModelItem } from './model.js';
 import { leadsTo, type ItemRef, type Reach } from './reach.js';
+import { tokens } from './tokens.js';
 
 /**
  * `win`: a winner scores at least this (0…1) and leads the next candidate by `margin`;
@@ -23,11 +25,23 @@ export const THRESHOLDS = { win: 0.6, margin: 0.1, doubt: 0.45, elsewhere: 0.95 
  */
 const PROBLEMS: ReadonlySet<string> = new Set(['complaint', 'defect']);
 
+/**
+ * Concepts of the lexicon no support line is for (jobs, the weather). A message that names
+ * one is not understood, whatever its other words fit ("do you have job openings" is not
+ * about opening hours) — unless an item of the menu names it too (a "Careers" item).
+ */
+const OUTSIDE: ReadonlySet<string> = new Set(['jobs', 'weather']);
+const outside = (model: MatchModel, text: string): boolean => {
+  const named = conceptTerms(model);
+  return tokens(text, model).some((token) => token.concepts.some((concept) => OUTSIDE.has(concept) && !named.has(concept)));
+};
+
 /** `title`: how much of the item's title the message covers (0…1). */
 export type Choice =
   | { readonly kind: 'item'; readonly item: ItemRef; readonly title: number }
   | { readonly kind: 'doubt'; readonly options: readonly [ItemRef, ItemRef] }
-  | { readonly kind: 'none' };
+  /** `outside`: the message is about something a support line is not for ("are you hiring?"). */
+  | { readonly kind: 'none'; readonly outside?: boolean };
 
 export interface Candidates {
   readonly current: string;
@@ -40,6 +54,7 @@ export interface Candidates {
 }
 
 export function choose(model: MatchModel, text: string, candidates: Candidates): Choice {
+  if (outside(model, text)) return { kind: 'none', outside: true };
   const choice = twoNamed(model, text, candidates) ?? decide(rank(model, text, candidates), candidates);
   return choice.kind === 'item' && topical(model, text, candidates) ? { kind: 'none' } : choice;
 }

@@ -61,6 +61,8 @@ export function understand(rawText: string, ids: ReadonlySet<number>, vocabulary
     return here ? { kind: 'choice', id: choice.item.id, by: 'title' } : { kind: 'choice', id: choice.item.id, by: 'title', menu: choice.item.menu };
   }
 
+  // "sucht ihr Mitarbeiter?": a job seeker, not a request for a person.
+  if (choice.kind === 'none' && choice.outside) return { kind: 'none' };
   const { words } = vocabulary;
   const short = wordCount <= 3;
   if (words.operator.some((phrase) => phraseIn(message, phrase, wordCount > MAX_PHRASE_WORDS))) return { kind: 'word', word: 'operator' };

@@ -68,6 +68,28 @@ describe('the concept lexicon', () => {
     expect(readInput(shop, 'main', 'my parcel arrived damaged, I am very unhappy').kind).not.toBe('choice');
   });
 
+  it('does not force a message about what no support line is for onto an item', () => {
+    for (const text of ['are you hiring?', 'do you have any job openings', 'habt ihr offene Stellen', 'хочу у вас работать', 'какая у вас погода завтра?'])
+      expect(readInput(shop, 'main', text)).toEqual({ kind: 'none' });
+    // Not an operator request either: "Mitarbeiter" is also the word for staff to talk to.
+    expect(readInput(shop, 'main', 'sucht ihr Mitarbeiter?')).toEqual({ kind: 'none' });
+    expect(readInput(shop, 'main', 'ich möchte mit einem Mitarbeiter sprechen')).toMatchObject({ kind: 'word', word: 'operator' });
+  });
+
+  it('understands such a message when the menu has an item for it', () => {
+    const careers = compile(`
+bot: { code: c, name: C }
+start: main
+menus:
+  main:
+    text: Hi
+    items:
+      - { id: 1, title: Opening hours, action: { type: text, text: "9 to 18" } }
+      - { id: 2, title: Careers, examples: ["job openings", "work for you"], action: { type: text, text: "See our jobs page" } }
+`);
+    expect(readInput(careers, 'main', 'are you hiring?')).toMatchObject({ kind: 'choice', id: 2 });
+  });
+
   it('does not read a cardinal that counts something as an item number', () => {
     expect(readInput(shop, 'main', 'списали два раза').kind).not.toBe('choice');
     expect(readInput(shop, 'main', 'два')).toMatchObject({ kind: 'choice', id: 2, by: 'number' });
