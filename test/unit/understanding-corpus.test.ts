@@ -7,6 +7,7 @@ import { evaluateCorpus, LANGUAGES } from '../corpus/evaluate.js';
 import { evaluateHeldOut } from '../corpus/held-out.js';
 import { evaluateHeldOutBike } from '../corpus/held-out-bike.js';
 import { evaluateHeldOutSaas } from '../corpus/held-out-saas.js';
+import { evaluateOffTopic } from '../corpus/off-topic.js';
 
 describe('understanding corpus (menus/example.yaml)', () => {
   const report = evaluateCorpus();
@@ -54,5 +55,15 @@ describe('held-out SaaS helpdesk corpus (never tuned on)', () => {
     const details = `${report.summary}\n${report.misses.join('\n')}`;
     expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.75);
     expect(report.wrongPicks, details).toBe(0);
+  });
+});
+
+describe('off-topic probe (every menu above)', () => {
+  // Issue 16: off-topic input is not understood, not forced onto an item. What is left is
+  // a price asked for something the business does not sell ("bitcoin price").
+  it('runs an item for at most 6 of its checks', () => {
+    const report = evaluateOffTopic();
+    expect(report.checks).toBeGreaterThanOrEqual(200);
+    expect(report.picks.length, `${report.summary}\n${report.picks.join('\n')}`).toBeLessThanOrEqual(6);
   });
 });
