@@ -280,7 +280,7 @@ export const methods: Record<string, Method> = {
     chat.status = 'finished';
     chat.holder = undefined;
     // A closed session keeps only the customer in the chat (imopenlines Chat::close): the bot
-    // is added again when the customer's next message opens a new session (simulator.ts).
+    // is added again when the customer's next message opens a new session (line-sessions.ts).
     for (const bot of ctx.portal.bots.values()) chat.members.delete(bot.id);
     ctx.changed(chat);
     return true;
