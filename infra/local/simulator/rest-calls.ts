@@ -11,7 +11,8 @@ import * as line from './lines.js';
 import type { TimeBlock } from './misbehaviour.js';
 import type { RestCall, SimPortal } from './model.js';
 import type { Platform } from './platform.js';
-import { type MethodContext, methods, SimError } from './rest-methods.js';
+import { type MethodContext, SimError } from './method-context.js';
+import { methods } from './rest-methods.js';
 import { v2Methods } from './v2-methods.js';
 
 export function createRestCalls(p: Platform) {

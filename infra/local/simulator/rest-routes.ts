@@ -10,7 +10,7 @@ import { readBody, send } from './http-io.js';
 import { createOAuthServer } from './oauth-server.js';
 import type { Platform } from './platform.js';
 import type { RestCalls } from './rest-calls.js';
-import type { MethodContext, SimError } from './rest-methods.js';
+import type { MethodContext, SimError } from './method-context.js';
 
 export function createRestRoutes(p: Platform, restCalls: RestCalls) {
   const { portals, movedFrom, stats, misbehaviour } = p;

@@ -11,7 +11,7 @@
  */
 import type { SimBot, SimChat } from './model.js';
 import { eventGet } from './event-feed.js';
-import { SimError, type MethodContext } from './rest-methods.js';
+import { SimError, type MethodContext } from './method-context.js';
 
 type Params = Record<string, unknown>;
 type Method = (params: Params, ctx: MethodContext) => unknown;
