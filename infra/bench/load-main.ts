@@ -7,7 +7,8 @@
  * scenario). Exits 1 when a message was lost, answered twice or out of order.
  */
 import { setLogLevel } from '../../lib/log.js';
-import { DEFAULT_LOAD, RUSH_LOAD, runLoad, type LoadOptions, type LoadReport } from './load.js';
+import { runLoad } from './load.js';
+import { DEFAULT_LOAD, RUSH_LOAD, type LoadOptions, type LoadReport } from './load-options.js';
 import { machine, writeSection } from './report-file.js';
 import { round } from './stats.js';
 

@@ -5,7 +5,7 @@
  * With --stage it finds the stage's queues (infra/tools/stack.ts: the stack's outputs
  * JobsDeadLetterQueueUrl and JobsQueueUrl); otherwise DLQ_URL, QUEUE_URL and AWS_REGION.
  */
-import { failureText, processIo, runWhenMain, type Io } from './cli.js';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
 import { parseArgs } from 'node:util';
 import { letterJson, letterLine } from './dlq/format.js';
 import { localSource } from './dlq/local.js';
@@ -26,12 +26,9 @@ export const USAGE = `usage: npm run dlq -- list [--stage S [--region R] | --loc
   Bot tokens are never printed.
 `;
 
-type Parsed =
-  | { command: 'list' | 'replay'; ids: string[]; local?: string; stage?: string; region?: string; json: boolean }
-  | { help: true }
-  | { error: string };
+type Args = { command: 'list' | 'replay'; ids: string[]; local?: string; stage?: string; region?: string; json: boolean };
 
-function parse(argv: readonly string[]): Parsed {
+function parse(argv: readonly string[]): Parsed<Args> {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
@@ -76,21 +73,9 @@ function awsSource(env: NodeJS.ProcessEnv, io: Io): DeadLetterSource | string {
 }
 
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const args = parse(argv);
-  if ('help' in args) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if ('error' in args) {
-    io.stderr(`dlq: ${args.error}\n${USAGE}`);
-    return 2;
-  }
-  try {
+  return runCommand('dlq', USAGE, parse(argv), io, async (args) => {
     const source = args.local ? localSource(args.local) : args.stage ? await stageSource(args.stage, regionOf(args.region, env), io) : awsSource(env, io);
-    if (typeof source === 'string') {
-      io.stderr(`dlq: ${source}\n`);
-      return 1;
-    }
+    if (typeof source === 'string') return source;
     if (args.command === 'list') {
       const letters = await source.list();
       for (const letter of letters) io.stdout(`${args.json ? letterJson(letter) : letterLine(letter)}\n`);
@@ -102,11 +87,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
       if (asked > replayed) io.stderr(`${asked - replayed} of the given job ids were not found\n`);
     }
     return 0;
-  } catch (error) {
-    io.stderr(`dlq: ${failureText(error)}
-`);
-    return 1;
-  }
+  });
 }
 
 runWhenMain(import.meta.url, (argv) => main(argv));

@@ -7,15 +7,15 @@
  * works on the deployed stage itself (the table, the stored tokens, the client secret from
  * SSM for a refresh).
  */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppDeps } from '../../lib/app/deps.js';
 import { finishMigration, MigrationError, startMigration, type MigrationReport } from '../../lib/app/migrate/migrate-v2.js';
 import { loadConfig } from '../../lib/config.js';
-import { redact, setLogSink } from '../../lib/log.js';
+import { setLogSink } from '../../lib/log.js';
 import { installProfile } from '../../lib/menu/install-profile.js';
 import { loadMenuFile } from '../../lib/menu/load-file.js';
 import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
 import { missingAwsEnv, stageEnv, targetError, targetOptions } from './stack.js';
 
 export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S [--region R]] [--json]
@@ -32,16 +32,9 @@ export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--loc
   webhookUrl), MENU_FILE (the bot's profile) and BOT_EVENT_MODE as deployed. Tokens are never printed.
 `;
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+type Args = { memberId: string; finish: boolean; local?: string; stage?: string; region?: string; json: boolean };
 
-const processIo: Io = { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) };
-
-type Parsed = { memberId: string; finish: boolean; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
-
-function parse(argv: readonly string[]): Parsed {
+function parse(argv: readonly string[]): Parsed<Args> {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
@@ -110,22 +103,14 @@ const text = (report: MigrationReport): string =>
   ].join('\n');
 
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const args = parse(argv);
-  if ('help' in args) return (io.stdout(USAGE), 0);
-  if ('error' in args) return (io.stderr(`migrate-v2: ${args.error}\n${USAGE}`), 2);
-  try {
+  return runCommand('migrate-v2', USAGE, parse(argv), io, async (args) => {
     const report = args.local
       ? await runLocal(args.local, args.memberId, args.finish)
       : await runAws(stageEnv(env, args.stage, args.region), args.memberId, args.finish, io);
-    if (typeof report === 'string') return (io.stderr(`migrate-v2: ${report}\n`), 1);
+    if (typeof report === 'string') return report;
     io.stdout(args.json ? `${JSON.stringify(report)}\n` : text(report));
     return 0;
-  } catch (error) {
-    io.stderr(`migrate-v2: ${redact((error as Error)?.message ?? String(error)) as string}\n`);
-    return 1;
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
-}
+runWhenMain(import.meta.url, (argv) => main(argv));

@@ -7,7 +7,7 @@
  * (lib/app/repoint.ts). Resumable: portals already pointed there are skipped; run it
  * again after failures. One line per portal; tokens are never printed.
  */
-import { failureText, processIo, runWhenMain, type Io } from './cli.js';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
 import { parseArgs } from 'node:util';
 import { repointPortals, type RepointReport } from '../../lib/app/repoint.js';
 import { loadConfig } from '../../lib/config.js';
@@ -42,7 +42,7 @@ interface Args {
   readonly json: boolean;
 }
 
-function parse(argv: readonly string[]): Args | { help: true } | { error: string } {
+function parse(argv: readonly string[]): Parsed<Args> {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
@@ -102,21 +102,9 @@ const line = (report: RepointReport): string =>
   `${report.outcome.padEnd(9)} ${report.memberId}${report.domain ? ` ${report.domain}` : ''}${report.error ? `  ${report.error}` : ''}\n`;
 
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const args = parse(argv);
-  if ('help' in args) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if ('error' in args) {
-    io.stderr(`repoint: ${args.error}\n${USAGE}`);
-    return 2;
-  }
-  try {
+  return runCommand('repoint', USAGE, parse(argv), io, async (args) => {
     const result = args.local ? await runLocal(args.local, args.force) : await runAws(args, env, io);
-    if (typeof result === 'string') {
-      io.stderr(`repoint: ${result}\n`);
-      return 1;
-    }
+    if (typeof result === 'string') return result;
     io.stdout(args.json ? `${JSON.stringify(result)}\n` : result.portals.map(line).join(''));
     const count = (outcome: RepointReport['outcome']) => result.portals.filter((report) => report.outcome === outcome).length;
     const failed = count('failed');
@@ -125,10 +113,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         `${failed > 0 ? '; run again to retry the failed ones' : ''}\n`,
     );
     return failed > 0 ? 1 : 0;
-  } catch (error) {
-    io.stderr(`repoint: ${failureText(error)}\n`);
-    return 1;
-  }
+  });
 }
 
 runWhenMain(import.meta.url, (argv) => main(argv));

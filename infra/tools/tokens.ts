@@ -9,7 +9,7 @@
  * index-existing enters portals stored before the TokensByAge index existed (once,
  * after the upgrade; lib/store/token-index-backfill.ts).
  */
-import { failureText, processIo, runWhenMain, type Io } from './cli.js';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
 import { parseArgs } from 'node:util';
 import { refreshStaleTokens, type KeepAliveReport } from '../../lib/app/keep-alive.js';
 import { setLogSink } from '../../lib/log.js';
@@ -36,9 +36,9 @@ export const USAGE = `usage: npm run tokens -- refresh-stale [--local URL] [--da
 `;
 
 type Command = 'refresh-stale' | 'index-existing';
-type Parsed = { command: Command; days?: number; local?: string; stage?: string; region?: string; json: boolean } | { help: true } | { error: string };
+type Args = { command: Command; days?: number; local?: string; stage?: string; region?: string; json: boolean };
 
-function parse(argv: readonly string[]): Parsed {
+function parse(argv: readonly string[]): Parsed<Args> {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
@@ -109,34 +109,19 @@ const reportLines = (report: KeepAliveReport): string =>
   report.portals.map((portal) => `${portal.outcome.padEnd(9)} ${portal.memberId}${portal.code ? `  ${portal.code}` : ''}\n`).join('');
 
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const args = parse(argv);
-  if ('help' in args) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if ('error' in args) {
-    io.stderr(`tokens: ${args.error}\n${USAGE}`);
-    return 2;
-  }
-  // A stage has a table, a secret and a region: the given one, or serverless.yml's default.
-  env = stageEnv(env, args.stage, args.region);
-  try {
+  return runCommand('tokens', USAGE, parse(argv), io, async (args) => {
+    // A stage has a table, a secret and a region: the given one, or serverless.yml's default.
+    const jobEnv = stageEnv(env, args.stage, args.region);
     if (args.command === 'index-existing') {
-      const entered = args.local ? (await callLocal<{ entered: number }>(args.local, args.command, {})).entered : await indexExistingAws(env);
-      if (typeof entered === 'string') {
-        io.stderr(`tokens: ${entered}\n`);
-        return 1;
-      }
+      const entered = args.local ? (await callLocal<{ entered: number }>(args.local, args.command, {})).entered : await indexExistingAws(jobEnv);
+      if (typeof entered === 'string') return entered;
       io.stdout(`${entered} portal(s) entered in the keep-alive index\n`);
       return 0;
     }
     const report = args.local
       ? await callLocal<KeepAliveReport>(args.local, args.command, args.days === undefined ? {} : { days: args.days })
-      : await runAws(env, args.days, io);
-    if (typeof report === 'string') {
-      io.stderr(`tokens: ${report}\n`);
-      return 1;
-    }
+      : await runAws(jobEnv, args.days, io);
+    if (typeof report === 'string') return report;
     io.stdout(args.json ? `${JSON.stringify(report)}\n` : reportLines(report));
     const { refreshed, refused, failed, skipped } = report.counts;
     io.stderr(
@@ -144,11 +129,7 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
         `${report.stoppedEarly ? '; stopped early, run again for the rest' : ''}\n`,
     );
     return 0; // the run worked; refused and failed portals are in the report
-  } catch (error) {
-    io.stderr(`tokens: ${failureText(error)}
-`);
-    return 1;
-  }
+  });
 }
 
 runWhenMain(import.meta.url, (argv) => main(argv));

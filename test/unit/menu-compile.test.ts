@@ -114,6 +114,25 @@ menus:
     ]);
   });
 
+  it('a required whole number left empty or null is reported at its value, not a silently dropped item or setting', () => {
+    const item = (line: string) => `${BASE}${line}\n`;
+    expect(problems(item('      - { id: null, title: Two, action: { type: text, text: "2" } }'))).toEqual([
+      "8:15 menu 'main', item 2, id must be a whole number from 0 to 99",
+    ]);
+    expect(problems(item('      - id:\n        title: Two\n        action: { type: text, text: "2" }'))).toEqual([
+      "8:12 menu 'main', item 2, id must be a whole number from 0 to 99",
+    ]);
+    expect(problems(item('      - { id: 2, title: Two, action: { type: user, userId: null } }'))).toEqual([
+      "8:60 menu 'main', item 2, action.userId must be a whole number from 1 to 2147483648",
+    ]);
+    expect(problems(item('      - { id: 2, title: Two, action: { type: line, lineId: ~ } }'))).toEqual([
+      "8:60 menu 'main', item 2, action.lineId must be a whole number from 1 to 2147483648",
+    ]);
+    expect(problems(`${BASE}settings:\n  backItem: { id: null, title: Back }\n`)).toEqual(['9:19 settings.backItem.id must be a whole number from 1 to 99']);
+    // An optional one left empty keeps its default, as an empty optional text or flag does.
+    expect(problems(`${BASE}settings:\n  maxRetries: null\n`)).toEqual([]);
+  });
+
   it('loadMenuFile throws one MenuError listing file:line:column for each problem', () => {
     expect(() => loadMenuFile('test/fixtures/menus/does-not-exist.yaml')).toThrow(MenuError);
   });

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SimPortal } from './model.js';
-import { SimError, type MethodContext } from './rest-methods.js';
+import { SimError, type MethodContext } from './method-context.js';
 
 export interface SimChatApp {
   readonly id: number;

@@ -9,7 +9,7 @@
  * Only the registering application may read (BOT_OWNERSHIP_ERROR otherwise).
  */
 import type { SimBot, SimPortal } from './model.js';
-import { SimError, type MethodContext } from './rest-methods.js';
+import { SimError, type MethodContext } from './method-context.js';
 
 export interface FeedEvent {
   readonly eventId: number;

@@ -2,7 +2,7 @@
  * The Open Line itself, as the platform runs it without asking the bot: the line's bot
  * timeout, the hand-over to the queue (timeout, the customer's `0`, the bot's own
  * imopenlines.bot.session.operator) and an operator taking the chat. Plain functions on
- * the model; simulator.ts calls them and tells the listeners.
+ * the model; line-sessions.ts and rest-calls.ts call them and tell the listeners.
  *
  * Sources (contract §4.12, §9.1):
  * - WELCOME_BOT_TIME: seconds until the line moves the dialog from the bot to the queue;

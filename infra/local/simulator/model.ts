@@ -1,7 +1,7 @@
 /**
  * The simulated Bitrix24 side: portals, their OAuth tokens, bots, Open Lines chats and
  * everything the bot did to them. Plain data; the REST methods (rest-methods.ts), the line
- * (lines.ts) and the event sender (simulator.ts) change it.
+ * (lines.ts, line-sessions.ts) and the event sender (bot-events.ts) change it.
  */
 
 export type SessionStatus = 'bot' | 'queue' | 'operator' | 'line' | 'other-bot' | 'finished';

@@ -1,45 +1,13 @@
 /**
  * The REST methods the bot calls, answered the way the contract describes them
  * (../shared/docs/bitrix24-contract.md §4): parameters checked, documented error
- * codes, results shaped like Bitrix's. Enough of Bitrix24 to run the bot against.
+ * codes, results shaped like Bitrix's. Enough of Bitrix24 to run the bot against. The
+ * Open Lines session methods are in openline-session-methods.ts, what all methods share in
+ * method-context.ts.
  */
-import type { SimBot, SimChat, SimPortal } from './model.js';
-import { handToQueue } from './lines.js';
-
-export class SimError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly description = '',
-  ) {
-    super(code);
-  }
-}
-
-export interface MethodContext {
-  readonly portal: SimPortal;
-  readonly clientId: string;
-  readonly caller: { readonly userId: number; readonly kind: 'user' | 'bot' };
-  readonly now: number;
-  nextId(): number;
-  /** Called when the bot posts a message or changes a session (the playground listens). */
-  changed(chat: SimChat | undefined): void;
-}
-
-type Params = Record<string, unknown>;
-type Method = (params: Params, ctx: MethodContext) => unknown;
-
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
-const num = (value: unknown): number => (/^\d+$/.test(str(value)) ? Number(value) : 0);
-const yes = (value: unknown): boolean => value === true || str(value).toUpperCase() === 'Y';
-
-function ourBot(ctx: MethodContext, id: unknown): SimBot {
-  const botId = num(id) || [...ctx.portal.bots.values()].find((bot) => bot.ours)?.id || 0;
-  const bot = ctx.portal.bots.get(botId);
-  if (!bot) throw new SimError(400, 'BOT_ID_ERROR', 'Bot not found');
-  if (!bot.ours) throw new SimError(400, 'APP_ID_ERROR', 'Bot was installed by another application');
-  return bot;
-}
+import { type Method, type MethodContext, num, ourBot, type Params, SimError, str, yes } from './method-context.js';
+import type { SimBot, SimChat } from './model.js';
+import { openlineSessionMethods } from './openline-session-methods.js';
 
 /** imbot.chat.*: an unknown chat is "Action unavailable" [DOC chat-bots/outdated/chats/imbot-chat-user-add.md, imbot-chat-leave.md]. */
 function chatOf(ctx: MethodContext, params: Params, key = 'CHAT_ID'): SimChat {
@@ -48,18 +16,6 @@ function chatOf(ctx: MethodContext, params: Params, key = 'CHAT_ID'): SimChat {
   const chat = ctx.portal.chats.get(chatId);
   if (!chat) throw new SimError(400, 'ACCESS_ERROR', 'Action unavailable');
   return chat;
-}
-
-/** imopenlines.bot.session.*: CHAT_ID must be > 0 [DOC imopenlines/openlines/chat-bots/*.md]. */
-function sessionChatId(params: Params): number {
-  const chatId = num(params.CHAT_ID);
-  if (!chatId) throw new SimError(400, 'CHAT_ID_EMPTY', "Chat ID can't be empty");
-  return chatId;
-}
-
-/** A transfer target the platform refuses: a bot, the customer (a connector user) or nobody we know. */
-function unreachableOperator(ctx: MethodContext, chat: SimChat, userId: number): boolean {
-  return ctx.portal.bots.has(userId) || userId === chat.customer.id || userId > 1_000_000;
 }
 
 function handlerUrl(value: unknown, code: string): string {
@@ -219,80 +175,6 @@ export const methods: Record<string, Method> = {
     return true;
   },
 
-  // Hands the dialog from the bot to the queue (Chat::endBotSession), the same transition as
-  // the line's timeout and the customer's `0` (lines.ts). Refused with WRONG_CHAT "Operator is
-  // not a bot" when the dialog is no longer the bot's: queue, operator, another line,
-  // finished [DOC imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.md].
-  'imopenlines.bot.session.operator': (params, ctx) => {
-    const chat = ctx.portal.chats.get(sessionChatId(params));
-    if (!chat || !handToQueue(ctx.portal, chat)) throw new SimError(400, 'WRONG_CHAT', 'Operator is not a bot');
-    ctx.changed(chat);
-    return true;
-  },
-
-  // Target first, as documented [DOC imopenlines/openlines/chat-bots/imopenlines-bot-session-transfer.md]:
-  // priority USER_ID → QUEUE_ID → TRANSFER_ID (`<userId>` | `queue<configId>`); a given but
-  // empty USER_ID / QUEUE_ID is USER_ID_EMPTY / QUEUE_ID_EMPTY, none at all TRANSFER_ID_EMPTY;
-  // then BOT_ID_ERROR without a bot of the app. The page documents no WRONG_CHAT for transfer:
-  // its one refusal of the transfer itself is OPERATOR_WRONG ("transfer to the specified
-  // operator or queue is not available") — a bot, the customer, an unknown user, a line that
-  // does not exist, and here also a dialog the bot no longer holds.
-  'imopenlines.bot.session.transfer': (params, ctx) => {
-    const chatId = sessionChatId(params);
-    let userId = 0;
-    let queueId = 0;
-    const has = (key: string) => params[key] !== undefined;
-    const transferId = str(params.TRANSFER_ID);
-    if (has('USER_ID') || (!has('QUEUE_ID') && transferId && !transferId.startsWith('queue'))) {
-      userId = num(has('USER_ID') ? params.USER_ID : transferId);
-      if (!userId) throw new SimError(400, 'USER_ID_EMPTY', "User ID can't be empty");
-    } else if (has('QUEUE_ID') || transferId.startsWith('queue')) {
-      queueId = num(has('QUEUE_ID') ? params.QUEUE_ID : transferId.slice('queue'.length));
-      if (!queueId) throw new SimError(400, 'QUEUE_ID_EMPTY', "QUEUE ID can't be empty");
-    } else throw new SimError(400, 'TRANSFER_ID_EMPTY', "Queue ID or User ID can't be empty");
-    ourBot(ctx, undefined);
-    const chat = ctx.portal.chats.get(chatId);
-    const refused = () => new SimError(400, 'OPERATOR_WRONG', 'You can not redirect to this operator');
-    if (chat?.status !== 'bot') throw refused();
-    if (userId) {
-      if (unreachableOperator(ctx, chat, userId)) throw refused();
-      chat.status = 'operator';
-      chat.holder = userId;
-    } else {
-      if (!ctx.portal.lines.has(queueId)) throw refused();
-      chat.status = 'line';
-      chat.holder = queueId;
-    }
-    if (yes(params.LEAVE)) for (const bot of ctx.portal.bots.values()) if (bot.ours) chat.members.delete(bot.id);
-    ctx.changed(chat);
-    return true;
-  },
-
-  // Finishes the current session whoever holds it, and answers true: the page documents no
-  // refusal but CHAT_ID_EMPTY / BOT_ID_ERROR [DOC imopenlines/openlines/chat-bots/imopenlines-bot-session-finish.md]
-  // (a bot that finishes an operator's session really closes it — one more reason for the bot
-  // to stay out once the dialog has moved on). An unknown or finished one: nothing to do.
-  'imopenlines.bot.session.finish': (params, ctx) => {
-    const chatId = sessionChatId(params);
-    ourBot(ctx, undefined);
-    const chat = ctx.portal.chats.get(chatId);
-    if (!chat || chat.status === 'finished') return true;
-    chat.status = 'finished';
-    chat.holder = undefined;
-    // A closed session keeps only the customer in the chat (imopenlines Chat::close): the bot
-    // is added again when the customer's next message opens a new session (simulator.ts).
-    for (const bot of ctx.portal.bots.values()) chat.members.delete(bot.id);
-    ctx.changed(chat);
-    return true;
-  },
-
-  'imopenlines.config.get': (params, ctx) => {
-    const id = num(params.CONFIG_ID);
-    if (!id) throw new SimError(400, 'CONFIG_ID_EMPTY', "Config ID can't be empty");
-    if (ctx.caller.kind === 'bot') throw new SimError(403, 'CONFIG_WRONG_USER_PERMISSION', 'Permission denied');
-    return ctx.portal.lines.get(id) ?? false;
-  },
-
   'event.bind': (params, ctx) => {
     const event = str(params.event ?? params.EVENT).toUpperCase();
     const handler = str(params.handler ?? params.HANDLER);
@@ -304,4 +186,6 @@ export const methods: Record<string, Method> = {
     ctx.portal.bindings.push({ event, handler });
     return true;
   },
+
+  ...openlineSessionMethods,
 };

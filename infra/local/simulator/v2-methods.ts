@@ -3,7 +3,7 @@
  * bitrix24/b24restdocs api-reference/chat-bots/chat-bots-v2/** — parameters in camelCase
  * with content under `fields`, results as `{bot, users}` / `{id, uuidMap}` /
  * `{result: true}`, the documented error codes. A portal configured as V1-only
- * (SimPortal.api = 'v1') never reaches this table: simulator.ts answers every imbot.v2.*
+ * (SimPortal.api = 'v1') never reaches this table: rest-calls.ts answers every imbot.v2.*
  * there with ERROR_METHOD_NOT_FOUND, as an older portal does (imbot.v2/revision-get.md).
  *
  * The bot is an OAuth application, so no botToken: the bot is tied to the app's client_id
@@ -11,7 +11,7 @@
  */
 import type { SimBot, SimChat } from './model.js';
 import { eventGet } from './event-feed.js';
-import { SimError, type MethodContext } from './rest-methods.js';
+import { SimError, type MethodContext } from './method-context.js';
 
 type Params = Record<string, unknown>;
 type Method = (params: Params, ctx: MethodContext) => unknown;

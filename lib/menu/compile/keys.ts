@@ -98,7 +98,7 @@ function readKey(c: ActionContext, value: Obj, path: Path, name: string, spec: K
       return id;
     }
     case 'integer': {
-      const number = r.int(value, name, path, spec.min, spec.max, spec.default);
+      const number = r.int(value, name, path, spec.min, spec.max, { fallback: spec.default, required: spec.required });
       if (spec.required && value[name] === undefined) return missing(name, spec.what);
       return number ?? spec.default;
     }

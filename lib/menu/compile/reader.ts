@@ -43,7 +43,19 @@ export interface Reader {
   /** Records a problem with the key at the end of `path` (an unknown key). */
   failKey(path: Path, message: string): void;
   str(obj: Obj, key: string, path: Path, opts?: { required?: boolean; max?: number }): string | undefined;
-  int(obj: Obj, key: string, path: Path, min: number, max: number, fallback?: number): number | undefined;
+  /**
+   * A whole number from min to max. An absent or empty (`key:`, `key: null`) optional one
+   * gives `fallback`; an empty required one is the wrong value (an absent one is for the
+   * caller to report, in the words of the mapping it belongs to).
+   */
+  int(
+    obj: Obj,
+    key: string,
+    path: Path,
+    min: number,
+    max: number,
+    opts?: { fallback?: number | undefined; required?: boolean | undefined },
+  ): number | undefined;
   bool(obj: Obj, key: string, path: Path, fallback: boolean): boolean;
   /** A text, or a map of language → text. */
   localText(obj: Obj, key: string, path: Path, required?: boolean): LocalText | undefined;
@@ -74,13 +86,15 @@ export function createReader(): Reader {
       if (opts.max && text.length > opts.max) return fail([...path, key], `${where([...path, key])} is longer than ${opts.max} characters`);
       return text;
     },
-    int(obj, key, path, min, max, fallback) {
+    int(obj, key, path, min, max, opts = {}) {
       const value = obj[key];
-      if (value === undefined || value === null) return fallback;
+      const wrong = () => fail([...path, key], `${where([...path, key])} must be a whole number from ${min} to ${max}`);
+      // `id:` or `id: null` is there with no number: treated as absent, a required key gave
+      // no error at all and the item or setting it belongs to was dropped without a word.
+      if (value === null && opts.required) return wrong();
+      if (value === undefined || value === null) return opts.fallback;
       const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-      if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-        return fail([...path, key], `${where([...path, key])} must be a whole number from ${min} to ${max}`);
-      }
+      if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) return wrong();
       return number;
     },
     bool(obj, key, path, fallback) {

@@ -59,7 +59,7 @@ function readItem(c: ActionContext, input: MenusInput, itemRaw: unknown, path: P
   const { r } = c;
   if (!isObj(itemRaw)) return r.fail(path, `${where(path)} must be a mapping { id, title, action }`);
   r.onlyKeys(itemRaw, ITEM_KEYS, path);
-  const id = r.int(itemRaw, 'id', path, 0, 99);
+  const id = r.int(itemRaw, 'id', path, 0, 99, { required: true });
   if (itemRaw.id === undefined) r.fail([...path, 'id'], `${where(path)}: id is required`);
   if (id !== undefined && menu.seen.has(id)) r.fail([...path, 'id'], `${where(path)}: id ${id} is used twice in this menu`);
   if (id !== undefined) menu.seen.add(id);

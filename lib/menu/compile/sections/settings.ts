@@ -37,7 +37,7 @@ export function readGlobalItems(c: ActionContext, raw: unknown): GlobalItems {
     const value = settings[key];
     if (value === undefined || value === null || value === false) return undefined;
     if (!isObj(value)) return r.fail(['settings', key], `settings.${key} must be { id, title }`);
-    const id = r.int(value, 'id', ['settings', key], GLOBAL_ITEM.id.min, GLOBAL_ITEM.id.max);
+    const id = r.int(value, 'id', ['settings', key], GLOBAL_ITEM.id.min, GLOBAL_ITEM.id.max, { required: GLOBAL_ITEM.id.required });
     const title = r.localText(value, 'title', ['settings', key], GLOBAL_ITEM.title.required);
     if (value.id === undefined) r.fail(['settings', key, 'id'], `settings.${key}.id is required`);
     return id === undefined || title === undefined ? undefined : { id, title };
