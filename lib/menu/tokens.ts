@@ -20,9 +20,10 @@ import { isStopIn, weakWords } from './stopwords.js';
  * the item". `beta`: how much more that counts than "how much of the phrase the message
  * names" (F-beta). `concept`: a word of the same concept (lib/menu/lexicon.ts).
  * `question`: a question word no item uses, against an unknown word ("what is the fee"
- * at a menu of titles; 0.15–0.5 measured alike on the corpora).
+ * at a menu of titles; 0.15–0.5 measured alike on the corpora). `typoMin`: shorter words
+ * are matched exactly or as parts only ("bist" is no typo of "biet").
  */
-export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, question: 0.25, unknown: 1.2, beta: 1 };
+export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, question: 0.25, unknown: 1.2, beta: 1, typoMin: 5 };
 
 export interface Token {
   readonly weight: number;
@@ -92,9 +93,18 @@ function approximate(word: string, forms: readonly string[], model: MatchModel, 
   const found = new Map<number, number>();
   const set = (index: number, value: number) => found.set(index, Math.max(found.get(index) ?? 0, value));
   for (const form of forms) {
+    // A Latin word read as Russian ("oplata") is matched exactly or not at all: "robot" read
+    // as "робот" is no typo of "работы".
+    if (isCyrillic(form) !== isCyrillic(word)) continue;
     for (const [key, index] of byFirst.get(form[0]!) ?? []) {
       const allowed = Math.min(tolerance(form), tolerance(key));
-      if (allowed > 0 && Math.abs(key.length - form.length) <= allowed && !endingOf(form, key) && editDistance(form, key, allowed) <= allowed)
+      if (
+        allowed > 0 &&
+        form.length >= TUNING.typoMin &&
+        Math.abs(key.length - form.length) <= allowed &&
+        !endingOf(form, key) &&
+        editDistance(form, key, allowed) <= allowed
+      )
         set(index, TUNING.typo);
       // "zahn" in "zahnschmerz", "zeit" in "offnungszeit": part of a compound the menu uses.
       if (form.length >= 4 && key.length >= form.length + 3 && key.startsWith(form)) set(index, TUNING.part);

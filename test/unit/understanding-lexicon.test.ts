@@ -5,7 +5,9 @@
  * cardinal that counts something.
  */
 import { describe, expect, it } from 'vitest';
+import { modelOf } from '../../lib/menu/candidates.js';
 import { readInput } from '../../lib/menu/engine.js';
+import { scoreItems } from '../../lib/menu/match.js';
 import { loadMenuSource } from '../../lib/menu/load-file.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
 
@@ -74,6 +76,24 @@ describe('the concept lexicon', () => {
     // Not an operator request either: "Mitarbeiter" is also the word for staff to talk to.
     expect(readInput(shop, 'main', 'sucht ihr Mitarbeiter?')).toEqual({ kind: 'none' });
     expect(readInput(shop, 'main', 'ich möchte mit einem Mitarbeiter sprechen')).toMatchObject({ kind: 'word', word: 'operator' });
+  });
+
+  it('takes no typo from a short word or a Latin word read as Russian', () => {
+    const work = compile(`
+bot: { code: w, name: W }
+start: main
+menus:
+  main:
+    text: Hi
+    items:
+      - { id: 1, title: { en: Working hours, ru: Часы работы }, action: { type: text, text: "9 to 18" } }
+      - { id: 2, title: { en: What we offer, de: Was wir bieten }, action: { type: text, text: "Bikes" } }
+`);
+    const model = modelOf(work);
+    expect(scoreItems(model, 'robot', () => true)).toEqual([]);
+    expect(scoreItems(model, 'bist', () => true)).toEqual([]);
+    expect(readInput(work, 'main', 'chasy raboty')).toMatchObject({ kind: 'choice', id: 1 });
+    expect(readInput(work, 'main', 'workng hours')).toMatchObject({ kind: 'choice', id: 1 });
   });
 
   it('understands such a message when the menu has an item for it', () => {
