@@ -81,6 +81,13 @@ export function conceptsOf(spellings: readonly string[]): string[] {
 /** The term a menu phrase holds for a concept it asks by a lexicon phrase ("where is my" → "~track"). */
 export const patternTerm = (concept: string): string => `~${concept}`;
 export const isPattern = (term: string): boolean => term.startsWith('~');
+/**
+ * The term a menu phrase that is nothing but a lexicon phrase ("How to find us", "Where
+ * are you?") holds instead of its words: the concept itself, named in full by any word or
+ * phrase of that concept ("is there parking", "wo sind Sie?").
+ */
+export const conceptTerm = (concept: string): string => `@${concept}`;
+export const isConceptTerm = (term: string): boolean => term.startsWith('@');
 
 const perModel = new WeakMap<MatchModel, ReadonlyMap<string, readonly number[]>>();
 /** Concept → the model's terms that name it. */
@@ -89,7 +96,7 @@ export function conceptTerms(model: MatchModel): ReadonlyMap<string, readonly nu
   if (found) return found;
   const byTerm = new Map<number, Set<string>>();
   for (const [key, term] of Object.entries(model.keys)) {
-    const concepts = isPattern(key) ? [key.slice(1)] : conceptsOf([key]);
+    const concepts = isPattern(key) || isConceptTerm(key) ? [key.slice(1)] : conceptsOf([key]);
     if (concepts.length > 0) byTerm.set(term, new Set([...(byTerm.get(term) ?? []), ...concepts]));
   }
   const out = new Map<string, number[]>();

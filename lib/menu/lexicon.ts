@@ -26,9 +26,9 @@ export const LEXICON: Lexicon = {
     de: 'preis, preise, kosten, kostet, gebühr, gebühren, tarif, wie viel, wieviel, was kostet, teuer, günstig, preisliste, kostenvoranschlag',
   },
   location: {
-    en: 'address, location, located, directions, where are you, where is the shop, where is your office, where can i find you, how to get there, how do i get to, map, parking, park, car park, nearest',
-    ru: 'адрес, местоположение, где вы, где вы находитесь, находитесь, расположены, как добраться, как доехать, как проехать, как пройти, проезд, карта проезда, парковка, припарковаться, метро',
-    de: 'adresse, anschrift, standort, anfahrt, wo sind sie, wo seid ihr, wo finde ich, wie komme ich, lageplan, parkplatz, parkplätze, parken, parkhaus, filiale',
+    en: 'address, location, located, directions, where are you, where is the shop, where is your office, where can i find you, how to find us, find us, find you, how to get there, how do i get to, map, parking, park, car park, nearest',
+    ru: 'адрес, местоположение, где вы, где вы находитесь, находитесь, расположены, как добраться, как доехать, как проехать, как пройти, как нас найти, нас найти, как вас найти, найти вас, проезд, карта проезда, парковка, припарковаться, метро',
+    de: 'adresse, anschrift, standort, anfahrt, wo sind sie, wo seid ihr, wo finde ich, so finden sie uns, finden sie uns, uns finden, euch finden, wie komme ich, lageplan, parkplatz, parkplätze, parken, parkhaus, filiale',
   },
   delivery: {
     en: 'delivery, deliver, delivered, shipping, ship, shipped, shipment, dispatch, dispatched, parcel, package, courier, postage, arrive, arrived, arrival',

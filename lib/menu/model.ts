@@ -5,9 +5,11 @@
  * stemmed terms, and per term a weight that says how much it tells items apart (BM25's
  * inverse document frequency over items; question words count half). A phrase that asks
  * the way a lexicon phrase does ("where is my …", "how much …") also holds that phrase's
- * concept as a term ("~track").
+ * concept as a term ("~track"); a title or example that says nothing but words and phrases
+ * of the lexicon ("How to find us", "Prices") is also a phrase of their concepts ("@location"),
+ * which any word or phrase of the concept names ("is there parking", "wo sind Sie?").
  */
-import { patternTerm, phrasesIn } from './concepts.js';
+import { conceptsOf, conceptTerm, patternTerm, phrasesIn } from './concepts.js';
 import { stem, words } from './stem.js';
 import { isStopIn, weakWords } from './stopwords.js';
 import type { LocalText, MenuDef } from './types.js';
@@ -50,6 +52,15 @@ export function buildModel(source: ModelSource): MatchModel {
   const weak = new Set<number>();
   const languages = new Set<string>([source.language]);
 
+  const termOf = (term: string): number => {
+    let index = keys[term];
+    if (index === undefined) {
+      index = terms.push(term) - 1;
+      keys[term] = index;
+    }
+    return index;
+  };
+
   const phrase = (lang: string, text: string, part = false): number[] => {
     languages.add(lang);
     const all = words(text);
@@ -57,41 +68,49 @@ export function buildModel(source: ModelSource): MatchModel {
     const content = all.filter((word) => !isStopIn(word, lang));
     const kept = content.length > 0 || part ? content : all;
     const out = new Set<number>();
+    const asked = phrasesIn(
+      all,
+      all.map((word) => [word, stem(word, lang)]),
+    );
     for (const word of kept) {
       const stemmed = stem(word, lang);
-      let index = keys[stemmed];
-      if (index === undefined) {
-        index = terms.push(stemmed) - 1;
-        keys[stemmed] = index;
-      }
+      const index = termOf(stemmed);
       keys[word] ??= index;
       if (weakWords(lang).has(word)) weak.add(index);
       out.add(index);
     }
     // "where is my parcel": the phrase's way of asking ("where is my") is a term of its own,
     // a bonus when a message asks the same way (lib/menu/match.ts).
-    for (const { concept } of phrasesIn(
+    for (const { concept } of asked) out.add(termOf(patternTerm(concept)));
+    return [...out];
+  };
+
+  // "How to find us": a text that says nothing but lexicon phrases is also their concepts,
+  // a phrase of its own that any word or phrase of the concept names ("is there parking").
+  const whole = (lang: string, text: string): number[] => {
+    const all = words(text);
+    const asked = phrasesIn(
       all,
       all.map((word) => [word, stem(word, lang)]),
-    )) {
-      const term = patternTerm(concept);
-      let index = keys[term];
-      if (index === undefined) {
-        index = terms.push(term) - 1;
-        keys[term] = index;
-      }
-      out.add(index);
+    );
+    const covered = new Set(asked.flatMap(({ positions }) => positions));
+    const named = asked.map(({ concept }) => concept);
+    for (const [at, word] of all.entries()) {
+      if (covered.has(at) || isStopIn(word, lang)) continue;
+      const concepts = conceptsOf([word, stem(word, lang)]);
+      if (concepts.length === 0) return [];
+      named.push(...concepts);
     }
-    return [...out];
+    return [...new Set(named.map((concept) => termOf(conceptTerm(concept))))];
   };
 
   const items: ModelItem[] = [];
   const add = (menu: string, id: number, title: LocalText, examples: Examples | undefined) => {
     const titles = perLanguage(title, source.language)
-      .flatMap(([lang, text]) => [phrase(lang, text), ...parts(text).map((part) => phrase(lang, part, true))])
+      .flatMap(([lang, text]) => [phrase(lang, text), whole(lang, text), ...parts(text).flatMap((part) => [phrase(lang, part, true), whole(lang, part)])])
       .filter((terms) => terms.length > 0);
     const said = Object.entries(examples ?? {})
-      .flatMap(([lang, list]) => list.map((text) => phrase(lang, text)))
+      .flatMap(([lang, list]) => list.flatMap((text) => [phrase(lang, text), whole(lang, text)]))
       .filter((terms) => terms.length > 0);
     items.push({ menu, id, phrases: [...titles, ...said], titles: titles.length });
   };

@@ -13,15 +13,18 @@ const STOP: Readonly<Record<string, string>> = {
     this that these those is am are was were be been being do does did doing have has had having would should could will shall may might must
     please pls plz hi hello hey dear sir madam ok okay yes no not just really very quite too also still already again
     some any all much many more most there here want wanted need needed like would love wish know tell let get got help question questions info information
-    im ive id dont cant wont isnt arent didnt doesnt whats wheres hows thats theres youre`,
+    im ive id dont cant wont isnt arent didnt doesnt whats wheres hows thats theres youre
+    bad badly super totally terribly extremely awfully`,
   ru: `а и в во на о об обо про по с со у к ко от до из за для при без над под же ли бы ну вот это этот эта эти то та те так как что чтобы или но да нет не ни
     я меня мне мной мой моя моё мое мои моего моей моих мы нас нам наш наша наше наши ты тебя тебе вы вас вам ваш ваша ваше ваши он она оно они его её ее их им ему ей
     есть был была было были быть будет буду будут пожалуйста здравствуйте привет добрый день уже еще ещё очень просто тоже также всё все весь вся
-    хочу хотел хотела хотелось хотим нужно нужен нужна нужны надо мочь могу можете можно подскажите скажите вопрос вопросы информация интересует`,
+    хочу хотел хотела хотелось хотим нужно нужен нужна нужны надо мочь могу можете можно подскажите скажите вопрос вопросы информация интересует
+    сильно ужасно жутко совсем`,
   de: `der die das den dem des ein eine einen einem einer eines und oder aber doch so wenn dann als zu zum zur von vom mit im in an am auf aus bei für fur über uber um
     ich mich mir mein meine meinen meinem meiner wir uns unser unsere du dich dir dein deine sie ihr ihre ihnen ihren er es sein seine ist bin sind war waren sei
     hat habe haben hatte hätte hatten wird werde werden würde wurde möchte mochte möchten will wollen brauche brauchen bitte hallo guten tag ja nein nicht noch schon
-    auch mal gerne gern sehr nur denn eigentlich frage fragen info information man ab`,
+    auch mal gerne gern sehr nur denn eigentlich frage fragen info information man ab
+    echt total extrem furchtbar schrecklich`,
 };
 
 const WEAK: Readonly<Record<string, string>> = {

@@ -6,7 +6,7 @@
  * in "Zahnschmerzen"); and, through the concept lexicon (lib/menu/concepts.ts), the
  * terms of the concepts it names, at `TUNING.concept`.
  */
-import { conceptsOf, conceptTerms, isPattern, phrasesIn } from './concepts.js';
+import { conceptsOf, conceptTerms, isConceptTerm, isPattern, phrasesIn } from './concepts.js';
 import { editDistance, tolerance } from './edit-distance.js';
 import type { MatchModel } from './model.js';
 import { separableJoins } from './separable.js';
@@ -44,6 +44,8 @@ export interface Lookup {
   readonly weak: Set<string>;
   /** Pattern terms ("~track"): a bonus to a phrase, never missing from it. */
   readonly patterns: Set<number>;
+  /** Concept terms ("@location" of "How to find us"): asked the same way, named in full. */
+  readonly wholes: Set<number>;
 }
 
 const lookups = new WeakMap<MatchModel, Lookup>();
@@ -58,6 +60,7 @@ export function lookup(model: MatchModel): Lookup {
       stop: (word) => model.languages.some((lang) => isStopIn(word, lang)),
       weak: new Set(model.languages.flatMap((lang) => [...weakWords(lang)])),
       patterns: new Set(model.terms.flatMap((term, index) => (isPattern(term) ? [index] : []))),
+      wholes: new Set(model.terms.flatMap((term, index) => (isConceptTerm(term) ? [index] : []))),
     };
     lookups.set(model, found);
   }
@@ -139,12 +142,13 @@ interface Read extends Token {
  */
 export function tokens(text: string, model: MatchModel): Token[] {
   const found = lookup(model);
-  const { keys, stop, weak, patterns } = found;
+  const { keys, stop, weak, patterns, wholes } = found;
   const concepts = conceptTerms(model);
   // Asked the same way as a phrase of the menu ("wo bleibt" for "where is my …"): its pattern term in full.
   const relatedOf = (names: Iterable<string>, phrase = false): Map<number, number> => {
     const related = new Map<number, number>();
-    for (const concept of names) for (const index of concepts.get(concept) ?? []) related.set(index, phrase && patterns.has(index) ? 1 : TUNING.concept);
+    for (const concept of names)
+      for (const index of concepts.get(concept) ?? []) related.set(index, phrase && (patterns.has(index) || wholes.has(index)) ? 1 : TUNING.concept);
     return related;
   };
   const weightOf = (indexes: Iterable<number>): number => Math.max(0, ...[...indexes].map((index) => model.weights[index]!));

@@ -78,6 +78,27 @@ describe('the concept lexicon', () => {
     expect(readInput(shop, 'main', 'ich möchte mit einem Mitarbeiter sprechen')).toMatchObject({ kind: 'word', word: 'operator' });
   });
 
+  it('understands the issue\'s dental clinic with titles only: a title that is all lexicon ("How to find us", "Prices") is its concept', () => {
+    const dental = compile(`
+bot: { code: d, name: Dental }
+start: main
+menus:
+  main:
+    text: { en: Hello, ru: Здравствуйте, de: Hallo }
+    items:
+      - { id: 1, title: { en: Book an appointment, ru: Записаться на приём, de: Termin vereinbaren }, action: { type: text, text: "ok" } }
+      - { id: 2, title: { en: Prices, ru: Цены, de: Preise }, action: { type: text, text: "ok" } }
+      - { id: 3, title: { en: Opening hours, ru: Часы работы, de: Öffnungszeiten }, action: { type: text, text: "ok" } }
+      - { id: 4, title: { en: Toothache or emergency, ru: Острая зубная боль, de: Zahnschmerzen oder Notfall }, action: { type: text, text: "ok" } }
+      - { id: 5, title: { en: How to find us, ru: Как нас найти, de: So finden Sie uns }, action: { type: text, text: "ok" } }
+`);
+    expect(readInput(dental, 'main', 'my tooth hurts really bad')).toMatchObject({ kind: 'choice', id: 4 });
+    expect(readInput(dental, 'main', 'how much is a filling?')).toMatchObject({ kind: 'choice', id: 2 });
+    expect(readInput(dental, 'main', 'wo sind Sie?')).toMatchObject({ kind: 'choice', id: 5 });
+    expect(readInput(dental, 'main', 'is there parking')).toMatchObject({ kind: 'choice', id: 5 });
+    expect(readInput(dental, 'main', 'где вы находитесь')).toMatchObject({ kind: 'choice', id: 5 });
+  });
+
   it('takes no typo from a short word or a Latin word read as Russian', () => {
     const work = compile(`
 bot: { code: w, name: W }
