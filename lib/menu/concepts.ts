@@ -9,9 +9,12 @@
 import { LEXICON } from './lexicon.js';
 import type { MatchModel } from './model.js';
 import { isCyrillic, stem, words } from './stem.js';
+import { isStopIn } from './stopwords.js';
 
 interface Phrase {
   readonly concept: string;
+  /** The language of the lexicon entry: a stop word of it may stand between the phrase's words ("tut echt weh"). */
+  readonly lang: string;
   /** Per word of the phrase, the spellings that match it (the word, its stem). */
   readonly parts: readonly ReadonlySet<string>[];
 }
@@ -43,7 +46,7 @@ function lexicon(): Index {
           for (const spelling of parts[0]!) add(single, spelling, concept);
           if (lang === 'de') for (const spelling of parts[0]!) if (spelling.length >= 4) add(tails, spelling, concept);
         } else if (parts.length > 1)
-          for (const spelling of new Set([...parts[0]!].map(phraseKey))) phrases.set(spelling, [...(phrases.get(spelling) ?? []), { concept, parts }]);
+          for (const spelling of new Set([...parts[0]!].map(phraseKey))) phrases.set(spelling, [...(phrases.get(spelling) ?? []), { concept, lang, parts }]);
       }
     }
   }
@@ -129,11 +132,26 @@ export function phrasesIn(message: readonly string[], forms: readonly (readonly 
     for (const form of forms[at]!) {
       for (const phrase of phrases.get(phraseKey(form)) ?? []) {
         if (done.has(phrase) || at + phrase.parts.length > message.length) continue;
-        if (!phrase.parts.every((part, offset) => forms[at + offset]!.some((spelling) => sameWord(part, spelling)))) continue;
+        const positions = placed(phrase, at, message, forms);
+        if (!positions) continue;
         done.add(phrase);
-        out.push({ concept: phrase.concept, positions: phrase.parts.map((_, offset) => at + offset) });
+        out.push({ concept: phrase.concept, positions });
       }
     }
   });
   return out;
+}
+
+/** Where the phrase's words are, from `at` on: in a row, or with one stop word between two of them ("wo ist denn mein"). */
+function placed(phrase: Phrase, at: number, message: readonly string[], forms: readonly (readonly string[])[]): number[] | undefined {
+  const positions = [at];
+  let next = at + 1;
+  for (const part of phrase.parts.slice(1)) {
+    const fits = (position: number) => forms[position]?.some((spelling) => sameWord(part, spelling)) ?? false;
+    if (fits(next)) positions.push(next);
+    else if (next + 1 < message.length && isStopIn(message[next]!, phrase.lang) && fits(next + 1)) positions.push(++next);
+    else return undefined;
+    next++;
+  }
+  return positions;
 }

@@ -97,6 +97,8 @@ menus:
     expect(readInput(dental, 'main', 'wo sind Sie?')).toMatchObject({ kind: 'choice', id: 5 });
     expect(readInput(dental, 'main', 'is there parking')).toMatchObject({ kind: 'choice', id: 5 });
     expect(readInput(dental, 'main', 'где вы находитесь')).toMatchObject({ kind: 'choice', id: 5 });
+    // A lexicon phrase with a stop word inside it: "tut weh".
+    expect(readInput(dental, 'main', 'mein Zahn tut echt weh')).toMatchObject({ kind: 'choice', id: 4 });
   });
 
   it('takes no typo from a short word or a Latin word read as Russian', () => {
