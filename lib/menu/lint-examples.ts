@@ -37,8 +37,14 @@ export function lintExamples(menu: CompiledMenu): ExampleWarning[] {
           const all = { current: def.id, include: () => true, reach: reach(menu, def.id, def.id, undefined), linkOf: () => false };
           const read = choose(model, phrase, all);
           const mine = (ref: { menu: string; id: number }) => ref.menu === def.id && ref.id === item.id;
+          // The item that opens this item's menu ("Payment and invoices" for "bank transfer") is its
+          // way there, and an item of the menu this item opens is where it leads: neither is a rival.
+          const opensHere = (ref: { menu: string; id: number }) => {
+            const opens = menu.menus[ref.menu]?.items.find((candidate) => candidate.id === ref.id)?.action;
+            return (opens?.type === 'menu' && opens.menu === def.id) || (item.action.type === 'menu' && item.action.menu === ref.menu);
+          };
           const others = (read.kind === 'item' ? [read.item] : read.kind === 'doubt' ? read.options : []).filter(
-            (ref) => !mine(ref) && ref.menu !== '' && actionOf(ref) !== action,
+            (ref) => !mine(ref) && ref.menu !== '' && actionOf(ref) !== action && !opensHere(ref),
           );
           for (const other of others) {
             const how = read.kind === 'item' ? 'rather than this item' : 'as much as this item';

@@ -23,7 +23,7 @@ import { isStopIn, weakWords } from './stopwords.js';
  * at a menu of titles; 0.15–0.5 measured alike on the corpora). `typoMin`: shorter words
  * are matched exactly or as parts only ("bist" is no typo of "biet").
  */
-export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, question: 0.25, unknown: 1.2, beta: 1, typoMin: 5 };
+export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, question: 0.25, unknown: 1.2, beta: 1, typoMin: 5, whole: 0.95 };
 
 export interface Token {
   readonly weight: number;
@@ -148,7 +148,8 @@ export function tokens(text: string, model: MatchModel): Token[] {
   const relatedOf = (names: Iterable<string>, phrase = false): Map<number, number> => {
     const related = new Map<number, number>();
     for (const concept of names)
-      for (const index of concepts.get(concept) ?? []) related.set(index, phrase && (patterns.has(index) || wholes.has(index)) ? 1 : TUNING.concept);
+      for (const index of concepts.get(concept) ?? [])
+        related.set(index, phrase && patterns.has(index) ? 1 : phrase && wholes.has(index) ? TUNING.whole : TUNING.concept);
     return related;
   };
   const weightOf = (indexes: Iterable<number>): number => Math.max(0, ...[...indexes].map((index) => model.weights[index]!));
