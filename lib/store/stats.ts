@@ -1,6 +1,6 @@
 /**
  * Daily counters per portal and Open Line (lib/stats/tally.ts), in the portal's own
- * partition, so an uninstall removes them with everything else (lib/store/portals.ts purge):
+ * partition, so an uninstall removes them with everything else (lib/store/portal-removal.ts):
  *
  *   pk = P#<member_id>, sk = S#<YYYY-MM-DD>#<line>           the counters, one number attribute each
  *   pk = P#<member_id>, sk = S#<YYYY-MM-DD>#<line>#misread   misunderstood texts (redacted) → count
@@ -26,7 +26,24 @@ export interface StatsRow {
 const statsSk = (day: string, lineId: string) => `S#${day}#${lineId}`;
 const MISREAD = '#misread';
 
-export function createStatsStore(db: Db, table: string) {
+/** One portal's, line's and day's increments, as the aggregator adds them. */
+export interface StatsBucket {
+  readonly memberId: string;
+  readonly lineId: string;
+  readonly day: string;
+  readonly counters: Record<string, number>;
+  readonly misread: Record<string, number>;
+}
+
+/** The daily statistics (DynamoDB: createStatsStore). */
+export interface StatsStore {
+  /** Adds a batch's increments for one portal, line and day (`nowMs` sets the items' expiry); zeros write nothing. */
+  add(bucket: StatsBucket, nowMs: number): Promise<void>;
+  /** Every row of a portal between two days (inclusive), optionally of one line, by day then line. */
+  read(memberId: string, from: string, to: string, lineId?: string): Promise<StatsRow[]>;
+}
+
+export function createStatsStore(db: Db, table: string): StatsStore {
   async function add(memberId: string, sk: string, values: Record<string, number>, ttl: number, prefix: string): Promise<void> {
     const entries = Object.entries(values).filter(([, n]) => n !== 0);
     for (let i = 0; i < entries.length; i += PER_UPDATE) {
@@ -50,18 +67,13 @@ export function createStatsStore(db: Db, table: string) {
   }
 
   return {
-    /** Adds a batch's increments for one portal, line and day (`nowMs` sets the items' expiry). */
-    async add(
-      bucket: { memberId: string; lineId: string; day: string; counters: Record<string, number>; misread: Record<string, number> },
-      nowMs: number,
-    ): Promise<void> {
+    async add(bucket, nowMs) {
       const ttl = Math.floor(nowMs / 1000) + STATS_TTL_DAYS * 86_400;
       await add(bucket.memberId, statsSk(bucket.day, bucket.lineId), bucket.counters, ttl, 'n:');
       await add(bucket.memberId, statsSk(bucket.day, bucket.lineId) + MISREAD, bucket.misread, ttl, 't:');
     },
 
-    /** Every row of a portal between two days (inclusive), optionally of one line. */
-    async read(memberId: string, from: string, to: string, lineId?: string): Promise<StatsRow[]> {
+    async read(memberId, from, to, lineId) {
       const rows = new Map<string, { day: string; lineId: string; counters: Record<string, number>; misread: Record<string, number> }>();
       let start: Record<string, unknown> | undefined;
       do {
@@ -91,5 +103,3 @@ export function createStatsStore(db: Db, table: string) {
     },
   };
 }
-
-export type StatsStore = ReturnType<typeof createStatsStore>;
