@@ -93,15 +93,20 @@ export const PROCESSED_LIMIT = 50;
  * costs a fraction of the (un)marshalling CPU of dozens of nested attributes, on both
  * sides of the wire (measured by npm run bench).
  */
-const json = (value: unknown): string | undefined => (value === undefined ? undefined : JSON.stringify(value));
+export const json = (value: unknown): string | undefined => (value === undefined ? undefined : JSON.stringify(value));
 function parsed<T>(value: unknown): T | undefined {
   if (typeof value !== 'string') return value as T | undefined; // items written before this layout
   return JSON.parse(value) as T;
 }
 
+/** The handled ids after `eventId`: the newest PROCESSED_LIMIT, each once. */
+export const handledIds = (expected: DialogRecord, eventId: string): string[] =>
+  [...expected.processed.filter((id) => id !== eventId), eventId].slice(-PROCESSED_LIMIT);
+
 const EMPTY: DialogRecord = { state: undefined, processed: [], outbox: undefined, version: undefined };
 
-function fromItem(item: Record<string, unknown> | undefined, nowMs: number): DialogRecord {
+/** A stored item as a DialogRecord (the in-memory store keeps the same layout). */
+export function dialogFromItem(item: Record<string, unknown> | undefined, nowMs: number): DialogRecord {
   if (!item) return EMPTY;
   const version = Number(item.version);
   // DynamoDB deletes expired items lazily (up to days later): an expired item is absent,
@@ -126,7 +131,7 @@ export function createDialogStore(db: Db, table: string): DialogStore {
   return {
     async get(key, nowMs) {
       const { Item } = await db.send(new GetCommand({ TableName: table, Key: keys.dialog(key.memberId, key.botId, key.dialogId), ConsistentRead: true }));
-      return fromItem(Item, nowMs);
+      return dialogFromItem(Item, nowMs);
     },
 
     async getWithPortal(key, nowMs) {
@@ -142,12 +147,12 @@ export function createDialogStore(db: Db, table: string): DialogStore {
       }
       const portalItem = found.find((item) => item.sk === 'PORTAL');
       const dialogItem = found.find((item) => item.sk !== 'PORTAL');
-      return { portal: portalItem ? portalFromItem(portalItem) : undefined, dialog: fromItem(dialogItem, nowMs) };
+      return { portal: portalItem ? portalFromItem(portalItem) : undefined, dialog: dialogFromItem(dialogItem, nowMs) };
     },
 
     async save(key, expected, next) {
       const lineId = next.lineId ?? expected.lineId;
-      const processed = [...expected.processed.filter((id) => id !== next.eventId), next.eventId].slice(-PROCESSED_LIMIT);
+      const processed = handledIds(expected, next.eventId);
       const version = (expected.version ?? 0) + 1;
       try {
         await db.send(

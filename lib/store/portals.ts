@@ -54,6 +54,26 @@ export interface PortalStore {
   purge(memberId: string, opts: { keepPortal: boolean }): Promise<number>;
 }
 
+/**
+ * The record an install stores: a new pair at the next version, and what the portal taught
+ * us before (batch refusals, its rate, a migration of the same bot) kept. Shared with the
+ * in-memory store, so both write the same record.
+ */
+export function installedRecord(portal: NewPortal, expected: PortalRecord | undefined, now: number): PortalRecord {
+  return {
+    ...portal,
+    tokenVersion: (expected?.tokenVersion ?? 0) + 1,
+    updatedAt: now,
+    status: 'active',
+    tokensRefreshedAt: now, // a new pair: into the keep-alive index, any tokenProblem gone
+    ...(expected?.batchRefused ? { batchRefused: expected.batchRefused } : {}),
+    ...(expected?.rate ? { rate: expected.rate } : {}),
+    // A re-install in the middle of a migration keeps it (lib/store/migrations.ts).
+    ...(expected?.migration && expected.botId === portal.botId ? { migration: expected.migration } : {}),
+    ...(expected?.retiredBotId && expected.botId === portal.botId ? { retiredBotId: expected.retiredBotId } : {}),
+  };
+}
+
 export function createPortalStore(db: Db, table: string): PortalStore {
   return {
     async get(memberId) {
@@ -62,18 +82,7 @@ export function createPortalStore(db: Db, table: string): PortalStore {
     },
 
     async save(portal, expected, now) {
-      const record: PortalRecord = {
-        ...portal,
-        tokenVersion: (expected?.tokenVersion ?? 0) + 1,
-        updatedAt: now,
-        status: 'active',
-        tokensRefreshedAt: now, // a new pair: into the keep-alive index, any tokenProblem gone
-        ...(expected?.batchRefused ? { batchRefused: expected.batchRefused } : {}),
-        ...(expected?.rate ? { rate: expected.rate } : {}),
-        // A re-install in the middle of a migration keeps it (lib/store/migrations.ts).
-        ...(expected?.migration && expected.botId === portal.botId ? { migration: expected.migration } : {}),
-        ...(expected?.retiredBotId && expected.botId === portal.botId ? { retiredBotId: expected.retiredBotId } : {}),
-      };
+      const record = installedRecord(portal, expected, now);
       try {
         await db.send(
           new PutCommand({
