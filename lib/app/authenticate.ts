@@ -19,17 +19,11 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 export async function authenticate(deps: AppDeps, claim: PortalClaim): Promise<PortalRecord> {
-  const cached = deps.caches.portals.get(claim.memberId);
-  if (cached && cached.status === 'active' && sameSecret(cached.applicationToken, claim.applicationToken)) return cached;
+  const cached = deps.portals.getCached(claim.memberId);
+  if (cached && sameSecret(cached.applicationToken, claim.applicationToken)) return cached;
+  // The read refreshes the warm copy (or drops it for a portal that is gone).
   const stored = await deps.portals.get(claim.memberId);
-  if (stored?.status !== 'active') {
-    deps.caches.portals.delete(claim.memberId);
-    throw unauthorized('unknown portal');
-  }
-  if (!sameSecret(stored.applicationToken, claim.applicationToken)) {
-    deps.caches.portals.delete(claim.memberId);
-    throw unauthorized('application token does not match');
-  }
-  deps.caches.portals.set(claim.memberId, stored);
+  if (stored?.status !== 'active') throw unauthorized('unknown portal');
+  if (!sameSecret(stored.applicationToken, claim.applicationToken)) throw unauthorized('application token does not match');
   return stored;
 }

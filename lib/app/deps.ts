@@ -12,13 +12,14 @@ import type { DialogStore } from '../store/dialogs.js';
 import type { FeedStore } from '../store/feeds.js';
 import type { JobFailureStore } from '../store/job-failures.js';
 import type { MigrationStore } from '../store/migrations.js';
-import type { PortalStore } from '../store/portals.js';
 import type { FunctionRegistry } from './functions.js';
+import type { CachedPortalStore } from './portal-cache.js';
 import type { RateBudget } from './rate-budget.js';
 
 export interface AppDeps {
   readonly config: Config;
-  readonly portals: PortalStore;
+  /** The portal store with the instance's warm copy of each portal (lib/app/portal-cache.ts). */
+  readonly portals: CachedPortalStore;
   readonly dialogs: DialogStore;
   readonly jobFailures: JobFailureStore;
   /** Event feeds of fetch-mode bots (imbot.v2.Event.get offsets, the poller's lease). */
@@ -46,6 +47,6 @@ export interface AppDeps {
   readonly functions: FunctionRegistry;
   readonly budget: RateBudget;
   readonly newId: () => string;
-  /** Warm-instance caches (portal records, bot lists, line hours): bounded, short-lived. */
+  /** Warm-instance caches (bot lists, line hours…): bounded, short-lived. */
   readonly caches: import('./caches.js').Caches;
 }

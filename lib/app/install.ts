@@ -20,7 +20,6 @@ import { conflict, forbidden, unauthorized } from './errors.js';
 import { registerSecret, type Logger } from '../log.js';
 import type { BotProfile } from '../menu/types.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
-import type { PortalRecord } from '../store/portals.js';
 import { registerChatApp } from './chat-app.js';
 import type { AppDeps } from './deps.js';
 import { verifiedMove } from './portal-moves.js';
@@ -97,9 +96,8 @@ export async function installPortal(
   );
 
   const now = deps.clock();
-  let saved: PortalRecord;
   try {
-    saved = await deps.portals.save(
+    await deps.portals.save(
       {
         memberId: claim.memberId,
         domain: addresses.domain,
@@ -121,8 +119,7 @@ export async function installPortal(
     if (error instanceof ConcurrentUpdateError) throw conflict('the portal was changed by another request; try again');
     throw error;
   }
-  deps.caches.portals.set(claim.memberId, saved);
-  deps.caches.bots.delete(claim.memberId);
+  deps.caches.bots.delete(claim.memberId); // the saved portal is warm already (lib/app/portal-cache.ts)
   log.info(event.type === 'update' ? 'app updated' : active ? 'portal re-installed' : 'portal installed', {
     memberId: claim.memberId,
     botId,

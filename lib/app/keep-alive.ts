@@ -105,7 +105,6 @@ async function keepAlive(deps: AppDeps, ages: TokenAgeStore, memberId: string, c
       log.info('stale token pair: portal removed meanwhile', { outcome: 'skipped' });
       return { memberId, outcome: 'skipped' };
     }
-    deps.caches.portals.delete(memberId);
     log.info('stale token pair refreshed', { outcome: 'refreshed', storedDaysAgo, tokenVersion: fresh.tokenVersion });
     return { memberId, outcome: 'refreshed' };
   } catch (error) {

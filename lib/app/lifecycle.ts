@@ -43,7 +43,6 @@ export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger):
   if (botId !== portal.botId || (event.language && event.language !== portal.language) || chatApp !== portal.chatApp) {
     await deps.portals.update(portal.memberId, { botId, language: event.language ?? portal.language, ...(chatApp ? { chatApp } : {}) }, deps.clock());
   }
-  deps.caches.portals.delete(portal.memberId);
   log.info('app updated', { memberId: portal.memberId, version: event.version });
 }
 
@@ -67,7 +66,7 @@ export async function botDeleted(deps: AppDeps, event: BotDeleteEvent, log: Logg
   log.info('bot deleted; portal removed', { memberId: portal.memberId, botId: event.botId, itemsRemoved: removed });
 }
 
+/** The portal store's wrapper dropped the warm portal with the removal; its bot list goes too. */
 function forget(deps: AppDeps, memberId: string): void {
-  deps.caches.portals.delete(memberId);
   deps.caches.bots.delete(memberId);
 }

@@ -38,7 +38,7 @@ export async function recordMove(deps: AppDeps, memberId: string, from: string, 
   const clientEndpoint = endpointString(to);
   const domain = to.host.toLowerCase();
   deps.caches.movedEndpoints.set(memberId, { from, to: clientEndpoint });
-  deps.caches.portals.delete(memberId); // read again with its new address
+  // The portal store's wrapper drops the warm portal, so it is read again with its new address.
   try {
     const stored = await deps.portals.moveEndpoint(memberId, from, { clientEndpoint, domain }, deps.clock());
     log.info('portal moved to a new address', { memberId, from: new URL(from).host, to: domain, stored });

@@ -55,9 +55,8 @@ export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: E
       }
       await deps.budget.take(portal.memberId, rate);
     },
+    // The refresh went through the portal store's wrapper, which keeps the warm copy (lib/app/portal-cache.ts).
     tokens: portalTokenSource(deps, portal, eventToken, log, (fresh) => {
-      if (fresh) deps.caches.portals.set(portal.memberId, fresh);
-      else deps.caches.portals.delete(portal.memberId);
       // A refresh may have stored a new endpoint (lib/app/tokens.ts checked it).
       const moved = fresh ? allowedUrl(fresh.clientEndpoint, hosts) : undefined;
       if (moved) endpoint = moved;

@@ -115,8 +115,7 @@ export async function repointPortal(deps: AppDeps, memberId: string, options: Re
   }
   // Only once every step is done: a portal cut short is tried again whole next time.
   await deps.portals.update(memberId, { ...changes, handlerUrl: publicUrl }, deps.clock());
-  deps.caches.portals.delete(memberId);
-  deps.caches.bots.delete(memberId);
+  deps.caches.bots.delete(memberId); // the warm portal was updated with the write (lib/app/portal-cache.ts)
   log.info('portal re-pointed', { handlerUrl: publicUrl, steps: done, ...changes });
   return { memberId, domain: portal.domain, outcome: 'repointed', steps: done };
 }

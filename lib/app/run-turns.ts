@@ -45,7 +45,7 @@ export async function runTurns(deps: AppDeps, jobs: readonly DialogJob[], log: L
     return slot;
   };
   for (const memberId of perPortal.keys()) {
-    const cached = deps.caches.portals.get(memberId);
+    const cached = deps.portals.getCached(memberId);
     if (cached) void slotFor(memberId, cached.rate);
   }
   const prepared = await Promise.all(

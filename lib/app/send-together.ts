@@ -96,7 +96,7 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
     await deps.dialogs
       .progress(key, chat.version, outbox, chat.index, 0)
       .catch((error: unknown) => chatLog.error('could not record outbox progress', { error }));
-    if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
+    if (cause instanceof BitrixApiError && cause.status === 401) deps.portals.forget(key.memberId);
     if (isPermanent(cause)) {
       chatLog.error('REST step failed', { step: chat.index, method: step.method, error: cause });
       chat.result = new PermanentJobError(failure.message, { cause });
@@ -203,7 +203,7 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
   } finally {
     if (refusedInBatch.size > refusedBefore) {
       const batchRefused = [...refusedInBatch];
-      deps.caches.portals.set(portal.memberId, { ...portal, batchRefused });
+      // The store's wrapper keeps the warm copy equal to what it writes (lib/app/portal-cache.ts).
       await deps.portals
         .update(portal.memberId, { batchRefused }, deps.clock())
         .catch((error: unknown) => log.warn('could not remember batch refusal', { error }));

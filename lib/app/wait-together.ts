@@ -44,7 +44,7 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
   const memberId = portal.memberId;
   const taken = await room.take(memberId, BATCH_LIMIT, deps.time.now());
   if (taken.length === 0) return 0;
-  const refusedInBatch = new Set((deps.caches.portals.get(memberId) ?? portal).batchRefused ?? []);
+  const refusedInBatch = new Set((deps.portals.getCached(memberId) ?? portal).batchRefused ?? []);
   // Parallel reads (not a BatchGet): lib/store/dialogs.ts stays as it is.
   const dialogs = await Promise.all(taken.map((entry) => deps.dialogs.get({ memberId, botId: entry.botId, dialogId: entry.dialogId }, deps.clock())));
   const loaded = await Promise.all(
@@ -78,7 +78,7 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
     if (cause instanceof BitrixApiError && cause.code === 'ERROR_BATCH_METHOD_NOT_ALLOWED') {
       refusedInBatch.add(chat.step.method);
       const batchRefused = [...refusedInBatch];
-      deps.caches.portals.set(memberId, { ...portal, batchRefused });
+      // The store's wrapper keeps the warm copy equal to what it writes (lib/app/portal-cache.ts).
       await deps.portals.update(memberId, { batchRefused }, deps.clock()).catch((error: unknown) => log.warn('could not remember batch refusal', { error }));
       return room.settle(memberId, chat.entry, { state: 'yours' });
     }
@@ -102,7 +102,7 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
     await deps.dialogs
       .progress(chat.key, chat.version, chat.outbox, chat.outbox.done, 0)
       .catch((error: unknown) => log.error('could not record outbox progress', { error }));
-    if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(memberId);
+    if (cause instanceof BitrixApiError && cause.status === 401) deps.portals.forget(memberId);
     return room.settle(memberId, chat.entry, {
       state: 'failed',
       reason: new StepFailure(chat.outbox.done, chat.step, cause).message,

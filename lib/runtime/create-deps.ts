@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../app/deps.js';
 import { createCaches } from '../app/caches.js';
+import { cachedPortals, migrationsDroppingWarm } from '../app/portal-cache.js';
 import { builtinFunctions, type FunctionRegistry } from '../app/functions.js';
 import { createDynamoBudget, unlimitedBudget, type RateBudget } from '../app/rate-budget.js';
 import { ConfigError, type Config } from '../config.js';
@@ -58,13 +59,14 @@ export function createAppDeps(parts: RuntimeParts): AppDeps {
   const clock = parts.clock ?? (() => time.now());
   let secret: Promise<string> | undefined;
   let secretUntil = 0;
+  const portals = cachedPortals(createPortalStore(db, config.tableName), clock);
   return {
     config,
-    portals: createPortalStore(db, config.tableName),
+    portals,
     dialogs: createDialogStore(db, config.tableName),
     jobFailures: createJobFailureStore(db, config.tableName),
     feeds: createFeedStore(db, config.tableName),
-    migrations: createMigrationStore(db, config.tableName),
+    migrations: migrationsDroppingWarm(createMigrationStore(db, config.tableName), portals),
     queue: parts.queue,
     menu: parts.menu,
     ...(parts.menus ? { menus: parts.menus } : {}),

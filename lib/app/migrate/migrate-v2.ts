@@ -65,7 +65,6 @@ export async function startMigration(deps: AppDeps, memberId: string, log: Logge
   if (!(await deps.migrations.markPending(memberId, portal.botId, { botId, botCode: code, startedAt: deps.clock() }, deps.clock()))) {
     throw new MigrationError('the portal changed meanwhile (re-installed, switched or removed): run the command again');
   }
-  deps.caches.portals.delete(memberId);
   log.info('Chatbots 2.0 bot registered beside the V1 bot; waiting for the admin to pick it', { memberId, v1BotId: portal.botId, v2BotId: botId });
   return report('pending', memberId, portal.botId, botId, code, deps);
 }
@@ -89,7 +88,6 @@ export async function finishMigration(deps: AppDeps, memberId: string, log: Logg
     if (!(error instanceof BitrixApiError) || !['BOT_ID_ERROR', 'APP_ID_ERROR'].includes(error.code)) throw error;
   }
   await deps.migrations.retire(memberId, retired, deps.clock());
-  deps.caches.portals.delete(memberId);
   log.info('V1 bot unregistered; migration finished', { memberId, v1BotId: retired, v2BotId: portal.botId });
   return report('finished', memberId, retired, portal.botId, portal.botCode, deps);
 }

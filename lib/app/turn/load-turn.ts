@@ -18,10 +18,10 @@ export type LoadedTurn =
   | { readonly kind: 'new'; readonly dialog: DialogRecord };
 
 export async function loadPortalAndDialog(deps: AppDeps, key: DialogKey, now: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
-  const cached = deps.caches.portals.get(key.memberId);
+  const cached = deps.portals.getCached(key.memberId);
   if (cached) return { portal: cached, dialog: await deps.dialogs.get(key, now) };
   const both = await deps.dialogs.getWithPortal(key, now);
-  if (both.portal?.status === 'active') deps.caches.portals.set(key.memberId, both.portal);
+  deps.portals.remember(key.memberId, both.portal);
   return both;
 }
 

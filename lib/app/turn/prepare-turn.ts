@@ -56,7 +56,7 @@ export async function prepareTurn(deps: AppDeps, job: DialogJob, options: Prepar
   const key: DialogKey = { memberId: job.memberId, botId: job.botId, dialogId: job.dialogId };
   const now = deps.clock();
   const claimFrom = deps.time.now(); // claims are leases between workers: wall time
-  const cached = deps.caches.portals.get(job.memberId);
+  const cached = deps.portals.getCached(job.memberId);
   const prepaid =
     cached && options.prepay !== false
       ? deps.budget.take(job.memberId, cached.rate ?? deps.config.restRate).then(
