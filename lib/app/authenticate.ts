@@ -9,7 +9,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { PortalClaim } from '../bitrix/events.js';
 import { unauthorized } from './errors.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { PortalDeps } from './deps.js';
 
 /** Constant-time equality (hashing first makes the lengths equal and hides them). */
 export function sameSecret(a: string, b: string): boolean {
@@ -18,7 +18,7 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(left, right) && a.length === b.length;
 }
 
-export async function authenticate(deps: AppDeps, claim: PortalClaim): Promise<PortalRecord> {
+export async function authenticate(deps: Pick<PortalDeps, 'portals'>, claim: PortalClaim): Promise<PortalRecord> {
   const cached = deps.portals.getCached(claim.memberId);
   if (cached && sameSecret(cached.applicationToken, claim.applicationToken)) return cached;
   // The read refreshes the warm copy (or drops it for a portal that is gone).

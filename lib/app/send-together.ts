@@ -29,7 +29,7 @@ import type { BatchCommand, RestClient } from '../bitrix/rest-client.js';
 import type { Logger } from '../log.js';
 import { metric } from '../metrics.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { WorkerDeps } from './deps.js';
 import { isPermanent, PermanentJobError, RetryableJobError } from './errors.js';
 import { StepFailure } from './execute-steps.js';
 import { recordMovedOn } from './moved-on.js';
@@ -58,7 +58,13 @@ export interface TogetherReport {
   readonly rounds: number;
 }
 
-export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: readonly ReadyTurn[], rest: RestClient, log: Logger): Promise<TogetherReport> {
+export async function sendTogether(
+  deps: WorkerDeps,
+  portal: PortalRecord,
+  turns: readonly ReadyTurn[],
+  rest: RestClient,
+  log: Logger,
+): Promise<TogetherReport> {
   const refusedInBatch = new Set(portal.batchRefused ?? []);
   const refusedBefore = refusedInBatch.size;
   const started = deps.time.now();

@@ -23,7 +23,7 @@ import type { Logger } from '../log.js';
 import { metric } from '../metrics.js';
 import type { DialogKey } from '../store/dialogs.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { WorkerDeps } from './deps.js';
 import { isPermanent, PermanentJobError, RetryableJobError } from './errors.js';
 import { StepFailure } from './execute-steps.js';
 import { recordMovedOn } from './moved-on.js';
@@ -37,10 +37,10 @@ import type { EventToken } from './tokens.js';
 import type { WaitingEntry, WaitingRoom } from './waiting-room.js';
 
 /** A taken entry without a verdict after this long: its sender is gone (its request has timed out by then). */
-const takenMs = (deps: AppDeps) => deps.config.restTimeoutMs + 5_000;
+const takenMs = (deps: WorkerDeps) => deps.config.restTimeoutMs + 5_000;
 
 /** One request for up to 50 waiting chats of the portal, with a slot already taken. */
-export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: PortalRecord, rest: RestClient, log: Logger): Promise<number> {
+export async function sendForWaiting(deps: WorkerDeps, room: WaitingRoom, portal: PortalRecord, rest: RestClient, log: Logger): Promise<number> {
   const memberId = portal.memberId;
   const taken = await room.take(memberId, BATCH_LIMIT, deps.time.now());
   if (taken.length === 0) return 0;
@@ -143,7 +143,7 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
  * a crowded bucket) and sends the first request itself — for everyone waiting.
  */
 export async function waitTogether(
-  deps: AppDeps,
+  deps: WorkerDeps,
   portal: PortalRecord,
   turns: readonly ReadyTurn[],
   slotInHand: boolean,

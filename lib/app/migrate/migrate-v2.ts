@@ -15,7 +15,7 @@
 import { botApiOf } from '../../bitrix/bot-api.js';
 import { BitrixApiError } from '../../bitrix/errors.js';
 import type { Logger } from '../../log.js';
-import type { AppDeps } from '../deps.js';
+import type { MigrateDeps, RegisterDeps } from '../deps.js';
 import { registerBotV2 } from '../bot-v2.js';
 import { applyEventMode, eventModeOf } from '../event-mode.js';
 import { handlerUrl } from '../install.js';
@@ -40,13 +40,13 @@ export class MigrationError extends Error {
 
 const v2Code = (code: string) => `${code.slice(0, 40)}_v2`;
 
-async function activePortal(deps: AppDeps, memberId: string) {
+async function activePortal(deps: RegisterDeps, memberId: string) {
   const portal = await deps.portals.get(memberId);
   if (portal?.status !== 'active') throw new MigrationError(`no installed portal ${memberId}`);
   return portal;
 }
 
-export async function startMigration(deps: AppDeps, memberId: string, log: Logger): Promise<MigrationReport> {
+export async function startMigration(deps: MigrateDeps, memberId: string, log: Logger): Promise<MigrationReport> {
   const portal = await activePortal(deps, memberId);
   if (botApiOf(portal) === 'v2') return report(portal.retiredBotId ? 'switched' : 'v2', memberId, portal.retiredBotId, portal.botId, portal.botCode, deps);
   const code = v2Code(deps.bot().code);
@@ -69,7 +69,7 @@ export async function startMigration(deps: AppDeps, memberId: string, log: Logge
   return report('pending', memberId, portal.botId, botId, code, deps);
 }
 
-export async function finishMigration(deps: AppDeps, memberId: string, log: Logger): Promise<MigrationReport> {
+export async function finishMigration(deps: MigrateDeps, memberId: string, log: Logger): Promise<MigrationReport> {
   const portal = await activePortal(deps, memberId);
   if (botApiOf(portal) !== 'v2') {
     throw new MigrationError(
@@ -92,7 +92,7 @@ export async function finishMigration(deps: AppDeps, memberId: string, log: Logg
   return report('finished', memberId, retired, portal.botId, portal.botCode, deps);
 }
 
-function report(state: MigrationState, memberId: string, v1BotId: number | undefined, v2BotId: number, v2BotCode: string, deps: AppDeps): MigrationReport {
+function report(state: MigrationState, memberId: string, v1BotId: number | undefined, v2BotId: number, v2BotCode: string, deps: RegisterDeps): MigrationReport {
   const next: Record<MigrationState, string[]> = {
     pending: [
       `In Bitrix24, Contact Center → each Open Line the bot serves → Chatbot: choose the bot "${deps.bot().name}" with id ${v2BotId} (code ${v2BotCode}) instead of id ${v1BotId}.`,

@@ -11,12 +11,12 @@
 import type { DialogEvent } from '../../bitrix/events.js';
 import type { Logger } from '../../log.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { MigrateDeps } from '../deps.js';
 
 export const switchesToV2 = (event: DialogEvent, portal: PortalRecord): boolean =>
   portal.migration !== undefined && event.bot.id === portal.migration.botId && event.chat.entityType === 'LINES';
 
-export async function switchToV2(deps: AppDeps, portal: PortalRecord, log: Logger): Promise<PortalRecord> {
+export async function switchToV2(deps: MigrateDeps, portal: PortalRecord, log: Logger): Promise<PortalRecord> {
   const pending = portal.migration!;
   const switched = await deps.migrations.switchToV2(portal.memberId, portal.botId, pending, deps.clock());
   deps.caches.bots.delete(portal.memberId); // the warm portal went with the write (lib/app/portal-cache.ts)

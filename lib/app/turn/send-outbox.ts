@@ -10,14 +10,14 @@ import type { RestClient } from '../../bitrix/rest-client.js';
 import type { Logger } from '../../log.js';
 import type { DialogKey, Outbox } from '../../store/dialogs.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 import { isPermanent, PermanentJobError, RetryableJobError } from '../errors.js';
 import { executeSteps, StepFailure } from '../execute-steps.js';
 import { recordMovedOn } from '../moved-on.js';
 import { metric } from '../../metrics.js';
 
 export async function sendOutbox(
-  deps: AppDeps,
+  deps: WorkerDeps,
   key: DialogKey,
   portal: PortalRecord,
   rest: RestClient,
