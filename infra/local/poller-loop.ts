@@ -4,7 +4,7 @@
  * `pause` is the outage of the load run (the poller / event endpoint down: the events wait on
  * the simulated platform); `resume` ends it. Tests call pollFeeds directly with a fake Time.
  */
-import type { AppDeps } from '../../lib/app/deps.js';
+import type { IngestDeps } from '../../lib/app/deps.js';
 import { pollFeeds, type PollOptions, type PollReport } from '../../lib/app/feed/poll-feeds.js';
 
 export interface PollerLoop {
@@ -17,7 +17,7 @@ export interface PollerLoop {
 
 export type PollerLoopOptions = Pick<PollOptions, 'schedule' | 'windowMs' | 'limit'>;
 
-export function startPollerLoop(deps: AppDeps, options: PollerLoopOptions = {}): PollerLoop {
+export function startPollerLoop(deps: IngestDeps, options: PollerLoopOptions = {}): PollerLoop {
   let interrupt: () => void = () => undefined;
   let interrupted = new Promise<void>((resolve) => (interrupt = resolve));
   let paused = false;

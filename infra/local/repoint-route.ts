@@ -5,13 +5,13 @@
  * per-portal report (member ids, outcomes; never tokens).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppDeps } from '../../lib/app/deps.js';
+import type { RegisterDeps } from '../../lib/app/deps.js';
 import { repointPortals } from '../../lib/app/repoint.js';
 import type { Db } from '../../lib/store/db.js';
 import { activePortalIds } from '../../lib/store/portal-scan.js';
 import { readRaw } from './http-adapter.js';
 
-export async function repointRoute(req: IncomingMessage, res: ServerResponse, deps: AppDeps, db: Db): Promise<void> {
+export async function repointRoute(req: IncomingMessage, res: ServerResponse, deps: RegisterDeps, db: Db): Promise<void> {
   const json = (status: number, value: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
   if (req.method !== 'POST') return json(405, { error: 'POST only' });
   const raw = (await readRaw(req, 4_096)).toString('utf8');

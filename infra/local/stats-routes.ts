@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppDeps } from '../../lib/app/deps.js';
+import type { MenuDeps } from '../../lib/app/deps.js';
 import { dashboardViews } from '../../lib/app/dashboard/build.js';
 import { renderDashboard } from '../../lib/app/dashboard/view.js';
 import { readStats } from '../../lib/app/stats/read.js';
@@ -29,7 +29,7 @@ export interface LocalStats {
   readonly table: string;
   readonly clock: () => number;
   /** The menus, for the dashboard's funnel. */
-  readonly deps: Pick<AppDeps, 'menu' | 'menus'>;
+  readonly deps: MenuDeps;
 }
 
 const param = (url: URL, name: string): string | undefined => url.searchParams.get(name) || undefined;

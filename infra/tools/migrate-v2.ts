@@ -8,13 +8,12 @@
  * SSM for a refresh).
  */
 import { parseArgs } from 'node:util';
-import type { AppDeps } from '../../lib/app/deps.js';
 import { finishMigration, MigrationError, startMigration, type MigrationReport } from '../../lib/app/migrate/migrate-v2.js';
 import { loadConfig } from '../../lib/config.js';
 import { setLogSink } from '../../lib/log.js';
 import { installProfile } from '../../lib/menu/install-profile.js';
 import { loadMenuFile } from '../../lib/menu/load-file.js';
-import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import { createMigrateDeps } from '../../lib/runtime/create-deps.js';
 import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
 import { missingAwsEnv, stageEnv, targetError, targetOptions } from './stack.js';
 
@@ -75,12 +74,7 @@ async function runAws(jobEnv: NodeJS.ProcessEnv, memberId: string, finish: boole
   if (missing) return missing;
   const config = loadConfig(jobEnv);
   const menu = loadMenuFile(config.menuFile);
-  const deps: AppDeps = createAppDeps({
-    config,
-    menu: () => menu,
-    bot: () => installProfile(menu),
-    queue: { send: () => Promise.reject(new Error('migrate-v2 sends no jobs')) },
-  });
+  const deps = createMigrateDeps({ config, bot: () => installProfile(menu) });
   const previous = setLogSink((line) => io.stderr(`${line}\n`));
   try {
     return await (finish ? finishMigration : startMigration)(deps, memberId, deps.log.child({ tool: 'migrate-v2' }));

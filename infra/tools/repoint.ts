@@ -13,7 +13,8 @@ import { repointPortals, type RepointReport } from '../../lib/app/repoint.js';
 import { loadConfig } from '../../lib/config.js';
 import { setLogSink } from '../../lib/log.js';
 import { loadMenuFile } from '../../lib/menu/load-file.js';
-import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import { installProfile } from '../../lib/menu/install-profile.js';
+import { createRegisterDeps } from '../../lib/runtime/create-deps.js';
 import { createDb } from '../../lib/store/db.js';
 import { activePortalIds } from '../../lib/store/portal-scan.js';
 import { isHttpUrl, regionOf, stageResources, targetError, targetOptions } from './stack.js';
@@ -87,7 +88,8 @@ async function runAws(args: Args, env: NodeJS.ProcessEnv, io: Io): Promise<{ pub
   io.stderr(`stage ${args.stage} (${region}, ${stage.source}): table ${config.tableName}, pointing at ${config.publicUrl}\n`);
   const menu = loadMenuFile(config.menuFile);
   const db = createDb({ region });
-  const deps = createAppDeps({ config, menu: () => menu, db, queue: { send: () => Promise.reject(new Error('repoint sends no jobs')) } });
+  // REST and the bot's profile only: re-pointing registers the bot again, it runs no menu and sends no jobs.
+  const deps = createRegisterDeps({ config, db, bot: () => installProfile(menu) });
   // The per-portal log lines go to stderr; stdout keeps the report.
   const previous = setLogSink((line) => io.stderr(`${line}\n`));
   try {

@@ -9,7 +9,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { PortalClaim } from '../bitrix/events.js';
 import { unauthorized } from './errors.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { PortalDeps } from './deps.js';
 
 /** Constant-time equality (hashing first makes the lengths equal and hides them). */
 export function sameSecret(a: string, b: string): boolean {
@@ -18,18 +18,12 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(left, right) && a.length === b.length;
 }
 
-export async function authenticate(deps: AppDeps, claim: PortalClaim): Promise<PortalRecord> {
-  const cached = deps.caches.portals.get(claim.memberId);
-  if (cached && cached.status === 'active' && sameSecret(cached.applicationToken, claim.applicationToken)) return cached;
+export async function authenticate(deps: Pick<PortalDeps, 'portals'>, claim: PortalClaim): Promise<PortalRecord> {
+  const cached = deps.portals.getCached(claim.memberId);
+  if (cached && sameSecret(cached.applicationToken, claim.applicationToken)) return cached;
+  // The read refreshes the warm copy (or drops it for a portal that is gone).
   const stored = await deps.portals.get(claim.memberId);
-  if (stored?.status !== 'active') {
-    deps.caches.portals.delete(claim.memberId);
-    throw unauthorized('unknown portal');
-  }
-  if (!sameSecret(stored.applicationToken, claim.applicationToken)) {
-    deps.caches.portals.delete(claim.memberId);
-    throw unauthorized('application token does not match');
-  }
-  deps.caches.portals.set(claim.memberId, stored);
+  if (stored?.status !== 'active') throw unauthorized('unknown portal');
+  if (!sameSecret(stored.applicationToken, claim.applicationToken)) throw unauthorized('application token does not match');
   return stored;
 }

@@ -1,17 +1,15 @@
 /**
- * What a warm instance keeps between events (performance, issue 6): the portal record
- * for a short time (dropped on any auth error or token change), each portal's Open
- * Lines bots for `bot` transfers, Open Lines' settings (hours, the bot's time), and portals whose event
- * tokens are being refused. Bounded in size.
+ * What a warm instance keeps between events (performance, issue 6): each portal's Open
+ * Lines bots for `bot` transfers, Open Lines' settings (hours, the bot's time), and portals
+ * whose event tokens are being refused. Bounded in size. The portal record itself is kept
+ * by its store's wrapper (lib/app/portal-cache.ts).
  */
-import type { PortalRecord } from '../store/portals.js';
 import type { LineSettings } from './lookups.js';
 import type { Time } from '../time.js';
 import { TtlCache } from './ttl-cache.js';
 import { createOperatingLimits, type OperatingLimits } from './operating-limits.js';
 
 export interface Caches {
-  readonly portals: TtlCache<PortalRecord>;
   readonly bots: TtlCache<Readonly<Record<string, number>>>;
   readonly lines: TtlCache<LineSettings | null>;
   /**
@@ -29,9 +27,8 @@ export interface Caches {
   readonly operating: OperatingLimits;
 }
 
-export function createCaches(clock: () => number, opts: { portalTtlMs?: number; time?: Time } = {}): Caches {
+export function createCaches(clock: () => number, opts: { time?: Time } = {}): Caches {
   return {
-    portals: new TtlCache(opts.portalTtlMs ?? 30_000, 1_000, clock),
     bots: new TtlCache(10 * 60_000, 1_000, clock),
     lines: new TtlCache(10 * 60_000, 2_000, clock),
     eventTokensRefused: new TtlCache(60_000, 1_000, clock),

@@ -10,14 +10,14 @@ import type { Logger } from '../log.js';
 import type { DialogJob } from '../queue/job.js';
 import type { PortalRecord } from '../store/portals.js';
 import { authenticate } from './authenticate.js';
-import type { AppDeps } from './deps.js';
+import type { IngestDeps } from './deps.js';
 import { installPortal } from './install.js';
 import { botDeleted, uninstallApp, updateApp } from './lifecycle.js';
 import { switchesToV2, switchToV2 } from './migrate/switch-to-v2.js';
 
 export type IngestOutcome = 'installed' | 'updated' | 'uninstalled' | 'bot-deleted' | 'queued' | 'ignored';
 
-export async function ingestEvent(deps: AppDeps, event: BitrixEvent, log: Logger): Promise<IngestOutcome> {
+export async function ingestEvent(deps: IngestDeps, event: BitrixEvent, log: Logger): Promise<IngestOutcome> {
   switch (event.type) {
     case 'install':
       await installPortal(deps, event, log);
@@ -74,12 +74,12 @@ export function eventIdOf(event: DialogEvent): string {
  * An operator's (or another bot's) message: the worker only needs to know that the chat
  * has moved on. Nothing the operator wrote is carried or stored.
  */
-function elsewhereJob(deps: AppDeps, event: DialogEvent, portal: PortalRecord): DialogJob {
+function elsewhereJob(deps: IngestDeps, event: DialogEvent, portal: PortalRecord): DialogJob {
   const { text: _text, customer: _customer, botToken: _token, botTokenExpiresAt: _expires, ...job } = toJob(deps, event, portal);
   return { ...job, kind: 'elsewhere', ...(event.type === 'message' && event.authorId ? { authorId: event.authorId } : {}) };
 }
 
-export function toJob(deps: AppDeps, event: DialogEvent, portal: PortalRecord): DialogJob {
+export function toJob(deps: IngestDeps, event: DialogEvent, portal: PortalRecord): DialogJob {
   const eventId = eventIdOf(event);
   return {
     jobId: deps.newId(),

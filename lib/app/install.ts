@@ -20,9 +20,9 @@ import { conflict, forbidden, unauthorized } from './errors.js';
 import { registerSecret, type Logger } from '../log.js';
 import type { BotProfile } from '../menu/types.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
-import type { PortalRecord } from '../store/portals.js';
 import { registerChatApp } from './chat-app.js';
-import type { AppDeps } from './deps.js';
+import type { Config } from '../config.js';
+import type { RegisterDeps } from './deps.js';
 import { verifiedMove } from './portal-moves.js';
 import { chooseBotApi } from './bot-v2.js';
 import { applyEventMode, registerPortalBot } from './event-mode.js';
@@ -34,7 +34,7 @@ export interface InstallOutcome {
 }
 
 /** The portal's addresses, checked and normalised; 403 when any is not an allowed host. */
-export function checkedAddresses(claim: PortalClaim, deps: AppDeps): { clientEndpoint: string; serverEndpoint: string; domain: string } {
+export function checkedAddresses(claim: PortalClaim, deps: RegisterDeps): { clientEndpoint: string; serverEndpoint: string; domain: string } {
   const hosts = deps.config.allowedHosts;
   const client = allowedUrl(claim.clientEndpoint, hosts);
   const server = allowedUrl(claim.serverEndpoint, hosts);
@@ -48,7 +48,7 @@ export function checkedAddresses(claim: PortalClaim, deps: AppDeps): { clientEnd
 }
 
 export async function installPortal(
-  deps: AppDeps,
+  deps: RegisterDeps,
   event: InstallEvent | (Omit<InstallEvent, 'type'> & { type: 'update' }),
   log: Logger,
 ): Promise<InstallOutcome> {
@@ -97,9 +97,8 @@ export async function installPortal(
   );
 
   const now = deps.clock();
-  let saved: PortalRecord;
   try {
-    saved = await deps.portals.save(
+    await deps.portals.save(
       {
         memberId: claim.memberId,
         domain: addresses.domain,
@@ -121,8 +120,7 @@ export async function installPortal(
     if (error instanceof ConcurrentUpdateError) throw conflict('the portal was changed by another request; try again');
     throw error;
   }
-  deps.caches.portals.set(claim.memberId, saved);
-  deps.caches.bots.delete(claim.memberId);
+  deps.caches.bots.delete(claim.memberId); // the saved portal is warm already (lib/app/portal-cache.ts)
   log.info(event.type === 'update' ? 'app updated' : active ? 'portal re-installed' : 'portal installed', {
     memberId: claim.memberId,
     botId,
@@ -139,18 +137,18 @@ const tokenFields = (tokens: OAuthTokens) => ({
   scope: tokens.scope,
 });
 
-export const handlerUrl = (deps: AppDeps): string => `${deps.config.publicUrl}/bitrix/events`;
+export const handlerUrl = (deps: Pick<RegisterDeps, 'config'>): string => `${deps.config.publicUrl}/bitrix/events`;
 
 /**
  * app.info CODE names our application: the client_id for a local app, or the Market
  * app's symbolic code when B24_APP_CODE is set (contract §9.6; Bitrix24 docs
  * api-reference/common/system/app-info.md, api-reference/widgets/universal/app-url.md).
  */
-export const isOurAppCode = (code: unknown, config: Pick<AppDeps['config'], 'clientId' | 'appCode'>): boolean =>
+export const isOurAppCode = (code: unknown, config: Pick<Config, 'clientId' | 'appCode'>): boolean =>
   typeof code === 'string' && (code === config.clientId || (config.appCode !== undefined && code === config.appCode));
 
 /** app.info answers for the application that owns the token (contract §4.15). */
-async function proveApplication(rest: RestClient, deps: AppDeps, log: Logger): Promise<void> {
+async function proveApplication(rest: RestClient, deps: RegisterDeps, log: Logger): Promise<void> {
   let info: { CODE?: unknown; ID?: unknown } | undefined;
   try {
     info = await rest.call<{ CODE?: unknown }>('app.info');

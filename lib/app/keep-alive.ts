@@ -17,7 +17,7 @@ import { ConfigError } from '../config.js';
 import { registerSecret, type Logger } from '../log.js';
 import { metrics } from '../metrics.js';
 import type { TokenAgeStore } from '../store/token-ages.js';
-import type { AppDeps } from './deps.js';
+import type { PortalDeps } from './deps.js';
 import { refreshOnce, REFRESH_WAIT_MS } from './tokens.js';
 
 const DAY_MS = 86_400_000;
@@ -58,7 +58,7 @@ export interface KeepAliveOptions {
   readonly pageSize?: number;
 }
 
-export async function refreshStaleTokens(deps: AppDeps, ages: TokenAgeStore, options: KeepAliveOptions = {}): Promise<KeepAliveReport> {
+export async function refreshStaleTokens(deps: PortalDeps, ages: TokenAgeStore, options: KeepAliveOptions = {}): Promise<KeepAliveReport> {
   const afterDays = options.afterDays ?? deps.config.refreshAfterDays;
   const cutoff = deps.clock() - afterDays * DAY_MS;
   const log = deps.log.child({ job: 'keep-alive' });
@@ -87,7 +87,7 @@ export async function refreshStaleTokens(deps: AppDeps, ages: TokenAgeStore, opt
   return { afterDays, cutoff, portals, counts, stoppedEarly };
 }
 
-async function keepAlive(deps: AppDeps, ages: TokenAgeStore, memberId: string, cutoff: number, jobLog: Logger): Promise<PortalReport> {
+async function keepAlive(deps: PortalDeps, ages: TokenAgeStore, memberId: string, cutoff: number, jobLog: Logger): Promise<PortalReport> {
   const log = jobLog.child({ memberId });
   const portal = await deps.portals.get(memberId);
   // The index is eventually consistent: the item itself decides.
@@ -105,7 +105,6 @@ async function keepAlive(deps: AppDeps, ages: TokenAgeStore, memberId: string, c
       log.info('stale token pair: portal removed meanwhile', { outcome: 'skipped' });
       return { memberId, outcome: 'skipped' };
     }
-    deps.caches.portals.delete(memberId);
     log.info('stale token pair refreshed', { outcome: 'refreshed', storedDaysAgo, tokenVersion: fresh.tokenVersion });
     return { memberId, outcome: 'refreshed' };
   } catch (error) {

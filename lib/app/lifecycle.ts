@@ -4,7 +4,7 @@
  */
 import type { BotDeleteEvent, UninstallEvent, UpdateEvent } from '../bitrix/events.js';
 import type { Logger } from '../log.js';
-import type { AppDeps } from './deps.js';
+import type { RegisterDeps } from './deps.js';
 import { authenticate } from './authenticate.js';
 import { registerChatApp } from './chat-app.js';
 import { bindAppEvents, handlerUrl, installPortal } from './install.js';
@@ -19,7 +19,7 @@ import { botApiOf } from '../bitrix/bot-api.js';
  * handlers are pointed at the current URL again (imbot.update) and app events re-bound:
  * Bitrix drops an app's event bindings on a version update.
  */
-export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger): Promise<void> {
+export async function updateApp(deps: RegisterDeps, event: UpdateEvent, log: Logger): Promise<void> {
   if (event.tokens) {
     await installPortal(deps, { ...event, tokens: event.tokens, source: 'event', type: 'update' }, log);
     return;
@@ -43,12 +43,11 @@ export async function updateApp(deps: AppDeps, event: UpdateEvent, log: Logger):
   if (botId !== portal.botId || (event.language && event.language !== portal.language) || chatApp !== portal.chatApp) {
     await deps.portals.update(portal.memberId, { botId, language: event.language ?? portal.language, ...(chatApp ? { chatApp } : {}) }, deps.clock());
   }
-  deps.caches.portals.delete(portal.memberId);
   log.info('app updated', { memberId: portal.memberId, version: event.version });
 }
 
 /** ONAPPUNINSTALL: no tokens, application_token is the only proof (contract §2.5). */
-export async function uninstallApp(deps: AppDeps, event: UninstallEvent, log: Logger): Promise<void> {
+export async function uninstallApp(deps: RegisterDeps, event: UninstallEvent, log: Logger): Promise<void> {
   const portal = await authenticate(deps, event.portal);
   const removed = await deps.portals.remove(portal.memberId, deps.clock());
   forget(deps, portal.memberId);
@@ -56,7 +55,7 @@ export async function uninstallApp(deps: AppDeps, event: UninstallEvent, log: Lo
 }
 
 /** ONIMBOTDELETE for our bot: without the bot the portal's install is over. */
-export async function botDeleted(deps: AppDeps, event: BotDeleteEvent, log: Logger): Promise<void> {
+export async function botDeleted(deps: RegisterDeps, event: BotDeleteEvent, log: Logger): Promise<void> {
   const portal = await authenticate(deps, event.portal);
   if (event.botId !== portal.botId) {
     log.info('another bot was deleted; nothing to do', { memberId: portal.memberId, botId: event.botId });
@@ -67,7 +66,7 @@ export async function botDeleted(deps: AppDeps, event: BotDeleteEvent, log: Logg
   log.info('bot deleted; portal removed', { memberId: portal.memberId, botId: event.botId, itemsRemoved: removed });
 }
 
-function forget(deps: AppDeps, memberId: string): void {
-  deps.caches.portals.delete(memberId);
+/** The portal store's wrapper dropped the warm portal with the removal; its bot list goes too. */
+function forget(deps: RegisterDeps, memberId: string): void {
   deps.caches.bots.delete(memberId);
 }

@@ -7,11 +7,11 @@
 import type { RestClient } from '../bitrix/rest-client.js';
 import { worktimeFromLineConfig } from '../bitrix/line-config.js';
 import type { Hours } from '../menu/types.js';
-import type { AppDeps } from './deps.js';
+import type { PortalDeps } from './deps.js';
 import type { BotApi } from '../bitrix/bot-api.js';
 import { openLineBotsV2 } from './bot-list-v2.js';
 
-export async function openLineBots(deps: AppDeps, memberId: string, rest: RestClient, api: BotApi = 'v1'): Promise<Readonly<Record<string, number>>> {
+export async function openLineBots(deps: PortalDeps, memberId: string, rest: RestClient, api: BotApi = 'v1'): Promise<Readonly<Record<string, number>>> {
   const cached = deps.caches.bots.get(memberId);
   if (cached) return cached;
   if (api === 'v2') {
@@ -42,7 +42,7 @@ export interface LineSettings {
   readonly botSeconds: number;
 }
 
-export async function lineSettings(deps: AppDeps, memberId: string, lineId: string, rest: RestClient): Promise<LineSettings | undefined> {
+export async function lineSettings(deps: PortalDeps, memberId: string, lineId: string, rest: RestClient): Promise<LineSettings | undefined> {
   const key = `${memberId}:${lineId}`;
   const cached = deps.caches.lines.get(key);
   if (cached !== undefined) return cached ?? undefined;

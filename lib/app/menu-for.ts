@@ -4,7 +4,7 @@
  * install, the chat app's titles) keeps using deps.menu(), the default menu.
  */
 import type { CompiledMenu } from '../menu/types.js';
-import type { AppDeps } from './deps.js';
+import type { MenuDeps } from './deps.js';
 
-export const menuFor = (deps: Pick<AppDeps, 'menu' | 'menus'>, memberId: string | undefined, lineId: string | number | undefined): CompiledMenu =>
+export const menuFor = (deps: MenuDeps, memberId: string | undefined, lineId: string | number | undefined): CompiledMenu =>
   deps.menus ? deps.menus().resolve(memberId, lineId) : deps.menu();

@@ -10,11 +10,11 @@ import type { Logger } from '../log.js';
 import type { DialogState } from '../menu/state.js';
 import type { DialogKey, Outbox } from '../store/dialogs.js';
 import { ConcurrentUpdateError } from '../store/errors.js';
-import type { AppDeps } from './deps.js';
+import type { WorkerDeps } from './deps.js';
 
 const ATTEMPTS = 4;
 
-export async function recordMovedOn(deps: AppDeps, key: DialogKey, outbox: Outbox, refusal: BitrixApiError, log: Logger): Promise<void> {
+export async function recordMovedOn(deps: WorkerDeps, key: DialogKey, outbox: Outbox, refusal: BitrixApiError, log: Logger): Promise<void> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     // Rare path: one fresh read for the state to amend (progress may have moved the version).
     const record = await deps.dialogs.get(key, deps.clock());

@@ -17,13 +17,13 @@ import { allowedUrl } from '../bitrix/hosts.js';
 import { createRestClient } from '../bitrix/rest-client.js';
 import type { Logger } from '../log.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { PortalDeps } from './deps.js';
 
 /** An endpoint URL as stored: href with a trailing slash (as checkedAddresses stores it). */
 export const endpointString = (url: URL): string => (url.href.endsWith('/') ? url.href : `${url.href}/`);
 
 /** The portal's endpoint, or where this instance saw it move to. */
-export function currentEndpoint(deps: AppDeps, portal: PortalRecord): string {
+export function currentEndpoint(deps: PortalDeps, portal: PortalRecord): string {
   const moved = deps.caches.movedEndpoints.get(portal.memberId);
   return moved && moved.from === portal.clientEndpoint ? moved.to : portal.clientEndpoint;
 }
@@ -34,11 +34,11 @@ export function currentEndpoint(deps: AppDeps, portal: PortalRecord): string {
  * re-install or another instance's move is never overwritten. A failed write only costs
  * one more redirect next time.
  */
-export async function recordMove(deps: AppDeps, memberId: string, from: string, to: URL, log: Logger): Promise<void> {
+export async function recordMove(deps: PortalDeps, memberId: string, from: string, to: URL, log: Logger): Promise<void> {
   const clientEndpoint = endpointString(to);
   const domain = to.host.toLowerCase();
   deps.caches.movedEndpoints.set(memberId, { from, to: clientEndpoint });
-  deps.caches.portals.delete(memberId); // read again with its new address
+  // The portal store's wrapper drops the warm portal, so it is read again with its new address.
   try {
     const stored = await deps.portals.moveEndpoint(memberId, from, { clientEndpoint, domain }, deps.clock());
     log.info('portal moved to a new address', { memberId, from: new URL(from).host, to: domain, stored });
@@ -53,7 +53,7 @@ export async function recordMove(deps: AppDeps, memberId: string, from: string, 
  * works there (app.info answers). The caller still proves the application as usual.
  */
 export async function verifiedMove(
-  deps: AppDeps,
+  deps: PortalDeps,
   stored: PortalRecord,
   claimed: { clientEndpoint: string; domain: string },
   accessToken: string,

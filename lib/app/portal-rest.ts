@@ -11,7 +11,7 @@ import { allowedUrl } from '../bitrix/hosts.js';
 import { createRestClient, type RestClient } from '../bitrix/rest-client.js';
 import type { Logger } from '../log.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { PortalDeps } from './deps.js';
 import { currentEndpoint, recordMove } from './portal-moves.js';
 import { portalTokenSource, type EventToken } from './tokens.js';
 
@@ -19,7 +19,7 @@ import { portalTokenSource, type EventToken } from './tokens.js';
  * `prepaid`: a budget slot taken ahead of time (alongside the dialog read), used by the
  * first request instead of taking another.
  */
-export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: EventToken | undefined, log: Logger, prepaid?: Promise<unknown>): RestClient {
+export function restForPortal(deps: PortalDeps, portal: PortalRecord, eventToken: EventToken | undefined, log: Logger, prepaid?: Promise<unknown>): RestClient {
   const hosts = deps.config.allowedHosts;
   let endpoint = allowedUrl(currentEndpoint(deps, portal), hosts);
   if (!endpoint) throw new PortalAddressError(`portal ${portal.memberId} has an endpoint outside B24_ALLOWED_HOSTS`);
@@ -55,9 +55,8 @@ export function restForPortal(deps: AppDeps, portal: PortalRecord, eventToken: E
       }
       await deps.budget.take(portal.memberId, rate);
     },
+    // The refresh went through the portal store's wrapper, which keeps the warm copy (lib/app/portal-cache.ts).
     tokens: portalTokenSource(deps, portal, eventToken, log, (fresh) => {
-      if (fresh) deps.caches.portals.set(portal.memberId, fresh);
-      else deps.caches.portals.delete(portal.memberId);
       // A refresh may have stored a new endpoint (lib/app/tokens.ts checked it).
       const moved = fresh ? allowedUrl(fresh.clientEndpoint, hosts) : undefined;
       if (moved) endpoint = moved;

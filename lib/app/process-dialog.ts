@@ -15,13 +15,13 @@
  */
 import { metrics } from '../metrics.js';
 import type { DialogJob } from '../queue/job.js';
-import type { AppDeps } from './deps.js';
+import type { WorkerDeps } from './deps.js';
 import { prepareTurn, type JobOutcome, type ReadyTurn } from './turn/prepare-turn.js';
 import { sendOutbox } from './turn/send-outbox.js';
 
 export type { JobOutcome } from './turn/prepare-turn.js';
 
-export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<JobOutcome> {
+export async function processDialogJob(deps: WorkerDeps, job: DialogJob): Promise<JobOutcome> {
   const prepared = await prepareTurn(deps, job);
   if (prepared.kind === 'finished') return prepared.outcome;
   await sendOutbox(deps, prepared.key, prepared.portal, prepared.rest(), prepared.outbox, prepared.version, prepared.log);
@@ -29,7 +29,7 @@ export async function processDialogJob(deps: AppDeps, job: DialogJob): Promise<J
 }
 
 /** The `handled` line and metrics of a turn whose outbox went out (alone or in a shared batch). */
-export function turnSent(deps: AppDeps, turn: ReadyTurn): JobOutcome {
+export function turnSent(deps: WorkerDeps, turn: ReadyTurn): JobOutcome {
   if (turn.resumed) return 'resumed';
   const ms = deps.clock() - turn.job.receivedAt;
   turn.log.info('handled', { ...turn.decided, ms });

@@ -15,7 +15,7 @@
 import type { RestClient } from '../bitrix/rest-client.js';
 import type { Logger } from '../log.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { RegisterDeps } from './deps.js';
 import { botApiOf } from '../bitrix/bot-api.js';
 import { registerBotV2 } from './bot-v2.js';
 import { registerChatApp } from './chat-app.js';
@@ -23,7 +23,7 @@ import { bindAppEvents, handlerUrl, registerBot } from './install.js';
 import { restForPortal } from './portal-rest.js';
 
 export interface RepointContext {
-  readonly deps: AppDeps;
+  readonly deps: RegisterDeps;
   readonly portal: PortalRecord;
   readonly rest: RestClient;
   /** The bot's public base URL (PUBLIC_URL, no trailing slash). */
@@ -91,7 +91,7 @@ export interface RepointOptions {
   readonly steps?: readonly RepointStep[];
 }
 
-export async function repointPortal(deps: AppDeps, memberId: string, options: RepointOptions = {}): Promise<RepointReport> {
+export async function repointPortal(deps: RegisterDeps, memberId: string, options: RepointOptions = {}): Promise<RepointReport> {
   const publicUrl = deps.config.publicUrl;
   const log = deps.log.child({ job: 'repoint', memberId });
   const portal = await deps.portals.get(memberId);
@@ -115,14 +115,13 @@ export async function repointPortal(deps: AppDeps, memberId: string, options: Re
   }
   // Only once every step is done: a portal cut short is tried again whole next time.
   await deps.portals.update(memberId, { ...changes, handlerUrl: publicUrl }, deps.clock());
-  deps.caches.portals.delete(memberId);
-  deps.caches.bots.delete(memberId);
+  deps.caches.bots.delete(memberId); // the warm portal was updated with the write (lib/app/portal-cache.ts)
   log.info('portal re-pointed', { handlerUrl: publicUrl, steps: done, ...changes });
   return { memberId, domain: portal.domain, outcome: 'repointed', steps: done };
 }
 
 /** Every portal in turn (one at a time: each portal's REST budget is its own, but the OAuth server is shared). */
-export async function repointPortals(deps: AppDeps, memberIds: readonly string[], options: RepointOptions = {}): Promise<RepointReport[]> {
+export async function repointPortals(deps: RegisterDeps, memberIds: readonly string[], options: RepointOptions = {}): Promise<RepointReport[]> {
   const reports: RepointReport[] = [];
   for (const memberId of memberIds) reports.push(await repointPortal(deps, memberId, options));
   return reports;

@@ -9,9 +9,9 @@
  */
 import type { DialogJob } from '../queue/job.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { ChatAppDeps } from './deps.js';
 
-export function resumeJob(deps: AppDeps, portal: PortalRecord, dialogId: string, menu: string | undefined): DialogJob {
+export function resumeJob(deps: ChatAppDeps, portal: PortalRecord, dialogId: string, menu: string | undefined): DialogJob {
   const jobId = deps.newId();
   return {
     jobId,

@@ -15,7 +15,7 @@
 import type { Logger } from '../log.js';
 import { metric } from '../metrics.js';
 import type { DialogJob } from '../queue/job.js';
-import type { AppDeps } from './deps.js';
+import type { WorkerDeps } from './deps.js';
 import { turnSent } from './process-dialog.js';
 import { restForPortal } from './portal-rest.js';
 import type { TryTake } from './rate-budget.js';
@@ -26,7 +26,7 @@ import { prepareTurn, type PreparedTurn, type ReadyTurn } from './turn/prepare-t
 import { sendOutbox } from './turn/send-outbox.js';
 
 /** Per job, in order: true (handled) or what its job failed with. */
-export async function runTurns(deps: AppDeps, jobs: readonly DialogJob[], log: Logger = deps.log): Promise<(true | unknown)[]> {
+export async function runTurns(deps: WorkerDeps, jobs: readonly DialogJob[], log: Logger = deps.log): Promise<(true | unknown)[]> {
   const perPortal = new Map<string, number>();
   for (const job of jobs) perPortal.set(job.memberId, (perPortal.get(job.memberId) ?? 0) + 1);
   // One slot per portal for its first request, asked for alongside the reads (the portal
@@ -45,7 +45,7 @@ export async function runTurns(deps: AppDeps, jobs: readonly DialogJob[], log: L
     return slot;
   };
   for (const memberId of perPortal.keys()) {
-    const cached = deps.caches.portals.get(memberId);
+    const cached = deps.portals.getCached(memberId);
     if (cached) void slotFor(memberId, cached.rate);
   }
   const prepared = await Promise.all(

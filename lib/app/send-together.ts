@@ -29,7 +29,7 @@ import type { BatchCommand, RestClient } from '../bitrix/rest-client.js';
 import type { Logger } from '../log.js';
 import { metric } from '../metrics.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { WorkerDeps } from './deps.js';
 import { isPermanent, PermanentJobError, RetryableJobError } from './errors.js';
 import { StepFailure } from './execute-steps.js';
 import { recordMovedOn } from './moved-on.js';
@@ -58,7 +58,13 @@ export interface TogetherReport {
   readonly rounds: number;
 }
 
-export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: readonly ReadyTurn[], rest: RestClient, log: Logger): Promise<TogetherReport> {
+export async function sendTogether(
+  deps: WorkerDeps,
+  portal: PortalRecord,
+  turns: readonly ReadyTurn[],
+  rest: RestClient,
+  log: Logger,
+): Promise<TogetherReport> {
   const refusedInBatch = new Set(portal.batchRefused ?? []);
   const refusedBefore = refusedInBatch.size;
   const started = deps.time.now();
@@ -96,7 +102,7 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
     await deps.dialogs
       .progress(key, chat.version, outbox, chat.index, 0)
       .catch((error: unknown) => chatLog.error('could not record outbox progress', { error }));
-    if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
+    if (cause instanceof BitrixApiError && cause.status === 401) deps.portals.forget(key.memberId);
     if (isPermanent(cause)) {
       chatLog.error('REST step failed', { step: chat.index, method: step.method, error: cause });
       chat.result = new PermanentJobError(failure.message, { cause });
@@ -203,7 +209,7 @@ export async function sendTogether(deps: AppDeps, portal: PortalRecord, turns: r
   } finally {
     if (refusedInBatch.size > refusedBefore) {
       const batchRefused = [...refusedInBatch];
-      deps.caches.portals.set(portal.memberId, { ...portal, batchRefused });
+      // The store's wrapper keeps the warm copy equal to what it writes (lib/app/portal-cache.ts).
       await deps.portals
         .update(portal.memberId, { batchRefused }, deps.clock())
         .catch((error: unknown) => log.warn('could not remember batch refusal', { error }));

@@ -18,7 +18,7 @@ import { ConcurrentUpdateError } from '../store/errors.js';
 import type { PortalAddresses, PortalRecord } from '../store/portals.js';
 import type { RefreshAnswer } from '../bitrix/oauth.js';
 import { endpointString } from './portal-moves.js';
-import type { AppDeps } from './deps.js';
+import type { PortalDeps } from './deps.js';
 
 const LEASE_MS = 10_000;
 /** The longest a request may wait for another worker's refresh (lease + margin). */
@@ -32,7 +32,7 @@ export interface EventToken {
 }
 
 export function portalTokenSource(
-  deps: AppDeps,
+  deps: PortalDeps,
   portal: PortalRecord,
   eventToken: EventToken | undefined,
   log: Logger,
@@ -77,7 +77,7 @@ export function portalTokenSource(
  * Returns the portal with a newer token than `stale`: refreshed by us, or by another
  * invocation while we waited. undefined when the portal is gone.
  */
-export async function refreshOnce(deps: AppDeps, stale: PortalRecord, log: Logger): Promise<PortalRecord | undefined> {
+export async function refreshOnce(deps: PortalDeps, stale: PortalRecord, log: Logger): Promise<PortalRecord | undefined> {
   // Leases are shared across instances and waited for: real time, not the business clock.
   const deadline = deps.time.now() + REFRESH_WAIT_MS;
   for (;;) {
@@ -92,7 +92,7 @@ export async function refreshOnce(deps: AppDeps, stale: PortalRecord, log: Logge
   }
 }
 
-async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logger): Promise<PortalRecord> {
+async function refreshWithLease(deps: PortalDeps, current: PortalRecord, log: Logger): Promise<PortalRecord> {
   const tokenUrl = tokenUrlFor(current.serverEndpoint, deps.config.oauthUrl);
   if (!allowedUrl(tokenUrl.href, deps.config.allowedHosts)) {
     throw new PortalAddressError(`OAuth server ${tokenUrl.host} is not an allowed host`);
@@ -158,7 +158,7 @@ async function refreshWithLease(deps: AppDeps, current: PortalRecord, log: Logge
  * The OAuth server is trusted like the tokens it issues, but its addresses still have to
  * be allowed hosts; others are ignored (and logged by host).
  */
-function answeredAddresses(deps: AppDeps, current: PortalRecord, answer: RefreshAnswer, log: Logger): Partial<PortalAddresses> {
+function answeredAddresses(deps: PortalDeps, current: PortalRecord, answer: RefreshAnswer, log: Logger): Partial<PortalAddresses> {
   const hosts = deps.config.allowedHosts;
   const out: { -readonly [K in keyof PortalAddresses]?: PortalAddresses[K] } = {};
   if (answer.clientEndpoint) {

@@ -23,7 +23,7 @@ import type { Logger } from '../log.js';
 import { metric } from '../metrics.js';
 import type { DialogKey } from '../store/dialogs.js';
 import type { PortalRecord } from '../store/portals.js';
-import type { AppDeps } from './deps.js';
+import type { WorkerDeps } from './deps.js';
 import { isPermanent, PermanentJobError, RetryableJobError } from './errors.js';
 import { StepFailure } from './execute-steps.js';
 import { recordMovedOn } from './moved-on.js';
@@ -37,14 +37,14 @@ import type { EventToken } from './tokens.js';
 import type { WaitingEntry, WaitingRoom } from './waiting-room.js';
 
 /** A taken entry without a verdict after this long: its sender is gone (its request has timed out by then). */
-const takenMs = (deps: AppDeps) => deps.config.restTimeoutMs + 5_000;
+const takenMs = (deps: WorkerDeps) => deps.config.restTimeoutMs + 5_000;
 
 /** One request for up to 50 waiting chats of the portal, with a slot already taken. */
-export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: PortalRecord, rest: RestClient, log: Logger): Promise<number> {
+export async function sendForWaiting(deps: WorkerDeps, room: WaitingRoom, portal: PortalRecord, rest: RestClient, log: Logger): Promise<number> {
   const memberId = portal.memberId;
   const taken = await room.take(memberId, BATCH_LIMIT, deps.time.now());
   if (taken.length === 0) return 0;
-  const refusedInBatch = new Set((deps.caches.portals.get(memberId) ?? portal).batchRefused ?? []);
+  const refusedInBatch = new Set((deps.portals.getCached(memberId) ?? portal).batchRefused ?? []);
   // Parallel reads (not a BatchGet): lib/store/dialogs.ts stays as it is.
   const dialogs = await Promise.all(taken.map((entry) => deps.dialogs.get({ memberId, botId: entry.botId, dialogId: entry.dialogId }, deps.clock())));
   const loaded = await Promise.all(
@@ -78,7 +78,7 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
     if (cause instanceof BitrixApiError && cause.code === 'ERROR_BATCH_METHOD_NOT_ALLOWED') {
       refusedInBatch.add(chat.step.method);
       const batchRefused = [...refusedInBatch];
-      deps.caches.portals.set(memberId, { ...portal, batchRefused });
+      // The store's wrapper keeps the warm copy equal to what it writes (lib/app/portal-cache.ts).
       await deps.portals.update(memberId, { batchRefused }, deps.clock()).catch((error: unknown) => log.warn('could not remember batch refusal', { error }));
       return room.settle(memberId, chat.entry, { state: 'yours' });
     }
@@ -102,7 +102,7 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
     await deps.dialogs
       .progress(chat.key, chat.version, chat.outbox, chat.outbox.done, 0)
       .catch((error: unknown) => log.error('could not record outbox progress', { error }));
-    if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(memberId);
+    if (cause instanceof BitrixApiError && cause.status === 401) deps.portals.forget(memberId);
     return room.settle(memberId, chat.entry, {
       state: 'failed',
       reason: new StepFailure(chat.outbox.done, chat.step, cause).message,
@@ -143,7 +143,7 @@ export async function sendForWaiting(deps: AppDeps, room: WaitingRoom, portal: P
  * a crowded bucket) and sends the first request itself — for everyone waiting.
  */
 export async function waitTogether(
-  deps: AppDeps,
+  deps: WorkerDeps,
   portal: PortalRecord,
   turns: readonly ReadyTurn[],
   slotInHand: boolean,

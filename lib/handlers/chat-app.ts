@@ -7,7 +7,7 @@
  * any dialog, and a structured log line without the signatures.
  */
 import middy from '@middy/core';
-import type { AppDeps } from '../app/deps.js';
+import type { ChatAppDeps } from '../app/deps.js';
 import { frameRequestOf, verifyFrame } from '../app/chat-app-frame.js';
 import { renderChatApp } from '../app/chat-app-view.js';
 import { resumeJob } from '../app/resume.js';
@@ -21,7 +21,7 @@ const ROUTE = /^\/bitrix\/app\/([A-Za-z0-9_.-]{1,64})(\/resume)?\/?$/;
 
 const header = (event: HttpEvent, name: string): string | undefined => Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 
-export function createChatAppHandler(deps: AppDeps) {
+export function createChatAppHandler(deps: ChatAppDeps) {
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors(deps.log))
     .handler(async (request) => {

@@ -9,14 +9,14 @@ import middy from '@middy/core';
 import { dashboardViews } from '../app/dashboard/build.js';
 import { verifyAdmin } from '../app/dashboard/verify-admin.js';
 import { renderDashboard } from '../app/dashboard/view.js';
-import type { AppDeps } from '../app/deps.js';
+import type { DashboardDeps } from '../app/deps.js';
 import { parseForm, text as field } from '../bitrix/form.js';
 import { httpErrors } from '../http/error-middleware.js';
 import { notFound } from '../http/errors.js';
 import { formBody, framedPage, requestIdOf, type HttpEvent, type HttpResult } from '../http/request.js';
 import type { StatsStore } from '../store/stats.js';
 
-export function createDashboardHandler(deps: AppDeps, stats: StatsStore) {
+export function createDashboardHandler(deps: DashboardDeps, stats: StatsStore) {
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors(deps.log))
     .handler(async (request) => {

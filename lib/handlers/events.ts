@@ -4,13 +4,13 @@
  */
 import middy from '@middy/core';
 import { parseEventBody } from '../bitrix/parse-event.js';
-import type { AppDeps } from '../app/deps.js';
+import type { IngestDeps } from '../app/deps.js';
 import { ingestEvent } from '../app/ingest.js';
 import { httpErrors } from '../http/error-middleware.js';
 import { metric } from '../metrics.js';
 import { formBody, requestIdOf, text, type HttpEvent, type HttpResult } from '../http/request.js';
 
-export function createEventsHandler(deps: AppDeps) {
+export function createEventsHandler(deps: IngestDeps) {
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors(deps.log))
     .handler(async (request) => {

@@ -5,7 +5,7 @@
  * same way; the page then answers HTML that calls BX24.installFinish().
  */
 import middy from '@middy/core';
-import type { AppDeps } from '../app/deps.js';
+import type { IngestDeps } from '../app/deps.js';
 import { ingestEvent } from '../app/ingest.js';
 import { installPortal } from '../app/install.js';
 import { parseForm, type Form } from '../bitrix/form.js';
@@ -24,7 +24,7 @@ export function installPage(ok: boolean, message: string): string {
   );
 }
 
-export function createInstallHandler(deps: AppDeps) {
+export function createInstallHandler(deps: IngestDeps) {
   return middy<HttpEvent, HttpResult>()
     .use(httpErrors(deps.log, (status, reason) => html(status, installPage(false, reason))))
     .handler(async (request) => {

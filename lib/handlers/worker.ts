@@ -8,7 +8,7 @@
  * its reason and counts as handled, so the chat's later messages go on.
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { AppDeps } from '../app/deps.js';
+import type { WorkerDeps } from '../app/deps.js';
 import { PermanentJobError } from '../app/errors.js';
 import { runTurns } from '../app/run-turns.js';
 import type { DeadLetterSink } from '../queue/dead-letter.js';
@@ -53,7 +53,7 @@ export interface WorkerContext {
   getRemainingTimeInMillis(): number;
 }
 
-export function createWorkerHandler(deps: AppDeps, options: WorkerOptions) {
+export function createWorkerHandler(deps: WorkerDeps, options: WorkerOptions) {
   /** What becomes of a job that failed with `error`: true (dead-lettered) or retry after that many seconds. */
   async function settle(record: SQSRecord, job: DialogJob, error: unknown): Promise<true | number> {
     const received = Number(record.attributes.ApproximateReceiveCount ?? '1');

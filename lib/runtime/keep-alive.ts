@@ -1,34 +1,28 @@
 /**
- * The keep-alive Lambda's composition root: config, the DynamoDB stores and the client
- * secret (SSM) — no menu, no queue: the job only refreshes stored token pairs.
+ * The keep-alive Lambda's composition root: config, the portal store, REST and the client
+ * secret (SSM), and the token ages — no menu, no queue: the job only refreshes stored
+ * token pairs.
  */
-import type { AppDeps } from '../app/deps.js';
+import type { PortalDeps } from '../app/deps.js';
 import { loadConfig } from '../config.js';
 import { setLogLevel } from '../log.js';
-import type { CompiledMenu } from '../menu/types.js';
-import type { JobQueue } from '../queue/job.js';
 import { createDb } from '../store/db.js';
 import { createTokenAgeStore, type TokenAgeStore } from '../store/token-ages.js';
-import { createAppDeps } from './create-deps.js';
+import { createPortalDeps } from './create-deps.js';
 
 export interface KeepAliveRuntime {
-  readonly deps: AppDeps;
+  readonly deps: PortalDeps;
   readonly ages: TokenAgeStore;
 }
 
 let runtime: KeepAliveRuntime | undefined;
-
-const noMenu = (): CompiledMenu => {
-  throw new Error('the keep-alive job does not run the menu');
-};
-const noQueue: JobQueue = { send: () => Promise.reject(new Error('the keep-alive job does not send jobs')) };
 
 /** Built from an environment (the Lambda's, or the CLI's for a deployed stage). */
 export function createKeepAliveRuntime(env: Readonly<Record<string, string | undefined>>): KeepAliveRuntime {
   const config = loadConfig(env);
   setLogLevel(config.logLevel);
   const db = createDb({ region: config.region, endpoint: config.dynamoEndpoint });
-  return { deps: createAppDeps({ config, menu: noMenu, queue: noQueue, db }), ages: createTokenAgeStore(db, config.tableName) };
+  return { deps: createPortalDeps({ config, db }), ages: createTokenAgeStore(db, config.tableName) };
 }
 
 /** The Lambda's, built on the first invocation and kept for the instance. */

@@ -2,7 +2,7 @@
  * BatchWriteItem for any number of requests: 25 per call (DynamoDB's limit), and the
  * items DynamoDB hands back unprocessed are sent again after a short exponential
  * backoff — the SDK's own retries do not cover them. Shared by the uninstall clean-up
- * (portals.ts) and the waiting room (lib/app/waiting-room.ts).
+ * (portal-removal.ts) and the waiting room (lib/app/waiting-room.ts).
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { systemTime, type Time } from '../time.js';

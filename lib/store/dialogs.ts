@@ -48,6 +48,42 @@ export interface DialogKey {
   readonly dialogId: string;
 }
 
+/** The turn's transition as the worker decided it (lib/app/turn/commit-turn.ts). */
+export interface Transition {
+  readonly state: DialogState;
+  readonly eventId: string;
+  readonly outbox: Outbox | undefined;
+  /** Unix seconds after which DynamoDB may delete the item. */
+  readonly ttlSeconds: number;
+  /** The Open Line, once an event named it (kept from `expected` otherwise). */
+  readonly lineId?: string | undefined;
+}
+
+/**
+ * The dialog store (DynamoDB: createDialogStore; in memory: lib/store/memory/dialogs.ts;
+ * both held to test/contracts/dialog-store.ts). Every write is conditional on the
+ * version read; losing it is ConcurrentUpdateError.
+ */
+export interface DialogStore {
+  /** The dialog as of now (consistent read); an item past its ttl reads as empty but keeps its version. */
+  get(key: DialogKey, nowMs: number): Promise<DialogRecord>;
+  /** The portal and the dialog in one round trip (BatchGetItem), for a cold portal cache. */
+  getWithPortal(key: DialogKey, nowMs: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }>;
+  /**
+   * The transition: new state + handled event id + outbox, iff the item is still at
+   * `expected.version` (absent when that is undefined).
+   */
+  save(key: DialogKey, expected: DialogRecord, next: Transition): Promise<DialogRecord>;
+  /**
+   * The portal refused a step because the chat has moved on: the state says so and the
+   * outbox is closed (nothing of it is sent again), iff the item is still at `version`.
+   * Returns the new version.
+   */
+  closeOutbox(key: DialogKey, version: number, outbox: Outbox, state: DialogState): Promise<number>;
+  /** Records outbox progress (after a partial failure, or a claim for a retry) iff the item is at `version` and has an outbox; returns the new version. */
+  progress(key: DialogKey, version: number, outbox: Outbox, done: number, claimedUntil: number): Promise<number>;
+}
+
 /** How many handled event ids a dialog remembers. Bitrix duplicates arrive within seconds. */
 export const PROCESSED_LIMIT = 50;
 
@@ -57,15 +93,20 @@ export const PROCESSED_LIMIT = 50;
  * costs a fraction of the (un)marshalling CPU of dozens of nested attributes, on both
  * sides of the wire (measured by npm run bench).
  */
-const json = (value: unknown): string | undefined => (value === undefined ? undefined : JSON.stringify(value));
+export const json = (value: unknown): string | undefined => (value === undefined ? undefined : JSON.stringify(value));
 function parsed<T>(value: unknown): T | undefined {
   if (typeof value !== 'string') return value as T | undefined; // items written before this layout
   return JSON.parse(value) as T;
 }
 
+/** The handled ids after `eventId`: the newest PROCESSED_LIMIT, each once. */
+export const handledIds = (expected: DialogRecord, eventId: string): string[] =>
+  [...expected.processed.filter((id) => id !== eventId), eventId].slice(-PROCESSED_LIMIT);
+
 const EMPTY: DialogRecord = { state: undefined, processed: [], outbox: undefined, version: undefined };
 
-function fromItem(item: Record<string, unknown> | undefined, nowMs: number): DialogRecord {
+/** A stored item as a DialogRecord (the in-memory store keeps the same layout). */
+export function dialogFromItem(item: Record<string, unknown> | undefined, nowMs: number): DialogRecord {
   if (!item) return EMPTY;
   const version = Number(item.version);
   // DynamoDB deletes expired items lazily (up to days later): an expired item is absent,
@@ -86,15 +127,14 @@ function fromItem(item: Record<string, unknown> | undefined, nowMs: number): Dia
   };
 }
 
-export function createDialogStore(db: Db, table: string) {
+export function createDialogStore(db: Db, table: string): DialogStore {
   return {
-    async get(key: DialogKey, nowMs: number): Promise<DialogRecord> {
+    async get(key, nowMs) {
       const { Item } = await db.send(new GetCommand({ TableName: table, Key: keys.dialog(key.memberId, key.botId, key.dialogId), ConsistentRead: true }));
-      return fromItem(Item, nowMs);
+      return dialogFromItem(Item, nowMs);
     },
 
-    /** The portal and the dialog in one round trip (BatchGetItem), for a cold portal cache. */
-    async getWithPortal(key: DialogKey, nowMs: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
+    async getWithPortal(key, nowMs) {
       const wanted = [keys.portal(key.memberId), keys.dialog(key.memberId, key.botId, key.dialogId)];
       const found: Record<string, unknown>[] = [];
       let request: Record<string, unknown>[] = wanted;
@@ -107,20 +147,12 @@ export function createDialogStore(db: Db, table: string) {
       }
       const portalItem = found.find((item) => item.sk === 'PORTAL');
       const dialogItem = found.find((item) => item.sk !== 'PORTAL');
-      return { portal: portalItem ? portalFromItem(portalItem) : undefined, dialog: fromItem(dialogItem, nowMs) };
+      return { portal: portalItem ? portalFromItem(portalItem) : undefined, dialog: dialogFromItem(dialogItem, nowMs) };
     },
 
-    /**
-     * The transition: new state + handled event id + outbox, iff the item is still at
-     * `expected.version`. ConcurrentUpdateError when another invocation got there first.
-     */
-    async save(
-      key: DialogKey,
-      expected: DialogRecord,
-      next: { state: DialogState; eventId: string; outbox: Outbox | undefined; ttlSeconds: number; lineId?: string | undefined },
-    ): Promise<DialogRecord> {
+    async save(key, expected, next) {
       const lineId = next.lineId ?? expected.lineId;
-      const processed = [...expected.processed.filter((id) => id !== next.eventId), next.eventId].slice(-PROCESSED_LIMIT);
+      const processed = handledIds(expected, next.eventId);
       const version = (expected.version ?? 0) + 1;
       try {
         await db.send(
@@ -146,11 +178,7 @@ export function createDialogStore(db: Db, table: string) {
       return { state: next.state, processed, outbox: next.outbox, version, ...(lineId ? { lineId } : {}) };
     },
 
-    /**
-     * The portal refused a step because the chat has moved on: the state says so and the
-     * outbox is closed (nothing of it is sent again), iff the item is still at `version`.
-     */
-    async closeOutbox(key: DialogKey, version: number, outbox: Outbox, state: DialogState): Promise<number> {
+    async closeOutbox(key, version, outbox, state) {
       try {
         await db.send(
           new UpdateCommand({
@@ -174,8 +202,7 @@ export function createDialogStore(db: Db, table: string) {
       }
     },
 
-    /** Records outbox progress (after a partial failure, or a claim for a retry). */
-    async progress(key: DialogKey, version: number, outbox: Outbox, done: number, claimedUntil: number): Promise<number> {
+    async progress(key, version, outbox, done, claimedUntil) {
       try {
         await db.send(
           new UpdateCommand({
@@ -194,5 +221,3 @@ export function createDialogStore(db: Db, table: string) {
     },
   };
 }
-
-export type DialogStore = ReturnType<typeof createDialogStore>;

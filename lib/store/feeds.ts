@@ -43,13 +43,36 @@ async function conditional(send: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-export function createFeedStore(db: Db, table: string) {
+/**
+ * The feed store (DynamoDB: createFeedStore; in memory: lib/store/memory/feeds.ts; both held
+ * to test/contracts/feed-store.ts).
+ */
+export interface FeedStore {
+  /**
+   * The portal's bot is in fetch mode (install, update, migration). The same bot keeps its
+   * offset; another bot (re-registered) starts a new feed without one.
+   */
+  enable(memberId: string, botId: number, now: number): Promise<void>;
+  /** The bot is in webhook mode (or V1): nothing to poll; a portal without a feed is left as it is. */
+  disable(memberId: string): Promise<void>;
+  /** The portal's feed (consistent read), undefined when it has none. */
+  get(memberId: string): Promise<FeedRecord | undefined>;
+  /** Fetch-mode portals, `limit` at a time (the index is eventually consistent: the item decides). */
+  list(limit: number, start?: Record<string, unknown>): Promise<FeedPage>;
+  /** true when `owner` may poll the feed until `until` (no one else holds an unexpired lease). */
+  lease(memberId: string, owner: string, now: number, until: number): Promise<boolean>;
+  /** Gives the lease back, if `owner` still holds it. */
+  release(memberId: string, owner: string): Promise<void>;
+  /**
+   * Stores the next offset iff `owner` still holds the lease, the feed is still `botId`'s and
+   * its offset is still `from`. false: someone else moved it (or the portal went away).
+   */
+  advance(memberId: string, owner: string, botId: number, from: number | undefined, to: number): Promise<boolean>;
+}
+
+export function createFeedStore(db: Db, table: string): FeedStore {
   return {
-    /**
-     * The portal's bot is in fetch mode (install, update, migration). The same bot keeps its
-     * offset; another bot (re-registered) starts a new feed without one.
-     */
-    async enable(memberId: string, botId: number, now: number): Promise<void> {
+    async enable(memberId, botId, now) {
       const kept = await conditional(() =>
         db.send(
           new UpdateCommand({
@@ -64,11 +87,8 @@ export function createFeedStore(db: Db, table: string) {
       if (!kept) await db.send(new PutCommand({ TableName: table, Item: { ...keys.feed(memberId), botId, feedShard: feedIndex.shard, feedSince: now } }));
     },
 
-    /**
-     * The bot is in webhook mode (or V1): nothing to poll. An UpdateItem, not a DeleteItem, so
-     * the install functions need no new permission; a portal without a feed is left as it is.
-     */
-    async disable(memberId: string): Promise<void> {
+    /** An UpdateItem, not a DeleteItem, so the install functions need no new permission. */
+    async disable(memberId) {
       await conditional(() =>
         db.send(
           new UpdateCommand({
@@ -82,7 +102,7 @@ export function createFeedStore(db: Db, table: string) {
       );
     },
 
-    async get(memberId: string): Promise<FeedRecord | undefined> {
+    async get(memberId) {
       const { Item } = await db.send(new GetCommand({ TableName: table, Key: keys.feed(memberId), ConsistentRead: true }));
       if (!Item || Item.botId === undefined) return undefined;
       return {
@@ -93,8 +113,7 @@ export function createFeedStore(db: Db, table: string) {
       };
     },
 
-    /** Fetch-mode portals, `limit` at a time (the index is eventually consistent: the item decides). */
-    async list(limit: number, start?: Record<string, unknown>): Promise<FeedPage> {
+    async list(limit, start) {
       const page = await db.send(
         new QueryCommand({
           TableName: table,
@@ -108,8 +127,7 @@ export function createFeedStore(db: Db, table: string) {
       return { memberIds: (page.Items ?? []).map((item) => memberOf(item.pk)), next: page.LastEvaluatedKey };
     },
 
-    /** true when `owner` may poll the feed until `until` (no one else holds an unexpired lease). */
-    async lease(memberId: string, owner: string, now: number, until: number): Promise<boolean> {
+    async lease(memberId, owner, now, until) {
       return conditional(() =>
         db.send(
           new UpdateCommand({
@@ -123,7 +141,7 @@ export function createFeedStore(db: Db, table: string) {
       );
     },
 
-    async release(memberId: string, owner: string): Promise<void> {
+    async release(memberId, owner) {
       await conditional(() =>
         db.send(
           new UpdateCommand({
@@ -137,11 +155,7 @@ export function createFeedStore(db: Db, table: string) {
       );
     },
 
-    /**
-     * Stores the next offset iff `owner` still holds the lease, the feed is still `botId`'s and
-     * its offset is still `from`. false: someone else moved it (or the portal went away).
-     */
-    async advance(memberId: string, owner: string, botId: number, from: number | undefined, to: number): Promise<boolean> {
+    async advance(memberId, owner, botId, from, to) {
       return conditional(() =>
         db.send(
           new UpdateCommand({
@@ -157,5 +171,3 @@ export function createFeedStore(db: Db, table: string) {
     },
   };
 }
-
-export type FeedStore = ReturnType<typeof createFeedStore>;

@@ -30,10 +30,23 @@ async function conditional(db: Db, command: UpdateCommand): Promise<boolean> {
   }
 }
 
-export function createMigrationStore(db: Db, table: string) {
+/**
+ * The migration's writes on the portal item (DynamoDB: createMigrationStore; in memory:
+ * lib/store/memory/migrations.ts; both held to test/contracts/migration-store.ts). Each is
+ * conditional; false means the portal is not where the step expects it.
+ */
+export interface MigrationStore {
+  /** false when the portal is not an active V1 portal served by `v1BotId` any more. */
+  markPending(memberId: string, v1BotId: number, pending: PendingMigration, now: number): Promise<boolean>;
+  /** The switch: the pending V2 bot becomes the portal's bot, the V1 bot is retired. false: already switched (or changed). */
+  switchToV2(memberId: string, v1BotId: number, pending: PendingMigration, now: number): Promise<boolean>;
+  /** The V1 bot is unregistered: the portal no longer serves its chats. false: it was not the retired bot. */
+  retire(memberId: string, v1BotId: number, now: number): Promise<boolean>;
+}
+
+export function createMigrationStore(db: Db, table: string): MigrationStore {
   return {
-    /** false when the portal is not an active V1 portal served by `v1BotId` any more. */
-    markPending(memberId: string, v1BotId: number, pending: PendingMigration, now: number): Promise<boolean> {
+    markPending(memberId, v1BotId, pending, now) {
       return conditional(
         db,
         new UpdateCommand({
@@ -47,8 +60,7 @@ export function createMigrationStore(db: Db, table: string) {
       );
     },
 
-    /** The switch: the pending V2 bot becomes the portal's bot, the V1 bot is retired. false: already switched (or changed). */
-    switchToV2(memberId: string, v1BotId: number, pending: PendingMigration, now: number): Promise<boolean> {
+    switchToV2(memberId, v1BotId, pending, now) {
       return conditional(
         db,
         new UpdateCommand({
@@ -62,8 +74,7 @@ export function createMigrationStore(db: Db, table: string) {
       );
     },
 
-    /** The V1 bot is unregistered: the portal no longer serves its chats. */
-    retire(memberId: string, v1BotId: number, now: number): Promise<boolean> {
+    retire(memberId, v1BotId, now) {
       return conditional(
         db,
         new UpdateCommand({
@@ -77,5 +88,3 @@ export function createMigrationStore(db: Db, table: string) {
     },
   };
 }
-
-export type MigrationStore = ReturnType<typeof createMigrationStore>;

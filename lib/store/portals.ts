@@ -4,42 +4,85 @@
  * write (lib/app/tokens.ts); the portal's dialogs live in the same partition and
  * leave with it.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OAuthTokens } from '../bitrix/events.js';
-import { writeAllInBatches } from './batch-write.js';
 import type { Db } from './db.js';
 import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
-import { keys, portalPk, tokenIndex } from './keys.js';
-import { type NewPortal, type PortalAddresses, type PortalRecord, portalFromItem, type TokenProblem } from './portal-record.js';
+import { keys, tokenIndex } from './keys.js';
+import { dynamoRefreshLease } from './portal-lease.js';
+import { type NewPortal, type PortalAddresses, type PortalRecord, portalFromItem } from './portal-record.js';
+import { dynamoPortalRemoval } from './portal-removal.js';
 
 export type { ChatAppRecord, NewPortal, PortalAddresses, PortalRecord, TokenProblem } from './portal-record.js';
 export { portalFromItem } from './portal-record.js';
 
-export function createPortalStore(db: Db, table: string) {
+/** The fields of an installed portal that change without new tokens (ONAPPUPDATE, batch refusals, its REST budget, repoint). */
+export type PortalChanges = Partial<
+  Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp' | 'botApi' | 'handlerUrl'>
+>;
+
+/**
+ * The portal store (DynamoDB: createPortalStore; in memory: lib/store/memory/portals.ts;
+ * both held to test/contracts/portal-store.ts). Conditional writes decide races: a lost
+ * one is ConcurrentUpdateError, or false where losing is an expected answer.
+ */
+export interface PortalStore {
+  /** The stored portal, consistently read (a removed one too, until its clean-up ends). */
+  get(memberId: string): Promise<PortalRecord | undefined>;
+  /**
+   * Writes the portal at install. `expected` is the record the caller checked the claim
+   * against (undefined: a new portal); if the item changed since, nothing is written
+   * (ConcurrentUpdateError).
+   */
+  save(portal: NewPortal, expected: PortalRecord | undefined, now: number): Promise<PortalRecord>;
+  /**
+   * Stores a refreshed pair iff nobody stored another one since `expectedVersion` and the
+   * portal is active, with the addresses the refresh answer named; returns the new version.
+   */
+  replaceTokens(memberId: string, tokens: OAuthTokens, expectedVersion: number, now: number, addresses?: Partial<PortalAddresses>): Promise<number>;
+  /** A verified rename (contract §9.3): false when the portal is no longer active at `from`. */
+  moveEndpoint(memberId: string, from: string, to: Pick<PortalAddresses, 'clientEndpoint' | 'domain'>, now: number): Promise<boolean>;
+  /** Single-flight for the OAuth refresh: true when nobody holds an unexpired lease on the pair at `version`. */
+  takeRefreshLease(memberId: string, version: number, nowMs: number, leaseMs: number): Promise<boolean>;
+  /** Gives the lease back early (a failed refresh); nothing when the pair changed meanwhile. */
+  releaseRefreshLease(memberId: string, version: number): Promise<void>;
+  /** Changes fields of an active portal (undefined ones are left as they are); ConcurrentUpdateError when it is not active. */
+  update(memberId: string, changes: PortalChanges, now: number): Promise<void>;
+  /** Marks the portal removed (tokens gone at once), then deletes its partition; returns the items deleted. */
+  remove(memberId: string, now: number): Promise<number>;
+  /** Deletes the partition's items (dialogs, budget, and the portal item unless kept). */
+  purge(memberId: string, opts: { keepPortal: boolean }): Promise<number>;
+}
+
+/**
+ * The record an install stores: a new pair at the next version, and what the portal taught
+ * us before (batch refusals, its rate, a migration of the same bot) kept. Shared with the
+ * in-memory store, so both write the same record.
+ */
+export function installedRecord(portal: NewPortal, expected: PortalRecord | undefined, now: number): PortalRecord {
   return {
-    async get(memberId: string): Promise<PortalRecord | undefined> {
+    ...portal,
+    tokenVersion: (expected?.tokenVersion ?? 0) + 1,
+    updatedAt: now,
+    status: 'active',
+    tokensRefreshedAt: now, // a new pair: into the keep-alive index, any tokenProblem gone
+    ...(expected?.batchRefused ? { batchRefused: expected.batchRefused } : {}),
+    ...(expected?.rate ? { rate: expected.rate } : {}),
+    // A re-install in the middle of a migration keeps it (lib/store/migrations.ts).
+    ...(expected?.migration && expected.botId === portal.botId ? { migration: expected.migration } : {}),
+    ...(expected?.retiredBotId && expected.botId === portal.botId ? { retiredBotId: expected.retiredBotId } : {}),
+  };
+}
+
+export function createPortalStore(db: Db, table: string): PortalStore {
+  return {
+    async get(memberId) {
       const { Item } = await db.send(new GetCommand({ TableName: table, Key: keys.portal(memberId), ConsistentRead: true }));
       return Item ? portalFromItem(Item) : undefined;
     },
 
-    /**
-     * Writes the portal at install. `expected` is the record the caller checked the
-     * claim against (or undefined for a new portal): if someone else changed it in
-     * between, nothing is written.
-     */
-    async save(portal: NewPortal, expected: PortalRecord | undefined, now: number): Promise<PortalRecord> {
-      const record: PortalRecord = {
-        ...portal,
-        tokenVersion: (expected?.tokenVersion ?? 0) + 1,
-        updatedAt: now,
-        status: 'active',
-        tokensRefreshedAt: now, // a new pair: into the keep-alive index, any tokenProblem gone
-        ...(expected?.batchRefused ? { batchRefused: expected.batchRefused } : {}),
-        ...(expected?.rate ? { rate: expected.rate } : {}),
-        // A re-install in the middle of a migration keeps it (lib/store/migrations.ts).
-        ...(expected?.migration && expected.botId === portal.botId ? { migration: expected.migration } : {}),
-        ...(expected?.retiredBotId && expected.botId === portal.botId ? { retiredBotId: expected.retiredBotId } : {}),
-      };
+    async save(portal, expected, now) {
+      const record = installedRecord(portal, expected, now);
       try {
         await db.send(
           new PutCommand({
@@ -56,17 +99,8 @@ export function createPortalStore(db: Db, table: string) {
       return record;
     },
 
-    /**
-     * Stores a refreshed pair iff nobody stored another one since `expectedVersion`, with
-     * the addresses the refresh answer named (already checked by the caller), if any.
-     */
-    async replaceTokens(
-      memberId: string,
-      tokens: OAuthTokens,
-      expectedVersion: number,
-      now: number,
-      addresses: Partial<PortalAddresses> = {},
-    ): Promise<number> {
+    /** The addresses are already checked by the caller (lib/app/tokens.ts). */
+    async replaceTokens(memberId, tokens, expectedVersion, now, addresses = {}) {
       const extra = Object.entries(addresses).filter(([, value]) => value !== undefined);
       try {
         await db.send(
@@ -103,7 +137,7 @@ export function createPortalStore(db: Db, table: string) {
      * domain move, iff it is still active and still at `from`. false when someone else
      * moved or re-installed it first (nothing written; the caller re-reads).
      */
-    async moveEndpoint(memberId: string, from: string, to: Pick<PortalAddresses, 'clientEndpoint' | 'domain'>, now: number): Promise<boolean> {
+    async moveEndpoint(memberId, from, to, now) {
       try {
         await db.send(
           new UpdateCommand({
@@ -122,51 +156,7 @@ export function createPortalStore(db: Db, table: string) {
       }
     },
 
-    /**
-     * Single-flight for the OAuth refresh: true when this caller may refresh the tokens at
-     * `version` (nobody holds an unexpired lease on them).
-     */
-    async takeRefreshLease(memberId: string, version: number, nowMs: number, leaseMs: number): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.portal(memberId),
-            UpdateExpression: 'SET refreshLease = :until',
-            ConditionExpression: 'tokenVersion = :v AND #status = :active AND (attribute_not_exists(refreshLease) OR refreshLease < :now)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':until': nowMs + leaseMs, ':v': version, ':now': nowMs, ':active': 'active' },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
-
-    async releaseRefreshLease(memberId: string, version: number): Promise<void> {
-      await db
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.portal(memberId),
-            UpdateExpression: 'REMOVE refreshLease',
-            ConditionExpression: 'tokenVersion = :v',
-            ExpressionAttributeValues: { ':v': version },
-          }),
-        )
-        .catch((error) => {
-          if (!isConditionFailure(error)) throw error;
-        });
-    },
-
-    /** Changes fields of an installed portal (ONAPPUPDATE, batch refusals, its REST budget). */
-    async update(
-      memberId: string,
-      changes: Partial<Pick<PortalRecord, 'applicationToken' | 'language' | 'botId' | 'batchRefused' | 'rate' | 'chatApp' | 'botApi' | 'handlerUrl'>>,
-      now: number,
-    ): Promise<void> {
+    async update(memberId, changes, now) {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
       if (entries.length === 0) return;
       const names: Record<string, string> = { '#status': 'status' };
@@ -193,59 +183,7 @@ export function createPortalStore(db: Db, table: string) {
       }
     },
 
-    /**
-     * Removes the portal and everything in its partition. The portal item is first
-     * marked removed and stripped of its tokens (one conditional write), so events are
-     * refused at once even if the clean-up below is cut short; a later install or
-     * uninstall finishes it.
-     */
-    async remove(memberId: string, now: number): Promise<number> {
-      await db
-        .send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.portal(memberId),
-            UpdateExpression: 'SET #status = :removed, updatedAt = :now REMOVE accessToken, refreshToken, tokensShard',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':removed': 'removed', ':now': now },
-          }),
-        )
-        .catch((error) => {
-          if (!isConditionFailure(error)) throw error;
-        });
-      return this.purge(memberId, { keepPortal: false });
-    },
-
-    /** Deletes the partition's items (dialogs, budget, and the portal item unless kept). */
-    async purge(memberId: string, opts: { keepPortal: boolean }): Promise<number> {
-      let removed = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': portalPk(memberId) },
-            ProjectionExpression: 'pk, sk',
-            ExclusiveStartKey: start,
-          }),
-        );
-        start = page.LastEvaluatedKey;
-        // The portal item goes last, so an interrupted clean-up can be finished by the next uninstall.
-        const items = (page.Items ?? []).filter((item) => item.sk !== 'PORTAL');
-        await writeAllInBatches(db, table, items.map(deleteOf));
-        removed += items.length;
-      } while (start);
-      if (!opts.keepPortal) {
-        await writeAllInBatches(db, table, [deleteOf(keys.portal(memberId))]);
-        removed += 1;
-      }
-      return removed;
-    },
+    ...dynamoRefreshLease(db, table),
+    ...dynamoPortalRemoval(db, table),
   };
 }
-
-const deleteOf = (item: Record<string, unknown>) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
-
-export type PortalStore = ReturnType<typeof createPortalStore>;

@@ -1,6 +1,6 @@
 /**
  * Daily counters per portal and Open Line (lib/stats/tally.ts), in the portal's own
- * partition, so an uninstall removes them with everything else (lib/store/portals.ts purge):
+ * partition, so an uninstall removes them with everything else (lib/store/portal-removal.ts):
  *
  *   pk = P#<member_id>, sk = S#<YYYY-MM-DD>#<line>           the counters, one number attribute each
  *   pk = P#<member_id>, sk = S#<YYYY-MM-DD>#<line>#misread   misunderstood texts (redacted) → count
@@ -23,10 +23,54 @@ export interface StatsRow {
   readonly misread: Readonly<Record<string, number>>;
 }
 
-const statsSk = (day: string, lineId: string) => `S#${day}#${lineId}`;
-const MISREAD = '#misread';
+/** The counters' item of a day and line; its misread texts are in `statsSk(…) + MISREAD`. */
+export const statsSk = (day: string, lineId: string) => `S#${day}#${lineId}`;
+export const MISREAD = '#misread';
+/** Counter attributes are `n:<name>`, misread texts `t:<text>`. */
+export const COUNTER = 'n:';
+export const MISREAD_TEXT = 't:';
+/** The sort keys of every item between two days (inclusive). */
+export const statsRange = (from: string, to: string) => ({ from: `S#${from}`, to: `S#${to}#\uffff` });
 
-export function createStatsStore(db: Db, table: string) {
+/** The rows of a portal's statistics items, optionally of one line, by day then line (shared with the in-memory store). */
+export function statsRows(items: readonly Record<string, unknown>[], lineId?: string): StatsRow[] {
+  const rows = new Map<string, { day: string; lineId: string; counters: Record<string, number>; misread: Record<string, number> }>();
+  for (const item of items) {
+    const match = /^S#(\d{4}-\d{2}-\d{2})#([^#]+)(#misread)?$/.exec(String(item.sk));
+    if (!match || (lineId !== undefined && match[2] !== lineId)) continue;
+    const key = `${match[1]}#${match[2]}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { day: match[1]!, lineId: match[2]!, counters: {}, misread: {} }));
+    for (const [name, value] of Object.entries(item)) {
+      if (typeof value !== 'number') continue;
+      if (name.startsWith(COUNTER)) row.counters[name.slice(2)] = value;
+      else if (name.startsWith(MISREAD_TEXT)) row.misread[name.slice(2)] = value;
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.lineId.localeCompare(b.lineId));
+}
+
+/** One portal's, line's and day's increments, as the aggregator adds them. */
+export interface StatsBucket {
+  readonly memberId: string;
+  readonly lineId: string;
+  readonly day: string;
+  readonly counters: Record<string, number>;
+  readonly misread: Record<string, number>;
+}
+
+/**
+ * The daily statistics (DynamoDB: createStatsStore; in memory: lib/store/memory/stats.ts; both
+ * held to test/contracts/stats-store.ts).
+ */
+export interface StatsStore {
+  /** Adds a batch's increments for one portal, line and day (`nowMs` sets the items' expiry); zeros write nothing. */
+  add(bucket: StatsBucket, nowMs: number): Promise<void>;
+  /** Every row of a portal between two days (inclusive), optionally of one line, by day then line. */
+  read(memberId: string, from: string, to: string, lineId?: string): Promise<StatsRow[]>;
+}
+
+export function createStatsStore(db: Db, table: string): StatsStore {
   async function add(memberId: string, sk: string, values: Record<string, number>, ttl: number, prefix: string): Promise<void> {
     const entries = Object.entries(values).filter(([, n]) => n !== 0);
     for (let i = 0; i < entries.length; i += PER_UPDATE) {
@@ -50,46 +94,29 @@ export function createStatsStore(db: Db, table: string) {
   }
 
   return {
-    /** Adds a batch's increments for one portal, line and day (`nowMs` sets the items' expiry). */
-    async add(
-      bucket: { memberId: string; lineId: string; day: string; counters: Record<string, number>; misread: Record<string, number> },
-      nowMs: number,
-    ): Promise<void> {
+    async add(bucket, nowMs) {
       const ttl = Math.floor(nowMs / 1000) + STATS_TTL_DAYS * 86_400;
-      await add(bucket.memberId, statsSk(bucket.day, bucket.lineId), bucket.counters, ttl, 'n:');
-      await add(bucket.memberId, statsSk(bucket.day, bucket.lineId) + MISREAD, bucket.misread, ttl, 't:');
+      await add(bucket.memberId, statsSk(bucket.day, bucket.lineId), bucket.counters, ttl, COUNTER);
+      await add(bucket.memberId, statsSk(bucket.day, bucket.lineId) + MISREAD, bucket.misread, ttl, MISREAD_TEXT);
     },
 
-    /** Every row of a portal between two days (inclusive), optionally of one line. */
-    async read(memberId: string, from: string, to: string, lineId?: string): Promise<StatsRow[]> {
-      const rows = new Map<string, { day: string; lineId: string; counters: Record<string, number>; misread: Record<string, number> }>();
+    async read(memberId, from, to, lineId) {
+      const range = statsRange(from, to);
+      const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
       do {
         const page = await db.send(
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': portalPk(memberId), ':from': `S#${from}`, ':to': `S#${to}#\uffff` },
+            ExpressionAttributeValues: { ':pk': portalPk(memberId), ':from': range.from, ':to': range.to },
             ExclusiveStartKey: start,
           }),
         );
         start = page.LastEvaluatedKey;
-        for (const item of page.Items ?? []) {
-          const match = /^S#(\d{4}-\d{2}-\d{2})#([^#]+)(#misread)?$/.exec(String(item.sk));
-          if (!match || (lineId !== undefined && match[2] !== lineId)) continue;
-          const key = `${match[1]}#${match[2]}`;
-          let row = rows.get(key);
-          if (!row) rows.set(key, (row = { day: match[1]!, lineId: match[2]!, counters: {}, misread: {} }));
-          for (const [name, value] of Object.entries(item)) {
-            if (typeof value !== 'number') continue;
-            if (name.startsWith('n:')) row.counters[name.slice(2)] = value;
-            else if (name.startsWith('t:')) row.misread[name.slice(2)] = value;
-          }
-        }
+        items.push(...(page.Items ?? []));
       } while (start);
-      return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.lineId.localeCompare(b.lineId));
+      return statsRows(items, lineId);
     },
   };
 }
-
-export type StatsStore = ReturnType<typeof createStatsStore>;

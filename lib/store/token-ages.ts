@@ -17,10 +17,24 @@ export interface StalePage {
   readonly next: Record<string, unknown> | undefined;
 }
 
-export function createTokenAgeStore(db: Db, table: string) {
+/**
+ * Token ages (DynamoDB: createTokenAgeStore; in memory: lib/store/memory/token-ages.ts; both
+ * held to test/contracts/token-ages.ts).
+ */
+export interface TokenAgeStore {
+  /** Active portals whose pair was last stored before `cutoffMs`, oldest first, `limit` at a time. */
+  storedBefore(cutoffMs: number, limit: number, start?: Record<string, unknown>): Promise<StalePage>;
+  /**
+   * Records that the OAuth server refused the pair at `version` and takes the portal out
+   * of the index, so it is not asked again every day (a new install or update stores a
+   * new pair and puts it back). false when the pair changed meanwhile: not refused then.
+   */
+  markTokenProblem(memberId: string, version: number, problem: TokenProblem): Promise<boolean>;
+}
+
+export function createTokenAgeStore(db: Db, table: string): TokenAgeStore {
   return {
-    /** Portals whose pair was last stored before `cutoffMs`, `limit` at a time. */
-    async storedBefore(cutoffMs: number, limit: number, start?: Record<string, unknown>): Promise<StalePage> {
+    async storedBefore(cutoffMs, limit, start) {
       const page = await db.send(
         new QueryCommand({
           TableName: table,
@@ -35,12 +49,7 @@ export function createTokenAgeStore(db: Db, table: string) {
       return { memberIds, next: page.LastEvaluatedKey };
     },
 
-    /**
-     * Records that the OAuth server refused the pair at `version` and takes the portal out
-     * of the index, so it is not asked again every day (a new install or update stores a
-     * new pair and puts it back). false when the pair changed meanwhile: not refused then.
-     */
-    async markTokenProblem(memberId: string, version: number, problem: TokenProblem): Promise<boolean> {
+    async markTokenProblem(memberId, version, problem) {
       try {
         await db.send(
           new UpdateCommand({
@@ -60,5 +69,3 @@ export function createTokenAgeStore(db: Db, table: string) {
     },
   };
 }
-
-export type TokenAgeStore = ReturnType<typeof createTokenAgeStore>;

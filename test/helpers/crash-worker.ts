@@ -8,7 +8,7 @@ import { loadConfig } from '../../lib/config.js';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
 import { log, setLogLevel } from '../../lib/log.js';
 import type { DialogJob } from '../../lib/queue/job.js';
-import { createAppDeps } from '../../lib/runtime/create-deps.js';
+import { createWorkerDeps } from '../../lib/runtime/create-deps.js';
 import { watchMenu } from '../../infra/local/menu-watch.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 
@@ -19,7 +19,7 @@ const started = Date.now();
 const config = loadConfig(process.env);
 setLogLevel(config.logLevel);
 const menu = watchMenu(config.menuFile, log, { watch: false });
-const deps = createAppDeps({ config, menu: menu.current, queue: { send: async () => undefined }, clock: () => clockBase + (Date.now() - started) });
+const deps = createWorkerDeps({ config, menu: menu.current, clock: () => clockBase + (Date.now() - started) });
 const handle = createWorkerHandler(deps, { deadLetters: { send: async () => undefined }, maxAttempts: 5 });
 const answer = await handle(sqsEvent(...jobs.map((job) => sqsRecord(job))));
 process.stdout.write(`${JSON.stringify(answer)}\n`);

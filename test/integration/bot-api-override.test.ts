@@ -21,7 +21,7 @@ describe('BOT_API=v1', () => {
   it('a portal keeps the API its bot was registered with: a stored V2 bot is updated, not replaced', async () => {
     const portal = await t.portal({ api: 'v2' });
     await t.stack.deps.portals.update(portal.memberId, { botApi: 'v2' }, Date.now()); // as if installed under BOT_API=auto
-    t.stack.deps.caches.portals.delete(portal.memberId);
+    t.stack.deps.portals.forget(portal.memberId);
     const since = t.stack.simulator.lastSeq;
     expect((await t.stack.simulator.install(portal)).status).toBe(200);
     expect(t.methods(portal, since)).toContain('imbot.v2.Bot.update');

@@ -27,7 +27,7 @@ describe('npm run portal-rate', () => {
     expect(answer).toMatchObject({ code: 0, out: expect.stringContaining('4 requests/s, burst 1') });
     expect((await t.stack.deps.portals.get(portal.memberId))?.rate).toEqual({ perSecond: 4, burst: 1 });
 
-    t.stack.deps.caches.portals.delete(portal.memberId); // a warm worker's cache would expire within 30 s
+    t.stack.deps.portals.forget(portal.memberId); // a warm worker's cache would expire within 30 s
     t.stack.simulator.setRateLimit({ perSecond: 4, burst: 1 });
     const limited = t.stack.simulator.stats.rateLimited;
     try {

@@ -69,8 +69,20 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('no production module imports the in-memory stores (they are for tests: the bundles stay small)', () => {
+    const wrong = all
+      .filter((file) => !file.startsWith('lib/store/memory/'))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((target) => target.startsWith('lib/store/memory/'))
+          .map((target) => `${file} → ${target}`),
+      );
+    expect(wrong).toEqual([]);
+  });
+
   it('the rules see real imports (a check that cannot pass vacuously)', () => {
     expect(importsOf('lib/app/process-dialog.ts')).toContain('lib/app/turn/send-outbox.ts');
+    expect(importsOf('lib/store/memory/index.ts')).toContain('lib/store/memory/portals.ts');
     expect(all.length).toBeGreaterThan(50);
   });
 });

@@ -5,13 +5,13 @@
 import { funnel } from '../../stats/funnel.js';
 import { NO_LINE } from '../../stats/outcome.js';
 import type { StatsStore } from '../../store/stats.js';
-import type { AppDeps } from '../deps.js';
+import type { MenuDeps } from '../deps.js';
 import { menuFor } from '../menu-for.js';
 import { readStats } from '../stats/read.js';
 import type { DashboardView } from './view.js';
 
 export async function dashboardViews(
-  deps: Pick<AppDeps, 'menu' | 'menus'>,
+  deps: MenuDeps,
   stats: StatsStore,
   memberIds: readonly string[],
   query: { from?: string | undefined; to?: string | undefined },

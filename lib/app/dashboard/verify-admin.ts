@@ -16,7 +16,7 @@ import type { Logger } from '../../log.js';
 import { registerSecret } from '../../log.js';
 import type { PortalRecord } from '../../store/portals.js';
 import { sameSecret } from '../authenticate.js';
-import type { AppDeps } from '../deps.js';
+import type { PortalDeps } from '../deps.js';
 import { forbidden } from '../errors.js';
 
 export interface AppPageClaim {
@@ -26,7 +26,7 @@ export interface AppPageClaim {
   readonly applicationToken: string | undefined;
 }
 
-export async function verifyAdmin(deps: AppDeps, claim: AppPageClaim, log: Logger): Promise<PortalRecord> {
+export async function verifyAdmin(deps: PortalDeps, claim: AppPageClaim, log: Logger): Promise<PortalRecord> {
   const refuse = (reason: string): never => {
     log.warn('dashboard refused', { reason });
     throw forbidden('FORBIDDEN', 'only an administrator of a portal with the bot installed, from inside Bitrix24');

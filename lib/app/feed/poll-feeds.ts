@@ -1,4 +1,4 @@
-import type { AppDeps } from '../deps.js';
+import type { IngestDeps } from '../deps.js';
 import { readFeed } from './read-feed.js';
 
 export interface PollSchedule {
@@ -39,7 +39,7 @@ export interface PollReport {
   readonly busyElsewhere: number;
 }
 
-export async function pollFeeds(deps: AppDeps, options: PollOptions = {}): Promise<PollReport> {
+export async function pollFeeds(deps: IngestDeps, options: PollOptions = {}): Promise<PollReport> {
   const schedule = { ...DEFAULT_SCHEDULE, ...options.schedule };
   const started = deps.time.now();
   // Room for the last pass: one request that may run into its timeout, and the queueing after it.

@@ -17,7 +17,7 @@ import { RefusedError } from '../errors.js';
 import type { Logger } from '../../log.js';
 import type { FeedRecord } from '../../store/feeds.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { IngestDeps } from '../deps.js';
 import { ingestEvent } from '../ingest.js';
 import { restForPortal } from '../portal-rest.js';
 
@@ -50,7 +50,7 @@ function pageOf(answer: unknown): EventPage {
   };
 }
 
-export async function readFeed(deps: AppDeps, portal: PortalRecord, feed: FeedRecord, owner: string, limit: number, log: Logger): Promise<ReadOutcome> {
+export async function readFeed(deps: IngestDeps, portal: PortalRecord, feed: FeedRecord, owner: string, limit: number, log: Logger): Promise<ReadOutcome> {
   const rest = restForPortal(deps, portal, undefined, log);
   const page = pageOf(await rest.call('imbot.v2.Event.get', { botId: feed.botId, limit, ...(feed.offset !== undefined ? { offset: feed.offset } : {}) }));
   let done: number | undefined;

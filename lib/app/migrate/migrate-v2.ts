@@ -15,7 +15,7 @@
 import { botApiOf } from '../../bitrix/bot-api.js';
 import { BitrixApiError } from '../../bitrix/errors.js';
 import type { Logger } from '../../log.js';
-import type { AppDeps } from '../deps.js';
+import type { MigrateDeps, RegisterDeps } from '../deps.js';
 import { registerBotV2 } from '../bot-v2.js';
 import { applyEventMode, eventModeOf } from '../event-mode.js';
 import { handlerUrl } from '../install.js';
@@ -40,13 +40,13 @@ export class MigrationError extends Error {
 
 const v2Code = (code: string) => `${code.slice(0, 40)}_v2`;
 
-async function activePortal(deps: AppDeps, memberId: string) {
+async function activePortal(deps: RegisterDeps, memberId: string) {
   const portal = await deps.portals.get(memberId);
   if (portal?.status !== 'active') throw new MigrationError(`no installed portal ${memberId}`);
   return portal;
 }
 
-export async function startMigration(deps: AppDeps, memberId: string, log: Logger): Promise<MigrationReport> {
+export async function startMigration(deps: MigrateDeps, memberId: string, log: Logger): Promise<MigrationReport> {
   const portal = await activePortal(deps, memberId);
   if (botApiOf(portal) === 'v2') return report(portal.retiredBotId ? 'switched' : 'v2', memberId, portal.retiredBotId, portal.botId, portal.botCode, deps);
   const code = v2Code(deps.bot().code);
@@ -65,12 +65,11 @@ export async function startMigration(deps: AppDeps, memberId: string, log: Logge
   if (!(await deps.migrations.markPending(memberId, portal.botId, { botId, botCode: code, startedAt: deps.clock() }, deps.clock()))) {
     throw new MigrationError('the portal changed meanwhile (re-installed, switched or removed): run the command again');
   }
-  deps.caches.portals.delete(memberId);
   log.info('Chatbots 2.0 bot registered beside the V1 bot; waiting for the admin to pick it', { memberId, v1BotId: portal.botId, v2BotId: botId });
   return report('pending', memberId, portal.botId, botId, code, deps);
 }
 
-export async function finishMigration(deps: AppDeps, memberId: string, log: Logger): Promise<MigrationReport> {
+export async function finishMigration(deps: MigrateDeps, memberId: string, log: Logger): Promise<MigrationReport> {
   const portal = await activePortal(deps, memberId);
   if (botApiOf(portal) !== 'v2') {
     throw new MigrationError(
@@ -89,12 +88,11 @@ export async function finishMigration(deps: AppDeps, memberId: string, log: Logg
     if (!(error instanceof BitrixApiError) || !['BOT_ID_ERROR', 'APP_ID_ERROR'].includes(error.code)) throw error;
   }
   await deps.migrations.retire(memberId, retired, deps.clock());
-  deps.caches.portals.delete(memberId);
   log.info('V1 bot unregistered; migration finished', { memberId, v1BotId: retired, v2BotId: portal.botId });
   return report('finished', memberId, retired, portal.botId, portal.botCode, deps);
 }
 
-function report(state: MigrationState, memberId: string, v1BotId: number | undefined, v2BotId: number, v2BotCode: string, deps: AppDeps): MigrationReport {
+function report(state: MigrationState, memberId: string, v1BotId: number | undefined, v2BotId: number, v2BotCode: string, deps: RegisterDeps): MigrationReport {
   const next: Record<MigrationState, string[]> = {
     pending: [
       `In Bitrix24, Contact Center → each Open Line the bot serves → Chatbot: choose the bot "${deps.bot().name}" with id ${v2BotId} (code ${v2BotCode}) instead of id ${v1BotId}.`,

@@ -11,20 +11,17 @@
 import type { DialogEvent } from '../../bitrix/events.js';
 import type { Logger } from '../../log.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { MigrateDeps } from '../deps.js';
 
 export const switchesToV2 = (event: DialogEvent, portal: PortalRecord): boolean =>
   portal.migration !== undefined && event.bot.id === portal.migration.botId && event.chat.entityType === 'LINES';
 
-export async function switchToV2(deps: AppDeps, portal: PortalRecord, log: Logger): Promise<PortalRecord> {
+export async function switchToV2(deps: MigrateDeps, portal: PortalRecord, log: Logger): Promise<PortalRecord> {
   const pending = portal.migration!;
   const switched = await deps.migrations.switchToV2(portal.memberId, portal.botId, pending, deps.clock());
-  deps.caches.portals.delete(portal.memberId);
-  deps.caches.bots.delete(portal.memberId);
+  deps.caches.bots.delete(portal.memberId); // the warm portal went with the write (lib/app/portal-cache.ts)
   if (switched)
     log.info("portal switched to Chatbots 2.0: the new bot is the line's bot", { memberId: portal.memberId, botId: pending.botId, retiredBotId: portal.botId });
   const fresh = await deps.portals.get(portal.memberId);
-  if (fresh?.status !== 'active') return portal;
-  deps.caches.portals.set(portal.memberId, fresh);
-  return fresh;
+  return fresh?.status === 'active' ? fresh : portal;
 }

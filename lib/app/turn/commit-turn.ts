@@ -7,12 +7,12 @@
 import type { DialogJob } from '../../queue/job.js';
 import type { DialogKey, DialogRecord, Outbox } from '../../store/dialogs.js';
 import { ConcurrentUpdateError } from '../../store/errors.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 import type { DecidedTurn } from './decide-turn.js';
 import { menuFor } from '../menu-for.js';
 
 export async function commitTurn(
-  deps: AppDeps,
+  deps: WorkerDeps,
   key: DialogKey,
   dialog: DialogRecord,
   job: DialogJob,
@@ -38,7 +38,7 @@ export async function commitTurn(
 }
 
 /** A retry of this job takes the outbox's claim again before sending what is left; `conflict` as above. */
-export async function claimOutbox(deps: AppDeps, key: DialogKey, dialog: DialogRecord, outbox: Outbox, claimFrom: number): Promise<number | 'conflict'> {
+export async function claimOutbox(deps: WorkerDeps, key: DialogKey, dialog: DialogRecord, outbox: Outbox, claimFrom: number): Promise<number | 'conflict'> {
   try {
     return await deps.dialogs.progress(key, dialog.version!, outbox, outbox.done, claimFrom + deps.config.claimMs);
   } catch (error) {

@@ -12,7 +12,7 @@ import type { DialogState } from '../../menu/state.js';
 import type { DialogJob } from '../../queue/job.js';
 import type { DialogRecord, Step } from '../../store/dialogs.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 import { openLineBots } from '../lookups.js';
 import { botApiOf, type BotApi } from '../../bitrix/bot-api.js';
 import { planSteps, V1 } from '../plan.js';
@@ -36,7 +36,7 @@ const turnOf = (job: DialogJob): Turn =>
   job.kind === 'message' ? { kind: 'message', text: job.text ?? '' } : job.kind === 'resume' ? { kind: 'resume', menu: job.menu } : { kind: job.kind };
 
 export async function decideTurn(
-  deps: AppDeps,
+  deps: WorkerDeps,
   job: DialogJob,
   portal: PortalRecord,
   dialog: DialogRecord,

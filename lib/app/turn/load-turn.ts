@@ -9,7 +9,7 @@
 import type { PortalRecord } from '../../store/portals.js';
 import type { DialogKey, DialogRecord, Outbox } from '../../store/dialogs.js';
 import type { DialogJob } from '../../queue/job.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 
 export type LoadedTurn =
   | { readonly kind: 'duplicate' }
@@ -17,11 +17,11 @@ export type LoadedTurn =
   | { readonly kind: 'resume'; readonly dialog: DialogRecord; readonly outbox: Outbox }
   | { readonly kind: 'new'; readonly dialog: DialogRecord };
 
-export async function loadPortalAndDialog(deps: AppDeps, key: DialogKey, now: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
-  const cached = deps.caches.portals.get(key.memberId);
+export async function loadPortalAndDialog(deps: WorkerDeps, key: DialogKey, now: number): Promise<{ portal: PortalRecord | undefined; dialog: DialogRecord }> {
+  const cached = deps.portals.getCached(key.memberId);
   if (cached) return { portal: cached, dialog: await deps.dialogs.get(key, now) };
   const both = await deps.dialogs.getWithPortal(key, now);
-  if (both.portal?.status === 'active') deps.caches.portals.set(key.memberId, both.portal);
+  deps.portals.remember(key.memberId, both.portal);
   return both;
 }
 

@@ -7,11 +7,11 @@ import type { RestClient } from '../../bitrix/rest-client.js';
 import type { Logger } from '../../log.js';
 import type { Effect } from '../../menu/effects.js';
 import type { DialogJob } from '../../queue/job.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 import type { ResolvedEffect } from '../plan.js';
 
 export async function resolveFunctions(
-  deps: AppDeps,
+  deps: WorkerDeps,
   job: DialogJob,
   effects: readonly Effect[],
   language: string,

@@ -13,7 +13,7 @@ import { metric } from '../../metrics.js';
 import type { DialogJob } from '../../queue/job.js';
 import type { DialogKey, Outbox } from '../../store/dialogs.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 import { RetryableJobError } from '../errors.js';
 import { restForPortal } from '../portal-rest.js';
 import { claimOutbox, commitTurn } from './commit-turn.js';
@@ -51,12 +51,12 @@ export interface PrepareOptions {
   readonly prepay?: boolean;
 }
 
-export async function prepareTurn(deps: AppDeps, job: DialogJob, options: PrepareOptions = {}): Promise<PreparedTurn> {
+export async function prepareTurn(deps: WorkerDeps, job: DialogJob, options: PrepareOptions = {}): Promise<PreparedTurn> {
   const log = deps.log.child({ memberId: job.memberId, dialogId: job.dialogId, eventId: job.eventId, jobId: job.jobId });
   const key: DialogKey = { memberId: job.memberId, botId: job.botId, dialogId: job.dialogId };
   const now = deps.clock();
   const claimFrom = deps.time.now(); // claims are leases between workers: wall time
-  const cached = deps.caches.portals.get(job.memberId);
+  const cached = deps.portals.getCached(job.memberId);
   const prepaid =
     cached && options.prepay !== false
       ? deps.budget.take(job.memberId, cached.rate ?? deps.config.restRate).then(

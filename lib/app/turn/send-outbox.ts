@@ -10,14 +10,14 @@ import type { RestClient } from '../../bitrix/rest-client.js';
 import type { Logger } from '../../log.js';
 import type { DialogKey, Outbox } from '../../store/dialogs.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 import { isPermanent, PermanentJobError, RetryableJobError } from '../errors.js';
 import { executeSteps, StepFailure } from '../execute-steps.js';
 import { recordMovedOn } from '../moved-on.js';
 import { metric } from '../../metrics.js';
 
 export async function sendOutbox(
-  deps: AppDeps,
+  deps: WorkerDeps,
   key: DialogKey,
   portal: PortalRecord,
   rest: RestClient,
@@ -55,7 +55,7 @@ export async function sendOutbox(
       .progress(key, current, outbox, error.done, 0)
       .catch((progressError) => log.error('could not record outbox progress', { error: progressError }));
     const cause = error.cause;
-    if (cause instanceof BitrixApiError && cause.status === 401) deps.caches.portals.delete(key.memberId);
+    if (cause instanceof BitrixApiError && cause.status === 401) deps.portals.forget(key.memberId);
     if (!isPermanent(cause)) {
       log.warn('REST step failed, will retry', { step: error.done, method: error.step.method, error: cause });
       throw new RetryableJobError(error.message, { cause });
@@ -65,7 +65,7 @@ export async function sendOutbox(
   } finally {
     if (refusedInBatch.size > before) {
       const batchRefused = [...refusedInBatch];
-      deps.caches.portals.set(key.memberId, { ...portal, batchRefused });
+      // The store's wrapper keeps the warm copy equal to what it writes (lib/app/portal-cache.ts).
       await deps.portals.update(key.memberId, { batchRefused }, deps.clock()).catch((error) => log.warn('could not remember batch refusal', { error }));
     }
   }

@@ -11,7 +11,7 @@ import { isOpen } from '../../menu/hours.js';
 import type { DialogJob } from '../../queue/job.js';
 import type { DialogRecord } from '../../store/dialogs.js';
 import type { PortalRecord } from '../../store/portals.js';
-import type { AppDeps } from '../deps.js';
+import type { WorkerDeps } from '../deps.js';
 import { lineSettings, type LineSettings } from '../lookups.js';
 
 /**
@@ -21,11 +21,11 @@ import { lineSettings, type LineSettings } from '../lookups.js';
 const MIN_LINE_BOT_MS = 60_000;
 
 export async function turnContext(
-  deps: AppDeps,
+  deps: WorkerDeps,
   job: DialogJob,
   portal: PortalRecord,
   dialog: DialogRecord,
-  hours: ReturnType<AppDeps['menu']>['hours'],
+  hours: ReturnType<WorkerDeps['menu']>['hours'],
   rest: () => RestClient,
   log: Logger,
 ): Promise<Context> {
