@@ -8,11 +8,12 @@
 import type { Lexicon } from './lexicon-type.js';
 
 const SOFTWARE: Lexicon = {
-  // An app or page that does not open or load; "грузится" alone stems as "груз" (cargo).
+  // An app or page that does not open or load; "грузится" alone stems as "груз" (cargo), and a
+  // door or a box "won't open" too, so opening only with the app or page.
   loading: {
-    en: 'load, loading, loads, not loading, wont load, won t load, doesnt load, doesn t load, cant open, can t open, cannot open, wont open, won t open, doesnt open, doesn t open, blank page, white screen, page not found, stuck loading, keeps loading',
-    ru: 'не грузится, не загружается, загружается, не прогружается, прогружается, не открывается, не запускается, белый экран, пустая страница, бесконечная загрузка, страница не открывается, сайт не открывается',
-    de: 'seite lädt nicht, app lädt nicht, lädt ewig, öffnet nicht, öffnet sich nicht, startet nicht, weiße seite, weisse seite, leere seite, nicht erreichbar, ladebildschirm',
+    en: 'load, loading, loads, not loading, wont load, won t load, doesnt load, doesn t load, app wont open, app won t open, app doesnt open, app doesn t open, cant open the app, can t open the app, cannot open the app, page wont open, site wont open, blank page, white screen, page not found, stuck loading, keeps loading',
+    ru: 'не грузится, не загружается, загружается, не прогружается, прогружается, приложение не открывается, приложение не запускается, программа не запускается, белый экран, пустая страница, бесконечная загрузка, страница не открывается, сайт не открывается',
+    de: 'seite lädt nicht, app lädt nicht, lädt ewig, app öffnet nicht, app öffnet sich nicht, seite öffnet nicht, app startet nicht, programm startet nicht, weiße seite, weisse seite, leere seite, seite nicht erreichbar, website nicht erreichbar, ladebildschirm',
   },
   // Which version one runs, and getting the newest; "update" alone is the core's change.
   version: {
@@ -39,9 +40,9 @@ const SOFTWARE: Lexicon = {
   },
   // Connecting the product with other software.
   integration: {
-    en: 'integration, integrations, integrate, integrating, api, api key, webhook, webhooks, plugin, plug in, add on, addon, connector, sdk',
+    en: 'integration, integrations, integrate, integrating, api, api key, webhook, webhooks, plugin, plug in, connector, sdk',
     ru: 'интеграция, интеграции, интегрировать, интегрироваться, апи, api, вебхук, вебхуки, плагин, коннектор',
-    de: 'integration, integrationen, integrieren, schnittstelle, schnittstellen, api, webhook, plugin, addon, anbindung, anbinden',
+    de: 'integration, integrationen, integrieren, schnittstelle, schnittstellen, api, webhook, plugin, anbindung, anbinden',
   },
   // Lost data and getting it back; "restore"/"восстановить" alone is also a password's.
   backup: {
@@ -70,8 +71,8 @@ const SHOP: Lexicon = {
   },
   // A card or voucher bought as a present; a discount code ("voucher", "Gutschein") is discount.
   gift_card: {
-    en: 'gift, gift card, gift cards, giftcard, gift voucher, gift certificate, e gift card, egift',
-    ru: 'подарочный, подарочный сертификат, подарочная карта, подарочную карту, сертификат, сертификаты',
+    en: 'gift card, gift cards, giftcard, gift voucher, gift certificate, e gift card, egift',
+    ru: 'подарочный сертификат, подарочная карта, подарочную карту, сертификат, сертификаты',
     de: 'geschenkgutschein, geschenkgutscheine, geschenkkarte, geschenkkarten, einkaufsgutschein, wertgutschein, gutscheinkarte',
   },
   // Buying in quantity or as a business.

@@ -12,6 +12,9 @@
  * "zahlen", pay), "тормозит" (stems as "тормоз", brakes), "reception"/"Empfang" alone
  * (a hotel's front desk), "coverage"/"покрытие" alone (network or insurance), "policy"
  * alone (return policy, fuel policy), "wheel"/"Rad" alone (a bike's wheel is not its tyre).
+ * A German word spelled as the English one is at times only under en: the index has it
+ * either way, and its German stem would be another word ("Router" → "rout", as "Route";
+ * "Modem" → "mod", as "Mode"), or it would be the last part of unrelated compounds.
  */
 import { DIGITAL } from './lexicon-digital.js';
 import type { Lexicon } from './lexicon-type.js';
@@ -45,7 +48,7 @@ const PROVIDERS: Lexicon = {
   sim: {
     en: 'sim, sim card, simcard, sims, esim, e sim, nano sim, micro sim, sim swap, replacement sim',
     ru: 'сим, симка, симку, симки, сим карта, симкарта, симкарту, есим, esim, e sim, е сим',
-    de: 'sim, simkarte, sim karte, esim, e sim, nano sim, sim tausch, simkartentausch, ersatzkarte',
+    de: 'sim, simkarte, sim karte, esim, e sim, nano sim, sim tausch, simkartentausch',
   },
   // Abroad: roaming for a phone, international shipping for a shop: the same "outside the country".
   abroad: {

@@ -3,13 +3,16 @@
  * lexicon's rule: a word is in one concept only. Checked as the index stores a word (itself
  * and its stem in its language) and as a message reads it (its stem in every language of
  * its script, a Latin word also as Russian typed on a Latin keyboard), so a false friend
- * ("dealer" is German "deal", "Kredit" is Russian "кредит") is caught too.
+ * ("dealer" is German "deal", "Kredit" is Russian "кредит") is caught too. And a
+ * provider's menu of titles only understands its customers' other words through them.
  */
 import { describe, expect, it } from 'vitest';
 import { conceptsOf } from '../../lib/menu/concepts.js';
+import { readInput } from '../../lib/menu/engine.js';
 import { CORE, LEXICON } from '../../lib/menu/lexicon.js';
 import { SERVICES } from '../../lib/menu/lexicon-services.js';
 import { cyrillic, isCyrillic, stem, words } from '../../lib/menu/stem.js';
+import { loadMenuSource } from '../../lib/menu/load-file.js';
 
 interface Entry {
   readonly concept: string;
@@ -89,5 +92,50 @@ describe('the trade concepts of the lexicon', () => {
       const [normal] = words(word);
       expect(conceptsOf([normal!, stem(normal!, lang)])).toEqual([concept]);
     }
+  });
+});
+
+// Titles only, no examples: whatever is understood beyond the titles comes from the lexicon.
+const { menu: provider } = loadMenuSource(
+  `
+bot: { code: p, name: Provider }
+start: main
+menus:
+  main:
+    text: Welcome
+    items:
+      - { id: 1, title: { en: Internet outage, ru: Авария на линии, de: Störung melden }, action: { type: text, text: "x" } }
+      - { id: 2, title: { en: Router and Wi-Fi, ru: Роутер и Wi-Fi, de: Router und WLAN }, action: { type: text, text: "x" } }
+      - { id: 4, title: { en: Roaming, ru: Роуминг, de: Roaming }, action: { type: text, text: "x" } }
+      - { id: 5, title: { en: Keep your number, ru: Перенос номера, de: Rufnummernmitnahme }, action: { type: text, text: "x" } }
+      - { id: 6, title: { en: Moving house, ru: Переезд, de: Umzug }, action: { type: text, text: "x" } }
+      - { id: 7, title: { en: Lost or stolen phone, ru: Потеря или кража телефона, de: Handy verloren oder gestohlen }, action: { type: text, text: "x" } }
+      - { id: 8, title: { en: Slow internet, ru: Низкая скорость, de: Langsames Internet }, action: { type: text, text: "x" } }
+      - { id: 9, title: { en: Mobile data, ru: Мобильный интернет, de: Datenvolumen }, action: { type: text, text: "x" } }
+      - { id: 11, title: { en: Prices, ru: Цены, de: Preise }, action: { type: text, text: "x" } }
+`,
+  'provider.yaml',
+);
+
+describe('a provider menu of titles only', () => {
+  it.each([
+    ['kein Internet', 1],
+    ['авария', 1],
+    ['modem', 2],
+    ['вайфай', 2],
+    ['abroad', 4],
+    ['за границей', 4],
+    ['can I port my number', 5],
+    ['хочу сохранить свой номер', 5],
+    ['ich ziehe um', 6], // "umziehen", a separable verb
+    ['relocation', 6],
+    ['украли телефон', 7],
+    ['Handy geklaut', 7],
+    ['Internet ist lahm', 8],
+    ['закончились гигабайты', 9],
+    ['gigabytes', 9],
+    ['what does the tariff cost', 11],
+  ])('%s → item %s', (text, id) => {
+    expect(readInput(provider!, 'main', text)).toMatchObject({ kind: 'choice', id });
   });
 });
