@@ -33,9 +33,10 @@ const SOFTWARE: Lexicon = {
     de: 'synchronisieren, synchronisation, synchronisierung, synchronisiert, sync, abgleich, abgleichen, datenabgleich',
   },
   // Data into or out of the product: one help topic, asked alike ("выгрузить", "hochladen").
+  // "import"/"импорт" alone are left out: English "important" stems as the one, reads in Russian as the other.
   import_export: {
     en: 'export, exporting, exported, data export, export data, download my data, download data, how to import, bulk import, upload, uploading, uploaded, data import, import data, bulk upload',
-    ru: 'экспорт, экспортировать, выгрузить, выгрузка, выгрузку, экспорт данных, выгрузить данные, скачать данные, импорт, импортировать, импорт данных, загрузить файл, загрузить данные, перенести данные',
+    ru: 'экспорт, экспортировать, выгрузить, выгрузка, выгрузку, экспорт данных, выгрузить данные, скачать данные, импортировать, импорт данных, загрузить файл, загрузить данные, перенести данные',
     de: 'export, exportieren, exportiert, datenexport, daten exportieren, daten herunterladen, importieren, importiert, hochladen, hochgeladen, upload, datenimport, daten importieren',
   },
   // Connecting the product with other software.

@@ -28,8 +28,9 @@ const PROVIDERS: Lexicon = {
   },
   // A service that stopped for everyone or for the line: internet, power, water, gas ("нет света").
   // "авария" is a car crash too; no concept here is about crashes, so it names only this.
+  // "disconnect" alone is also a request to end the service: only "got disconnected".
   outage: {
-    en: 'outage, outages, disruption, disruptions, interruption, service interruption, blackout, power cut, power failure, offline, disconnected, disconnects, keeps disconnecting, no internet, no connection, internet down, network down, service down, is down, went down, no power, no electricity, no water, no gas, internet not working, internet is not working, internet doesnt work, internet stopped working, connection lost, lost connection',
+    en: 'outage, outages, disruption, disruptions, interruption, service interruption, blackout, power cut, power failure, offline, got disconnected, keeps disconnecting, keeps dropping, connection drops, no internet, no connection, internet down, network down, service down, is down, went down, no power, no electricity, no water, no gas, internet not working, internet is not working, internet doesnt work, internet stopped working, connection lost, lost connection',
     ru: 'сбой, сбои, перебои, перебой, авария, аварии, аварийные работы, отключение, отключения, плановое отключение, нет интернета, нет инета, пропал интернет, интернет пропал, интернет не работает, инет не работает, интернет лежит, сайт лежит, отключили интернет, нет света, нет электричества, отключили свет, нет воды, отключили воду, нет газа, отключили газ',
     de: 'störung, störungen, ausfall, ausfälle, ausgefallen, netzausfall, stromausfall, internetausfall, internetstörung, netzstörung, unterbrechung, unterbrochen, verbindungsabbruch, offline, kein internet, kein strom, kein wasser, kein gas, internet geht nicht, internet funktioniert nicht, internet ist weg, keine verbindung',
   },
