@@ -100,7 +100,7 @@ const PROVIDERS: Lexicon = {
   },
   // The device; "phone" alone is contact ("call us").
   smartphone: {
-    en: 'smartphone, smartphones, mobile phone, cell phone, cellphone, handset, iphone, my mobile',
+    en: 'smartphone, smartphones, mobile phone, cell phone, cellphone, handset, iphone',
     ru: 'смартфон, мобильник, мобильный телефон, сотовый телефон, айфон, телефончик',
     de: 'handy, handys, smartphone, mobiltelefon, iphone',
   },
