@@ -12,9 +12,12 @@
  * is in none), and a word is in one concept only. A word in the wrong concept can make the bot run a wrong item; a word left
  * out only leaves a message to the item's own examples.
  */
-export type Lexicon = Readonly<Record<string, Readonly<Partial<Record<'en' | 'ru' | 'de', string>>>>>;
+import type { Lexicon } from './lexicon-type.js';
+import { SERVICES } from './lexicon-services.js';
 
-export const LEXICON: Lexicon = {
+export type { Lexicon } from './lexicon-type.js';
+
+export const CORE: Lexicon = {
   hours: {
     en: 'hours, opening hours, business hours, working hours, office hours, open, opening, opens, close, closing, closes, closed, timetable, when are you open, when do you open, when do you close, until when, what time',
     ru: 'часы работы, время работы, режим работы, график работы, часы, график, расписание, открыты, открыто, открываетесь, закрываетесь, закрыты, закрыто, работаете, работает, до скольки, во сколько',
@@ -191,3 +194,6 @@ export const LEXICON: Lexicon = {
   russian: { en: 'russian, in russian', ru: 'русский, по русски, на русском', de: 'russisch, auf russisch' },
   german: { en: 'german, in german, deutsch', ru: 'немецкий, по немецки, на немецком', de: 'deutsch, auf deutsch' },
 };
+
+/** The core concepts and those of particular trades (lib/menu/lexicon-services.ts). */
+export const LEXICON: Lexicon = { ...CORE, ...SERVICES };
