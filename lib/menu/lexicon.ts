@@ -12,9 +12,11 @@
  * is in none), and a word is in one concept only. A word in the wrong concept can make the bot run a wrong item; a word left
  * out only leaves a message to the item's own examples.
  */
+import { PLACES } from './lexicon-places.js';
+
 export type Lexicon = Readonly<Record<string, Readonly<Partial<Record<'en' | 'ru' | 'de', string>>>>>;
 
-export const LEXICON: Lexicon = {
+export const CORE: Lexicon = {
   hours: {
     en: 'hours, opening hours, business hours, working hours, office hours, open, opening, opens, close, closing, closes, closed, timetable, when are you open, when do you open, when do you close, until when, what time',
     ru: 'часы работы, время работы, режим работы, график работы, часы, график, расписание, открыты, открыто, открываетесь, закрываетесь, закрыты, закрыто, работаете, работает, до скольки, во сколько',
@@ -191,3 +193,5 @@ export const LEXICON: Lexicon = {
   russian: { en: 'russian, in russian', ru: 'русский, по русски, на русском', de: 'russisch, auf russisch' },
   german: { en: 'german, in german, deutsch', ru: 'немецкий, по немецки, на немецком', de: 'deutsch, auf deutsch' },
 };
+
+export const LEXICON: Lexicon = { ...CORE, ...PLACES };
