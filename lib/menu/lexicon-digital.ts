@@ -73,7 +73,7 @@ const SHOP: Lexicon = {
   // A card or voucher bought as a present; a discount code ("voucher", "Gutschein") is discount.
   gift_card: {
     en: 'gift card, gift cards, giftcard, gift voucher, gift certificate, e gift card, egift',
-    ru: 'подарочный сертификат, подарочная карта, подарочную карту, сертификат, сертификаты',
+    ru: 'подарочный сертификат, подарочная карта, подарочную карту',
     de: 'geschenkgutschein, geschenkgutscheine, geschenkkarte, geschenkkarten, einkaufsgutschein, wertgutschein, gutscheinkarte',
   },
   // Buying in quantity or as a business.

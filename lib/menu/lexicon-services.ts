@@ -42,9 +42,9 @@ const PROVIDERS: Lexicon = {
   },
   // The box at home and its wireless network: "WLAN", "вайфай" and "router" are asked alike.
   router: {
-    en: 'router, routers, modem, wifi, wi fi, wlan, wireless, wireless network, access point, repeater, extender, wifi extender, mesh, fritzbox, fritz box',
-    ru: 'роутер, маршрутизатор, модема, модемом, вайфай, вай фай, wifi, wi fi, точка доступа, репитер, усилитель сигнала',
-    de: 'wlan, w lan, wifi, wi fi, fritzbox, fritz box, repeater, wlan repeater, accesspoint, access point, wlan router',
+    en: 'router, routers, modem, wi fi, wireless network, access point, repeater, extender, wifi extender, mesh, fritzbox, fritz box',
+    ru: 'роутер, маршрутизатор, модема, модемом, вай фай, wi fi, точка доступа, репитер, усилитель сигнала',
+    de: 'w lan, wi fi, fritzbox, fritz box, repeater, wlan repeater, accesspoint, access point, wlan router',
   },
   sim: {
     en: 'sim, sim card, simcard, sims, esim, e sim, nano sim, micro sim, sim swap, replacement sim',
@@ -88,9 +88,9 @@ const PROVIDERS: Lexicon = {
   },
   // Lost or stolen phone, card or SIM: reported and blocked alike.
   lost_stolen: {
-    en: 'lost, stolen, stole, theft, robbed, pickpocketed, lost phone, lost my phone, phone stolen, lost card, lost my card, card stolen',
-    ru: 'потерял, потеряла, потеряли, потерян, потеряна, потеря, утеря, утерян, утеряна, украли, украден, украдена, кража, своровали, стащили',
-    de: 'verloren, verlust, gestohlen, diebstahl, geklaut, geraubt, abhandengekommen, handy verloren, karte verloren, karte gestohlen, handy gestohlen',
+    en: 'stolen, stole, theft, robbed, pickpocketed, lost phone, lost my phone, phone stolen, lost card, lost my card, card stolen',
+    ru: 'утеря, утерян, утеряна, украли, украден, украдена, кража, своровали, стащили',
+    de: 'verlust, gestohlen, diebstahl, geklaut, geraubt, abhandengekommen, handy verloren, karte verloren, karte gestohlen, handy gestohlen',
   },
   // Mobile signal where one is; "нет связи" is no signal here, a line down is outage.
   coverage: {
@@ -138,7 +138,7 @@ const UTILITIES: Lexicon = {
   water: {
     en: 'water, water supply, tap water, mains water, drinking water, hot water, cold water',
     ru: 'вода, воды, водоснабжение, водопровод, горячая вода, холодная вода, водоканал',
-    de: 'wasser, wasserversorgung, leitungswasser, trinkwasser, warmwasser, kaltwasser',
+    de: 'wasser, wasserversorgung, leitungswasser, trinkwasser, kaltwasser',
   },
 };
 
@@ -151,7 +151,7 @@ const FINANCE: Lexicon = {
   },
   // Sending money to someone (paying the business is payment).
   money_transfer: {
-    en: 'transfer, transfers, money transfer, send money, iban, swift, bic, sepa, beneficiary, payee, standing order',
+    en: 'money transfer, send money, iban, swift, bic, sepa, beneficiary, payee, standing order',
     ru: 'перевести деньги, перевод денег, отправить деньги, перевод на карту, перевод по номеру, межбанковский перевод, iban, swift, реквизиты, банковские реквизиты',
     de: 'geld senden, geld überweisen, geld schicken, iban, bic, sepa, dauerauftrag, auslandsüberweisung, echtzeitüberweisung, bankverbindung',
   },
@@ -162,9 +162,9 @@ const FINANCE: Lexicon = {
     de: 'darlehen, hypothek, baufinanzierung, ratenkredit, dispokredit, überziehungskredit, privatkredit, autokredit, umschuldung',
   },
   insurance: {
-    en: 'insurance, insured, insurer, insurance policy, policy number, my policy, deductible, insurance cover, am i covered, is it covered, what is covered',
-    ru: 'страховка, страховку, страхование, страховой полис, полис, застрахован, застраховать, каско, осаго, страховое покрытие',
-    de: 'versicherung, versicherungen, versichert, versichern, versicherungspolice, policennummer, versicherungsschutz, vollkasko, teilkasko, kasko, haftpflicht, selbstbeteiligung',
+    en: 'insurance, insured, insurer, insurance policy, policy number, my policy, deductible, insurance cover, am i covered, is it covered, what is covered, health insurance, insurance company, insurance card, private insurance, covered by insurance',
+    ru: 'страховка, страховку, страхование, страховой полис, полис, застрахован, застраховать, каско, осаго, страховое покрытие, страховки, страховой, страховая, омс, дмс, по страховке',
+    de: 'versicherung, versicherungen, versichert, versichern, versicherungspolice, policennummer, versicherungsschutz, vollkasko, teilkasko, kasko, haftpflicht, selbstbeteiligung, versicherungskarte, krankenkasse, krankenversicherung, privatversichert, privat versichert, gesetzlich versichert, kassenpatient, privatpatient, gesundheitskarte',
   },
   // Asking the insurer to pay for a loss.
   claim: {

@@ -12,8 +12,9 @@
  * is in none), and a word is in one concept only. A word in the wrong concept can make the bot run a wrong item; a word left
  * out only leaves a message to the item's own examples.
  */
-import type { Lexicon } from './lexicon-type.js';
+import { PLACES } from './lexicon-places.js';
 import { SERVICES } from './lexicon-services.js';
+import type { Lexicon } from './lexicon-type.js';
 
 export type { Lexicon } from './lexicon-type.js';
 
@@ -89,9 +90,9 @@ export const CORE: Lexicon = {
     de: 'kopie, duplikat, zweitschrift, nochmal, erneut',
   },
   cancel: {
-    en: 'cancel, cancellation, cancelled, canceled, call off, unsubscribe',
-    ru: 'отменить, отмена, отменить заказ, отказаться, отписаться',
-    de: 'stornieren, stornierung, storno, absagen, kündigen, kündigung, abbestellen',
+    en: 'cancel, cancellation, cancelled, canceled, call off, unsubscribe, terminate my contract, terminate the contract, end my contract, end the contract',
+    ru: 'отменить, отмена, отменить заказ, отказаться, отписаться, расторгнуть, расторжение',
+    de: 'stornieren, stornierung, storno, absagen, kündigen, kündigung, abbestellen, vertrag beenden',
   },
   contact: {
     en: 'contact, contacts, phone, telephone, phone number, call, call back, callback, email, e mail, whatsapp, reach you',
@@ -195,5 +196,5 @@ export const CORE: Lexicon = {
   german: { en: 'german, in german, deutsch', ru: 'немецкий, по немецки, на немецком', de: 'deutsch, auf deutsch' },
 };
 
-/** The core concepts and those of particular trades (lib/menu/lexicon-services.ts). */
-export const LEXICON: Lexicon = { ...CORE, ...SERVICES };
+/** The core concepts and those of places (lib/menu/lexicon-places.ts) and trades (lib/menu/lexicon-services.ts). */
+export const LEXICON: Lexicon = { ...CORE, ...PLACES, ...SERVICES };

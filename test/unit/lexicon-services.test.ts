@@ -65,7 +65,7 @@ describe('the trade concepts of the lexicon', () => {
   it.each([
     ['инет', 'ru', 'internet'],
     ['интернет', 'ru', 'internet'],
-    ['wlan', 'de', 'router'],
+    ['wlan', 'de', 'wifi'],
     ['симка', 'ru', 'sim'],
     ['handy', 'de', 'smartphone'],
     ['roaming', 'en', 'abroad'],
