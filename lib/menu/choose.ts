@@ -13,10 +13,10 @@ import { tokens } from './tokens.js';
 
 /**
  * `win`: a winner scores at least this (0…1) and leads the next candidate by `margin`;
- * within it, candidates are close. Below `doubt` a candidate is not worth a question.
+ * within it, candidates are close; or it scores at least `near` and leads by `clear`. Below `doubt` a candidate is not worth a question.
  * Items not on screen count `elsewhere` of their score. Measured: docs/decisions.md.
  */
-export const THRESHOLDS = { win: 0.6, margin: 0.1, doubt: 0.45, elsewhere: 0.95 };
+export const THRESHOLDS = { win: 0.6, margin: 0.1, near: 0.55, clear: 0.25, doubt: 0.45, elsewhere: 0.95 };
 
 /**
  * Concepts that say something went wrong (lib/menu/lexicon.ts). "My parcel arrived
@@ -144,7 +144,9 @@ function decide(ranked: readonly Scored[], candidates: Candidates): Choice {
   const named = ranked.slice(1, 4).find((entry) => namesBoth(first, entry, candidates));
   if (named && first.item.menu !== '' && named.item.menu !== '') return { kind: 'doubt', options: [ref(first.item), ref(named.item)] };
   const close = (entry: Scored | undefined) => entry !== undefined && entry.score >= THRESHOLDS.doubt && first.score - entry.score < THRESHOLDS.margin;
-  if (first.score >= THRESHOLDS.win && !close(second))
+  // A little under `win` but far ahead of everything else is a clear winner too.
+  const ahead = first.score >= THRESHOLDS.near && first.score - (second?.score ?? 0) >= THRESHOLDS.clear;
+  if ((first.score >= THRESHOLDS.win && !close(second)) || ahead)
     return first.missed.some((concept) => PROBLEMS.has(concept)) ? { kind: 'none' } : { kind: 'item', item: ref(first.item), title: first.title };
   // "Deutsch": the link "Language: English / Русский / Deutsch" and the item in its menu fit
   // alike; opening that menu is never wrong, and the customer sees the item there.

@@ -187,9 +187,11 @@ export function tokens(text: string, model: MatchModel): Token[] {
   for (const phrase of phrasesIn(all, forms)) {
     if (phrase.positions.some((position) => folded.has(position))) continue;
     const inside = read.filter((token) => phrase.positions.includes(token.position));
-    // A phrase no item names ("не работает" in a menu without a repair item) is still said, and weighs what its words do.
+    // A phrase no item names ("gift cards" in a menu without one) is said as a whole: its words weigh
+    // what they do but match nothing on their own ("cards" is not a way to pay here).
     if (!concepts.has(phrase.concept)) {
-      out.push({ weight: 0, terms: new Map(), related: new Map(), concepts: [phrase.concept] });
+      for (const position of phrase.positions) folded.add(position);
+      out.push({ weight: inside.reduce((sum, token) => sum + token.weight, 0), terms: new Map(), related: new Map(), concepts: [phrase.concept] });
       continue;
     }
     for (const position of phrase.positions) folded.add(position);

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCorpus, LANGUAGES } from '../corpus/evaluate.js';
 import { evaluateHeldOut } from '../corpus/held-out.js';
 import { evaluateHeldOutBike } from '../corpus/held-out-bike.js';
+import { evaluateHeldOutGuesthouse } from '../corpus/held-out-guesthouse.js';
 import { evaluateHeldOutSaas } from '../corpus/held-out-saas.js';
+import { evaluateHeldOutTelecom } from '../corpus/held-out-telecom.js';
 import { evaluateOffTopic } from '../corpus/off-topic.js';
 
 describe('understanding corpus (menus/example.yaml)', () => {
@@ -21,8 +23,8 @@ describe('understanding corpus (menus/example.yaml)', () => {
 
   // Issue 16's targets are 97 % and no wrong pick; these floors are what the matcher
   // measures now (README), so a change that loses ground fails here.
-  it('understands 91% overall and never runs an item the customer did not mean', () => {
-    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.91);
+  it('understands 93% overall and never runs an item the customer did not mean', () => {
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.93);
     expect(report.wrongPicks, details).toBe(0);
   });
 
@@ -32,28 +34,28 @@ describe('understanding corpus (menus/example.yaml)', () => {
 });
 
 describe('held-out dental clinic corpus (never tuned on)', () => {
-  it('understands 84% of it and runs an item the patient did not mean at most once', () => {
+  it('understands 88% of it and runs an item the patient did not mean at most once', () => {
     const report = evaluateHeldOut();
     const details = `${report.summary}\n${report.misses.join('\n')}`;
-    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.84);
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.88);
     expect(report.wrongPicks, details).toBeLessThanOrEqual(1);
   });
 });
 
 describe('held-out bike shop corpus (never tuned on)', () => {
-  it('understands 64% of it and never runs an item the customer did not mean', () => {
+  it('understands 73% of it and never runs an item the customer did not mean', () => {
     const report = evaluateHeldOutBike();
     const details = `${report.summary}\n${report.misses.join('\n')}`;
-    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.64);
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.73);
     expect(report.wrongPicks, details).toBe(0);
   });
 });
 
 describe('held-out SaaS helpdesk corpus (never tuned on)', () => {
-  it('understands 75% of it and never runs an item the user did not mean', () => {
+  it('understands 81% of it and never runs an item the user did not mean', () => {
     const report = evaluateHeldOutSaas();
     const details = `${report.summary}\n${report.misses.join('\n')}`;
-    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.75);
+    expect(report.hits / report.total, details).toBeGreaterThanOrEqual(0.81);
     expect(report.wrongPicks, details).toBe(0);
   });
 });
@@ -65,5 +67,18 @@ describe('off-topic probe (every menu above)', () => {
     const report = evaluateOffTopic();
     expect(report.checks).toBeGreaterThanOrEqual(200);
     expect(report.picks.length, `${report.summary}\n${report.picks.join('\n')}`).toBeLessThanOrEqual(5);
+  });
+});
+
+// Written blind to the matcher by another session (test/corpus/guesthouse.yaml, telecom.yaml);
+// they have been read since, so they now guard against losing ground, as the others do.
+describe('blind corpora: a guesthouse and an internet and mobile provider', () => {
+  it('understand 32% and 35% of them, with at most 2 and 4 wrong picks', () => {
+    const guesthouse = evaluateHeldOutGuesthouse();
+    const telecom = evaluateHeldOutTelecom();
+    expect(guesthouse.hits / guesthouse.total, guesthouse.summary).toBeGreaterThanOrEqual(0.32);
+    expect(guesthouse.wrongPicks, guesthouse.misses.join('\n')).toBeLessThanOrEqual(2);
+    expect(telecom.hits / telecom.total, telecom.summary).toBeGreaterThanOrEqual(0.35);
+    expect(telecom.wrongPicks, telecom.misses.join('\n')).toBeLessThanOrEqual(4);
   });
 });
