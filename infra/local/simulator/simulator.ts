@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly clock?: () => number;
+  /** How a hanging answer waits (a fault's hangMs): a test's fake Time makes the hang take no real time. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /**
    * How long an unused refresh token lives (ms). Bitrix24 documents 180 days today, older
    * pages 28 (contract §3, §9.5; settings/oauth/auto-renewal.md): an older one answers
@@ -57,6 +59,7 @@ export function createSimulator(options: SimulatorOptions) {
   /** How far the platform's clock has been moved on (advance()): the line's timers, token expiry. */
   let skew = 0;
   const clock = () => baseClock() + skew;
+  const hang = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let refreshLifetimeMs = options.refreshTokenLifetimeMs ?? 180 * DAY;
   const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
   /** Old REST endpoints of renamed portals: they answer 302 to the portal's current address. */
@@ -317,7 +320,7 @@ export function createSimulator(options: SimulatorOptions) {
       stats.oauthRequests++;
       const fault = misbehaviour.take(OAUTH_FAULT);
       if (fault) {
-        if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+        if (fault.hangMs) await hang(fault.hangMs);
         if (fault.status === 0) return (req.socket.destroy(), true);
         return (send(res, fault.status, { error: fault.error ?? 'server_error', error_description: 'injected fault' }), true);
       }
@@ -354,7 +357,7 @@ export function createSimulator(options: SimulatorOptions) {
     const { auth, ...rest } = params;
     const fault = misbehaviour.take(method);
     if (fault) {
-      if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+      if (fault.hangMs) await hang(fault.hangMs);
       if (fault.status === 0) {
         req.socket.destroy();
         return true;
