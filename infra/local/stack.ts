@@ -219,7 +219,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   worker = createWorkerHandler(deps, { deadLetters: { send: async (...letter) => park(...letter) }, maxAttempts });
 
-  const simulator = createSimulator({ botUrl: config.publicUrl, clientId: config.clientId, clientSecret: config.clientSecret! });
+  // The platform's clock is the bot's wall time: on a fake Time the portal's leaky bucket,
+  // token lifetimes and hanging answers move with the bot's budget waits and retries, as in
+  // real time (the REST client's own timeout stays real: hangs past it need the real clock).
+  const simulator = createSimulator({
+    botUrl: config.publicUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret!,
+    ...(options.time ? { clock: options.time.now, sleep: options.time.sleep } : {}),
+  });
   const handlers: Record<string, LambdaHttpHandler> = {
     'POST /bitrix/events': createEventsHandler(deps) as unknown as LambdaHttpHandler,
     'POST /bitrix/install': createInstallHandler(deps) as unknown as LambdaHttpHandler,

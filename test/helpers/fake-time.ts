@@ -52,3 +52,21 @@ export function fakeTime(start = Date.parse('2026-11-25T09:00:00Z'), randoms: re
     slept,
   };
 }
+
+/**
+ * Real time that a test can move forward: sleeps, hangs and the REST client's timeouts stay
+ * real (a test of a request hanging past the timeout needs them), but a claim or a lease
+ * can be made to run out at once (`advance`) instead of waiting it out for real. Another
+ * process's claims, written on the real clock, run out for it too.
+ */
+export function movableTime(): Time & { advance(ms: number): void } {
+  let skew = 0;
+  return {
+    now: () => Date.now() + skew,
+    sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms))),
+    random: () => Math.random(),
+    advance(ms) {
+      skew += ms;
+    },
+  };
+}

@@ -9,13 +9,16 @@ import { expect, it } from 'vitest';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
+import { movableTime } from '../helpers/fake-time.js';
 import { customerJob } from '../helpers/jobs.js';
 import { useStack } from '../helpers/stack.js';
 
 const T0 = Date.now();
 const businessNow = () => OFFICE_HOURS + (Date.now() - T0);
 const CLAIM_MS = 2_000;
-const t = useStack({ clock: businessNow, env: { JOB_CLAIM_MS: String(CLAIM_MS) } });
+// Wall time is real (the dead worker's request hangs for real) but the claim's run-out is moved, not waited for.
+const time = movableTime();
+const t = useStack({ clock: businessNow, env: { JOB_CLAIM_MS: String(CLAIM_MS) }, time });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,7 +73,7 @@ it('[defence: outbox + claim] a worker killed mid-step: the redelivery finishes 
   expect(transfers()).toHaveLength(0); // (the dead worker's request is still hanging at the portal)
 
   // Once the claim has run out, the next delivery sends only what is missing.
-  await sleep(CLAIM_MS + 200);
+  time.advance(CLAIM_MS + 200);
   const late = await handle(sqsEvent(sqsRecord(job, 3)));
   expect(late.batchItemFailures).toEqual([]);
   const calls = sim.callsFor(portal.memberId, since);

@@ -11,6 +11,7 @@ import type { SimChat } from '../../infra/local/simulator/model.js';
 import { restForPortal } from '../../lib/app/portal-rest.js';
 import { createWorkerHandler, retryDelaySeconds } from '../../lib/handlers/worker.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
+import { fakeTime } from '../helpers/fake-time.js';
 import { customerJob } from '../helpers/jobs.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { useStack } from '../helpers/stack.js';
@@ -20,7 +21,14 @@ const officeClock = (
   (shift) => () =>
     Date.now() + shift
 )(OFFICE_HOURS - Date.now());
-const t = useStack({ clock: officeClock, env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' }, queue: { maxAttempts: 3, retryBaseMs: 20 } });
+// Wall time is the fake clock (the simulator's too): waiting for a reset is our own code's wait and takes no real time.
+const time = fakeTime(Date.now());
+const t = useStack({
+  clock: officeClock,
+  env: { MENU_FILE: 'menus/example.yaml', B24_RETRY_BUDGET_MS: '10000' },
+  queue: { maxAttempts: 3, retryBaseMs: 20 },
+  time,
+});
 
 const replies = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);
 
@@ -35,14 +43,14 @@ describe('OPERATION_TIME_LIMIT', () => {
       })
     ).json()) as { time: Record<string, number> };
     expect(answer.time).toMatchObject({ operating: expect.any(Number), operating_reset_at: expect.any(Number), date_start: expect.any(String) });
-    expect(answer.time.operating_reset_at).toBeGreaterThan(Date.now() / 1000);
+    expect(answer.time.operating_reset_at).toBeGreaterThan(time.now() / 1000);
   });
 
   it('the refused method waits until the operating_reset_at of its last successful answer, then the reply goes out once', async () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     // The next successful imbot.message.add reports a reset 2.5 s away; after it the method is exhausted until then.
-    t.stack.simulator.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: Date.now() + 2_500, successes: 1 });
+    t.stack.simulator.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: time.now() + 2_500, successes: 1 });
     const since = t.stack.simulator.lastSeq;
     try {
       await t.say(portal, chat, '4');
@@ -63,7 +71,7 @@ describe('OPERATION_TIME_LIMIT', () => {
     const portal = await t.portal();
     const other = await t.portal();
     const otherChat = await t.chat(other);
-    t.stack.simulator.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: Date.now() + 60_000 });
+    t.stack.simulator.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: time.now() + 60_000 });
     const record = (await t.stack.deps.portals.get(portal.memberId))!;
     const rest = restForPortal(t.stack.deps, record, undefined, t.stack.deps.log);
     const message = { BOT_ID: record.botId, DIALOG_ID: 'chat1', MESSAGE: 'hello' };
@@ -90,7 +98,7 @@ describe('OPERATION_TIME_LIMIT', () => {
     const portal = await t.portal();
     const chat = await t.chat(portal);
     // The join's answers named the method's operating_reset_at (minutes away: the window's oldest bucket).
-    t.stack.simulator.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: Date.now() + 15 * 60_000 });
+    t.stack.simulator.limitOperating('imbot.message.add', { memberId: portal.memberId, resetAt: time.now() + 15 * 60_000 });
     const delays: number[] = [];
     const handle = createWorkerHandler(t.stack.deps, {
       deadLetters: { send: async () => undefined },

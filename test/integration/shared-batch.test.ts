@@ -12,13 +12,17 @@ import type { DialogJob } from '../../lib/queue/job.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
+import { movableTime } from '../helpers/fake-time.js';
 import { customerJob } from '../helpers/jobs.js';
 import { useStack } from '../helpers/stack.js';
 
 const T0 = Date.now();
 const businessNow = () => OFFICE_HOURS + (Date.now() - T0);
 const CLAIM_MS = 2_000;
-const t = useStack({ clock: businessNow, env: { B24_TIMEOUT_MS: '400', JOB_CLAIM_MS: String(CLAIM_MS) } });
+// Wall time is real (requests hang past the client's 400 ms for real), but claims are made
+// to run out by moving the clock, not by waiting.
+const time = movableTime();
+const t = useStack({ clock: businessNow, env: { B24_TIMEOUT_MS: '400', JOB_CLAIM_MS: String(CLAIM_MS) }, time });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const job = (portal: SimPortal, chat: SimChat, text: string) => customerJob(t.stack.simulator, portal, chat, text, { receivedAt: businessNow() });
@@ -145,7 +149,7 @@ describe('replies of several chats in one shared batch', () => {
     const { handle } = worker();
     const records = [sqsRecord(job(portal, a!, '4')), sqsRecord(job(portal, b!, '2'))];
     expect((await handle(sqsEvent(...records))).batchItemFailures).toEqual([]);
-    await sleep(CLAIM_MS + 100); // even after the claims have run out
+    time.advance(CLAIM_MS + 100); // even after the claims have run out
     const since = t.stack.simulator.lastSeq;
     const again = records.map((record) => sqsRecord(JSON.parse(record.body) as DialogJob, 2, record.messageId));
     expect((await handle(sqsEvent(...again))).batchItemFailures).toEqual([]);
@@ -196,7 +200,7 @@ describe('replies of several chats in one shared batch', () => {
       expect(added()).toBe(3); // a's card and text, b's reply
       expect(replies(b!)).toHaveLength(1);
 
-      await sleep(CLAIM_MS + 200); // the dead worker's claim runs out
+      time.advance(CLAIM_MS + 200); // the dead worker's claim runs out
       const { handle } = worker();
       const answer = await handle(sqsEvent(...jobs.map((one) => sqsRecord(one, 2))));
       expect(answer.batchItemFailures).toEqual([]);

@@ -9,14 +9,14 @@ import { OAUTH_FAULT } from './misbehaviour.js';
 import { type Platform, token } from './platform.js';
 
 export function createOAuthServer(p: Platform) {
-  const { options, state, portals, clock, issue, issuedSecrets, stats, misbehaviour } = p;
+  const { options, state, portals, clock, hang, issue, issuedSecrets, stats, misbehaviour } = p;
 
   /** Answers a token request on `/oauth/token/` (GET query or POST form). */
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<true> {
     stats.oauthRequests++;
     const fault = misbehaviour.take(OAUTH_FAULT);
     if (fault) {
-      if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+      if (fault.hangMs) await hang(fault.hangMs);
       if (fault.status === 0) return (req.socket.destroy(), true);
       return (send(res, fault.status, { error: fault.error ?? 'server_error', error_description: 'injected fault' }), true);
     }

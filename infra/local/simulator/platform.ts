@@ -16,6 +16,8 @@ export interface SimulatorOptions {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly clock?: () => number;
+  /** How a hanging answer waits (a fault's hangMs): a test's fake Time makes the hang take no real time. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /**
    * How long an unused refresh token lives (ms). Bitrix24 documents 180 days today, older
    * pages 28 (contract §3, §9.5; settings/oauth/auto-renewal.md): an older one answers
@@ -45,6 +47,7 @@ export function createPlatform(options: SimulatorOptions) {
     eventTokens: 'fresh' as 'fresh' | 'expired' | 'none',
   };
   const clock = () => baseClock() + state.skew;
+  const hang = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const portals = new Map<string, SimPortal>(); // by REST endpoint: http://host:port/rest/ or …/p/<n>/rest/
   /** Old REST endpoints of renamed portals: they answer 302 to the portal's current address. */
   const movedFrom = new Map<string, SimPortal>();
@@ -77,7 +80,24 @@ export function createPlatform(options: SimulatorOptions) {
     return issued;
   }
 
-  return { options, state, clock, portals, movedFrom, calls, listeners, refusedInBatch, stats, misbehaviour, issuedSecrets, emit, nextId, issue, botToken };
+  return {
+    options,
+    state,
+    clock,
+    hang,
+    portals,
+    movedFrom,
+    calls,
+    listeners,
+    refusedInBatch,
+    stats,
+    misbehaviour,
+    issuedSecrets,
+    emit,
+    nextId,
+    issue,
+    botToken,
+  };
 }
 
 export type Platform = ReturnType<typeof createPlatform>;

@@ -48,7 +48,7 @@ export function createRestRoutes(p: Platform, restCalls: RestCalls) {
     const { auth, ...rest } = params;
     const fault = misbehaviour.take(method);
     if (fault) {
-      if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+      if (fault.hangMs) await p.hang(fault.hangMs);
       if (fault.status === 0) {
         req.socket.destroy();
         return true;
