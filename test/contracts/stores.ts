@@ -4,23 +4,10 @@
  * its own, so one table serves a whole file.
  */
 import type { DialogState } from '../../lib/menu/state.js';
-import type { DialogStore } from '../../lib/store/dialogs.js';
-import type { FeedStore } from '../../lib/store/feeds.js';
-import type { JobFailureStore } from '../../lib/store/job-failures.js';
-import type { MigrationStore } from '../../lib/store/migrations.js';
-import type { NewPortal, PortalStore } from '../../lib/store/portals.js';
-import type { StatsStore } from '../../lib/store/stats.js';
-import type { TokenAgeStore } from '../../lib/store/token-ages.js';
+import type { StoreSet } from '../../lib/store/store-set.js';
+import type { NewPortal } from '../../lib/store/portals.js';
 
-export interface StoreSet {
-  readonly portals: PortalStore;
-  readonly dialogs: DialogStore;
-  readonly jobFailures: JobFailureStore;
-  readonly ages: TokenAgeStore;
-  readonly feeds: FeedStore;
-  readonly migrations: MigrationStore;
-  readonly stats: StatsStore;
-}
+export type { StoreSet } from '../../lib/store/store-set.js';
 
 export type MakeStores = () => StoreSet;
 

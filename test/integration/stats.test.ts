@@ -30,9 +30,9 @@ beforeAll(async () => {
     return chat;
   };
   await talk(1, '4', '2', '4'); // opening hours, payment, "that is all": finished
-  await talk(1, 'my order 1048-576-12 is late', 'operator'); // misread, then names item 0 ("Talk to an operator")
+  await talk(1, 'my parrot 1048-576-12 sings', 'operator'); // misread, then names item 0 ("Talk to an operator")
   await talk(1, '0'); // Bitrix24's own operator key: item 0 too
-  await talk(2, 'my order 1048-576-12 is late', 'blah', 'blah blah'); // three misses: handed over
+  await talk(2, 'my parrot 1048-576-12 sings', 'blah', 'blah blah'); // three misses: handed over
   const taken = await talk(1);
   await t.stack.simulator.operatorTakes(portal, taken, { text: 'Hello, I am Olga' });
   await t.stack.idle();
@@ -61,7 +61,7 @@ describe('GET /local/stats', () => {
     expect(report.items).toMatchObject({ 'main:4': 1, 'main:2': 1, 'payment:4': 1, 'main:1': 1, 'main:0': 2 });
     // Digits of order- and phone-like strings are masked; nothing else of the customer is kept.
     expect(report.misread).toEqual([
-      { text: 'my order ####-###-## is late', count: 2 },
+      { text: 'my parrot ####-###-## sings', count: 2 },
       { text: 'blah', count: 1 },
       { text: 'blah blah', count: 1 },
     ]);
@@ -92,7 +92,7 @@ describe('npm run stats -- --local', () => {
     const table = await cli('--local', t.stack.url, '--from', DAY, '--to', DAY, '--line', '1');
     expect(table.stdout).toMatch(/Conversations\s+6/);
     expect(table.stdout).toMatch(/Handed over\s+3\s+50%/);
-    expect(table.stdout).toContain('my order ####-###-## is late');
+    expect(table.stdout).toContain('my parrot ####-###-## sings');
   });
 
   it('usage mistakes exit 2 and say why', async () => {

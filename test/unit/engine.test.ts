@@ -5,15 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Context, type Decision, type Turn } from '../../lib/menu/engine.js';
 import type { Effect } from '../../lib/menu/effects.js';
-import { loadMenuSource } from '../../lib/menu/load-file.js';
 import type { DialogState } from '../../lib/menu/state.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
+import { compileMenuText } from '../helpers/menu.js';
 
-function compile(source: string): CompiledMenu {
-  const { menu, issues } = loadMenuSource(source, 'test.yaml');
-  if (!menu) throw new Error(issues.map((issue) => issue.message).join('\n'));
-  return menu;
-}
+const compile = (source: string): CompiledMenu => compileMenuText(source, 'test.yaml');
 
 const menu = compile(`
 bot: { code: b, name: Bot }

@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { readInput } from '../../lib/menu/engine.js';
 import { CORE, LEXICON } from '../../lib/menu/lexicon.js';
 import { PLACES } from '../../lib/menu/lexicon-places.js';
-import { loadMenuSource } from '../../lib/menu/load-file.js';
 import { stem, words } from '../../lib/menu/stem.js';
 import { isStopIn } from '../../lib/menu/stopwords.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
+import { compileMenuText } from '../helpers/menu.js';
 
 /** Spellings known to be in two concepts on purpose, as "lang:spelling" (none so far). */
 const ALLOWED: ReadonlySet<string> = new Set<string>();
@@ -67,11 +67,7 @@ describe('the lexicon', () => {
   });
 });
 
-function compile(source: string): CompiledMenu {
-  const { menu, issues } = loadMenuSource(source, 'places.yaml');
-  if (!menu) throw new Error(issues.map((issue) => issue.message).join('\n'));
-  return menu;
-}
+const compile = (source: string): CompiledMenu => compileMenuText(source, 'places.yaml');
 
 // Titles only, no examples: whatever is understood beyond the titles comes from the lexicon.
 const guesthouse = compile(`

@@ -8,14 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { modelOf } from '../../lib/menu/candidates.js';
 import { readInput } from '../../lib/menu/engine.js';
 import { scoreItems } from '../../lib/menu/match.js';
-import { loadMenuSource } from '../../lib/menu/load-file.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
+import { compileMenuText } from '../helpers/menu.js';
 
-function compile(source: string): CompiledMenu {
-  const { menu, issues } = loadMenuSource(source, 'shop.yaml');
-  if (!menu) throw new Error(issues.map((issue) => issue.message).join('\n'));
-  return menu;
-}
+const compile = (source: string): CompiledMenu => compileMenuText(source, 'shop.yaml');
 
 // Titles only, no examples: whatever is understood beyond the titles comes from the lexicon.
 const shop = compile(`

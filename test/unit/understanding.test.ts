@@ -4,15 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide, readInput, type Context, type Decision } from '../../lib/menu/engine.js';
-import { loadMenuSource } from '../../lib/menu/load-file.js';
 import type { DialogState } from '../../lib/menu/state.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
+import { compileMenuText } from '../helpers/menu.js';
 
-function compile(source: string): CompiledMenu {
-  const { menu, issues } = loadMenuSource(source, 'clinic.yaml');
-  if (!menu) throw new Error(issues.map((issue) => issue.message).join('\n'));
-  return menu;
-}
+const compile = (source: string): CompiledMenu => compileMenuText(source, 'clinic.yaml');
 
 const clinic = compile(`
 bot: { code: c, name: Clinic }

@@ -2,13 +2,7 @@
  * Every store in memory over one table, as the DynamoDB stores share one: for unit tests and
  * the contract test (test/integration/store-contract.test.ts), never for a Lambda bundle.
  */
-import type { DialogStore } from '../dialogs.js';
-import type { FeedStore } from '../feeds.js';
-import type { JobFailureStore } from '../job-failures.js';
-import type { MigrationStore } from '../migrations.js';
-import type { PortalStore } from '../portals.js';
-import type { StatsStore } from '../stats.js';
-import type { TokenAgeStore } from '../token-ages.js';
+import type { StoreSet } from '../store-set.js';
 import { createMemoryDialogStore } from './dialogs.js';
 import { createMemoryFeedStore } from './feeds.js';
 import { createMemoryJobFailureStore } from './job-failures.js';
@@ -18,16 +12,9 @@ import { createMemoryStatsStore } from './stats.js';
 import { createMemoryTable, type MemoryTable } from './table.js';
 import { createMemoryTokenAgeStore } from './token-ages.js';
 
-export interface MemoryStores {
+export interface MemoryStores extends StoreSet {
   /** The one table they share (a test may look at the items, as it would in dynalite). */
   readonly table: MemoryTable;
-  readonly portals: PortalStore;
-  readonly dialogs: DialogStore;
-  readonly jobFailures: JobFailureStore;
-  readonly ages: TokenAgeStore;
-  readonly feeds: FeedStore;
-  readonly migrations: MigrationStore;
-  readonly stats: StatsStore;
 }
 
 export function createMemoryStores(table: MemoryTable = createMemoryTable()): MemoryStores {
