@@ -28,7 +28,14 @@ export interface Scored {
 export function scoreItems(model: MatchModel, text: string, include: (item: ModelItem) => boolean): Scored[] {
   const message = tokens(text, model);
   const { patterns } = lookup(model);
-  const total = message.reduce((sum, token) => sum + token.weight, 0);
+  // Words no item knows weigh against every item, but only the heaviest few: a long message
+  // says more than its request ("wifi keeps kicking me out since this morning").
+  const known = message.filter((token) => token.terms.size > 0 || token.related.size > 0);
+  const unknown = message
+    .filter((token) => token.terms.size === 0 && token.related.size === 0)
+    .map((token) => token.weight)
+    .sort((a, b) => b - a);
+  const total = known.reduce((sum, token) => sum + token.weight, 0) + unknown.slice(0, TUNING.unknownCap).reduce((sum, weight) => sum + weight, 0);
   if (total === 0) return [];
   // Every term the message reaches: items and phrases without one are skipped unread.
   const touched = new Set<number>();

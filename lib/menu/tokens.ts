@@ -21,9 +21,10 @@ import { isStopIn, weakWords } from './stopwords.js';
  * names" (F-beta). `concept`: a word of the same concept (lib/menu/lexicon.ts).
  * `question`: a question word no item uses, against an unknown word ("what is the fee"
  * at a menu of titles; 0.15–0.5 measured alike on the corpora). `typoMin`: shorter words
- * are matched exactly or as parts only ("bist" is no typo of "biet").
+ * are matched exactly or as parts only ("bist" is no typo of "biet"). `unknownCap`: only
+ * this many unknown words (the heaviest) count against items (2 gained more at a wrong pick).
  */
-export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, question: 0.25, unknown: 1.2, beta: 1, typoMin: 5, whole: 0.95 };
+export const TUNING = { typo: 0.85, compound: 0.8, part: 0.6, concept: 0.7, question: 0.25, unknown: 1.2, beta: 1, typoMin: 5, whole: 0.95, unknownCap: 3 };
 
 export interface Token {
   readonly weight: number;
