@@ -40,9 +40,9 @@ export const CORE: Lexicon = {
     de: 'lieferung, liefern, geliefert, versand, versenden, verschickt, versandt, paket, päckchen, sendung, zustellung, kurier, ankommen, angekommen, kommt an',
   },
   track: {
-    en: 'track, tracking, tracking number, where is my, where s my, status of my, order status, has it shipped, not arrived, never arrived, still waiting',
-    ru: 'отследить, отслеживание, трек, трек номер, где мой, где моя, где мое, статус заказа, не пришел, не пришла, до сих пор нет',
-    de: 'verfolgen, sendungsverfolgung, sendungsnummer, tracking, wo ist mein, wo ist meine, wo bleibt, status meiner, nicht angekommen, noch nicht da',
+    en: 'track, tracking, tracking number, where is my, where s my, status of my, order status, has it shipped, not arrived, never arrived, never came, never showed up, still waiting',
+    ru: 'отследить, отслеживание, трек, трек номер, где мой, где моя, где мое, статус заказа, не пришел, не пришла, не приехал, не привезли, не доставили, до сих пор нет',
+    de: 'verfolgen, sendungsverfolgung, sendungsnummer, tracking, wo ist mein, wo ist meine, wo bleibt, status meiner, nicht angekommen, nie angekommen, nie gekommen, nicht gekommen, noch nicht da',
   },
   payment: {
     en: 'payment, pay, paying, paid, card, credit card, debit card, visa, mastercard, paypal, apple pay, google pay, cash, bank transfer, wire transfer, installments, instalments, klarna, checkout',
