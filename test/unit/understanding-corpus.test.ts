@@ -73,12 +73,12 @@ describe('off-topic probe (every menu above)', () => {
 // Written blind to the matcher by another session (test/corpus/guesthouse.yaml, telecom.yaml);
 // they have been read since, so they now guard against losing ground, as the others do.
 describe('blind corpora: a guesthouse and an internet and mobile provider', () => {
-  it('understand 32% and 35% of them, with at most 2 and 4 wrong picks', () => {
+  it('understand 33% and 38% of them, with at most 2 and 4 wrong picks', () => {
     const guesthouse = evaluateHeldOutGuesthouse();
     const telecom = evaluateHeldOutTelecom();
-    expect(guesthouse.hits / guesthouse.total, guesthouse.summary).toBeGreaterThanOrEqual(0.32);
+    expect(guesthouse.hits / guesthouse.total, guesthouse.summary).toBeGreaterThanOrEqual(0.33);
     expect(guesthouse.wrongPicks, guesthouse.misses.join('\n')).toBeLessThanOrEqual(2);
-    expect(telecom.hits / telecom.total, telecom.summary).toBeGreaterThanOrEqual(0.35);
+    expect(telecom.hits / telecom.total, telecom.summary).toBeGreaterThanOrEqual(0.38);
     expect(telecom.wrongPicks, telecom.misses.join('\n')).toBeLessThanOrEqual(4);
   });
 });
