@@ -27,12 +27,29 @@ export const PORTAL_TTL_MS = 30_000;
 /** `clock`: the bot's business clock, as every warm-instance cache (lib/app/caches.ts). */
 export function cachedPortals(store: PortalStore, clock: () => number, ttlMs = PORTAL_TTL_MS): CachedPortalStore {
   const warm = new TtlCache<PortalRecord>(ttlMs, 1_000, clock);
-  const remember = (memberId: string, portal: PortalRecord | undefined): void => {
+  /**
+   * Writes begun on this instance, per portal: a read that a write overtook (it began
+   * before the write and ended after) is older than the copy the write left, and is not
+   * kept over it.
+   */
+  const writes = new Map<string, number>();
+  const begin = (memberId: string): void => {
+    if (writes.size >= 1_000 && !writes.has(memberId)) writes.clear();
+    writes.set(memberId, (writes.get(memberId) ?? 0) + 1);
+  };
+  const keep = (memberId: string, portal: PortalRecord | undefined): void => {
     if (portal?.status === 'active') warm.set(memberId, portal);
     else warm.delete(memberId);
   };
+  const remember = (memberId: string, portal: PortalRecord | undefined): void => {
+    const kept = warm.get(memberId);
+    // A read made elsewhere (the dialog's BatchGetItem) may predate a refresh: never an older pair over a newer one.
+    if (portal?.status === 'active' && kept && kept.tokenVersion > portal.tokenVersion) return;
+    keep(memberId, portal);
+  };
   /** A write that drops the warm copy when it fails: whatever it lost to is not in the copy. */
   const dropOnFailure = async <T>(memberId: string, write: () => Promise<T>): Promise<T> => {
+    begin(memberId);
     try {
       return await write();
     } catch (error) {
@@ -40,8 +57,10 @@ export function cachedPortals(store: PortalStore, clock: () => number, ttlMs = P
       throw error;
     }
   };
-  /** Drops the warm copy once the write is done, whatever its outcome: the next reader sees what the store kept. */
+  /** Drops the warm copy before the write and once it is done, whatever its outcome: the next reader sees what the store kept. */
   const dropAfter = async <T>(memberId: string, write: () => Promise<T>): Promise<T> => {
+    begin(memberId);
+    warm.delete(memberId);
     try {
       return await write();
     } finally {
@@ -52,17 +71,21 @@ export function cachedPortals(store: PortalStore, clock: () => number, ttlMs = P
   return {
     getCached: (memberId) => warm.get(memberId),
     remember,
-    forget: (memberId) => warm.delete(memberId),
+    forget: (memberId) => {
+      begin(memberId);
+      warm.delete(memberId);
+    },
 
     async get(memberId) {
+      const before = writes.get(memberId) ?? 0;
       const portal = await store.get(memberId);
-      remember(memberId, portal);
+      if ((writes.get(memberId) ?? 0) === before) remember(memberId, portal);
       return portal;
     },
 
     async save(portal, expected, now) {
       const saved = await dropOnFailure(portal.memberId, () => store.save(portal, expected, now));
-      remember(portal.memberId, saved);
+      keep(portal.memberId, saved);
       return saved;
     },
 
@@ -76,7 +99,7 @@ export function cachedPortals(store: PortalStore, clock: () => number, ttlMs = P
       }
       const { tokenProblem: _problem, ...rest } = portal;
       const moved = Object.fromEntries(Object.entries(addresses).filter(([, value]) => value !== undefined));
-      remember(memberId, {
+      warm.patch(memberId, {
         ...rest,
         ...moved,
         accessToken: tokens.accessToken,
@@ -90,11 +113,8 @@ export function cachedPortals(store: PortalStore, clock: () => number, ttlMs = P
       return version;
     },
 
-    // Dropped before the write too: a REST client built meanwhile reads the new address.
-    moveEndpoint(memberId, from, to, now) {
-      warm.delete(memberId);
-      return dropAfter(memberId, () => store.moveEndpoint(memberId, from, to, now));
-    },
+    // Dropped before the write too (as every dropping write is): a REST client built meanwhile reads the new address.
+    moveEndpoint: (memberId, from, to, now) => dropAfter(memberId, () => store.moveEndpoint(memberId, from, to, now)),
 
     takeRefreshLease: (memberId, version, nowMs, leaseMs) => store.takeRefreshLease(memberId, version, nowMs, leaseMs),
     releaseRefreshLease: (memberId, version) => store.releaseRefreshLease(memberId, version),
@@ -104,7 +124,7 @@ export function cachedPortals(store: PortalStore, clock: () => number, ttlMs = P
       // other chats); a write that fails drops it.
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
       const portal = warm.get(memberId);
-      if (portal && entries.length > 0) warm.set(memberId, { ...portal, ...Object.fromEntries(entries), updatedAt: now });
+      if (portal && entries.length > 0) warm.patch(memberId, { ...portal, ...Object.fromEntries(entries), updatedAt: now });
       return dropOnFailure(memberId, () => store.update(memberId, changes, now));
     },
 

@@ -29,6 +29,13 @@ export class TtlCache<V> {
     this.entries.set(key, { value, until: this.clock() + this.ttlMs });
   }
 
+  /** Changes a live entry's value and keeps its expiry: a patch does not make older fields young again. */
+  patch(key: string, value: V): void {
+    const entry = this.entries.get(key);
+    if (entry && entry.until > this.clock()) entry.value = value;
+    else this.entries.delete(key);
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
   }

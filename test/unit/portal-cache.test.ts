@@ -43,9 +43,33 @@ describe('the warm portal copy', () => {
     await store.replaceTokens('a', tokens(3), 2, 20); // another instance
     await expect(portals.replaceTokens('a', tokens(4), 2, 30)).rejects.toBeInstanceOf(ConcurrentUpdateError);
     expect(portals.getCached('a')).toBeUndefined();
-    await portals.get('a');
+    portals.forget('a');
     portals.remember('a', { ...(await store.get('a'))!, tokenVersion: 1 });
     await portals.replaceTokens('a', tokens(5), 3, 40);
+    expect(portals.getCached('a')).toBeUndefined();
+  });
+
+  it('a read that a write overtook, or an older pair read elsewhere, is not kept over the newer copy', async () => {
+    const { portals, store } = setup();
+    await portals.save(newPortal('a'), undefined, 1);
+    const slow = portals.get('a'); // the read has begun; the write below ends first
+    await portals.replaceTokens('a', tokens(2), 1, 10);
+    const fresh = portals.getCached('a');
+    expect(fresh?.tokenVersion).toBe(2);
+    await slow;
+    expect(portals.getCached('a')).toEqual(fresh);
+    portals.remember('a', { ...(await store.get('a'))!, tokenVersion: 1 });
+    expect(portals.getCached('a')?.tokenVersion).toBe(2);
+  });
+
+  it("a patch keeps the copy's age: fields read long ago still run out on time", async () => {
+    const { portals, advance } = setup();
+    await portals.save(newPortal('a'), undefined, 1);
+    advance(29_000);
+    await portals.update('a', { botId: 7 }, 2);
+    await portals.replaceTokens('a', tokens(2), 1, 3);
+    expect(portals.getCached('a')?.botId).toBe(7);
+    advance(1_000);
     expect(portals.getCached('a')).toBeUndefined();
   });
 
