@@ -14,9 +14,10 @@ import { tokens } from './tokens.js';
 /**
  * `win`: a winner scores at least this (0…1) and leads the next candidate by `margin`;
  * within it, candidates are close; or it scores at least `near` and leads by `clear`. Below `doubt` a candidate is not worth a question.
- * Items not on screen count `elsewhere` of their score. Measured: docs/decisions.md.
+ * Items not on screen count `elsewhere` of their score; a message about something no
+ * support line is for is understood only for an item it names at `sure`. Measured: docs/decisions.md.
  */
-export const THRESHOLDS = { win: 0.6, margin: 0.1, near: 0.55, clear: 0.25, doubt: 0.45, elsewhere: 0.95 };
+export const THRESHOLDS = { win: 0.6, margin: 0.1, near: 0.55, clear: 0.25, doubt: 0.45, elsewhere: 0.95, sure: 0.8 };
 
 /**
  * Concepts that say something went wrong (lib/menu/lexicon.ts). "My parcel arrived
@@ -54,7 +55,8 @@ export interface Candidates {
 }
 
 export function choose(model: MatchModel, text: string, candidates: Candidates): Choice {
-  if (outside(model, text)) return { kind: 'none', outside: true };
+  // An item the message names outright still wins ("Где моя посылка? погода плохая").
+  if (outside(model, text) && (rank(model, text, candidates)[0]?.score ?? 0) < THRESHOLDS.sure) return { kind: 'none', outside: true };
   const choice = twoNamed(model, text, candidates) ?? decide(rank(model, text, candidates), candidates);
   return choice.kind === 'item' && topical(model, text, candidates) ? { kind: 'none' } : choice;
 }

@@ -180,16 +180,17 @@ export const CORE: Lexicon = {
     de: 'sprache, sprachen, sprache wechseln, übersetzen',
   },
   // Outside what a support line is for (lib/menu/choose.ts OUTSIDE): no item is picked on a
-  // message's other words when it names one of these and no item of the menu does.
+  // message's other words when it names one of these and no item of the menu does. Words that
+  // also come up in requests ("resume my subscription", "late because of snow") only in phrases.
   jobs: {
-    en: 'job, jobs, job opening, job openings, vacancy, vacancies, career, careers, are you hiring, hiring now, apply for a job, work for you, work with you, internship, resume, cv',
+    en: 'job, jobs, job opening, job openings, vacancy, vacancies, career, careers, are you hiring, hiring now, apply for a job, work for you, work with you, internship, my resume, my cv',
     ru: 'вакансия, вакансии, вакансий, работать у вас, у вас работать, ищу работу, устроиться на работу, набираете сотрудников, ищете сотрудников, нужны сотрудники, резюме, стажировка, трудоустройство',
     de: 'job, jobs, offene stelle, offene stellen, freie stelle, freie stellen, stellenangebot, stellenangebote, bewerben, bewerbung, karriere, praktikum, lebenslauf, sucht ihr mitarbeiter, suchen sie mitarbeiter, sucht ihr personal, suchen sie personal, bei euch arbeiten, bei ihnen arbeiten',
   },
   weather: {
-    en: 'weather, rain, raining, snow, snowing, sunny, forecast, weather forecast',
-    ru: 'погода, погоду, погоде, дождь, снег, прогноз погоды',
-    de: 'wetter, regen, regnet, schnee, schneit, sonnig, wettervorhersage',
+    en: 'weather, weather forecast, going to rain, will it rain, going to snow, will it snow',
+    ru: 'погода, погоду, погоде, прогноз погоды, будет ли дождь, будет дождь, пойдет снег',
+    de: 'wetter, wettervorhersage, regnet es, wird es regnen, schneit es',
   },
   english: { en: 'english, in english', ru: 'английский, по английски, на английском', de: 'englisch, auf englisch' },
   russian: { en: 'russian, in russian', ru: 'русский, по русски, на русском', de: 'russisch, auf russisch' },

@@ -82,7 +82,8 @@ export function scoreItems(model: MatchModel, text: string, include: (item: Mode
  * (a bonus of up to half the phrase for asking the same way was measured: no better).
  */
 function phraseShare(terms: readonly number[], message: readonly Token[], weights: readonly number[], patterns: ReadonlySet<number>): number {
-  const best = terms.map((index) => Math.max(0, ...message.map((token) => token.terms.get(index) ?? 0)));
+  // A loop, not a spread: a very long message must not overflow the call stack.
+  const best = terms.map((index) => message.reduce((most, token) => Math.max(most, token.terms.get(index) ?? 0), 0));
   for (const token of message) {
     let pick = -1;
     let gain = 0;

@@ -53,7 +53,8 @@ export function buildModel(source: ModelSource): MatchModel {
   const languages = new Set<string>([source.language]);
 
   const termOf = (term: string): number => {
-    let index = keys[term];
+    // Own keys only: a word such as "constructor" is not Object.prototype's.
+    let index = Object.hasOwn(keys, term) ? keys[term] : undefined;
     if (index === undefined) {
       index = terms.push(term) - 1;
       keys[term] = index;
@@ -75,7 +76,7 @@ export function buildModel(source: ModelSource): MatchModel {
     for (const word of kept) {
       const stemmed = stem(word, lang);
       const index = termOf(stemmed);
-      keys[word] ??= index;
+      if (!Object.hasOwn(keys, word)) keys[word] = index;
       if (weakWords(lang).has(word)) weak.add(index);
       out.add(index);
     }

@@ -36,8 +36,12 @@ function phraseIn(message: string, phrase: string, whole: boolean): boolean {
  * global items); `match` scores the message against every item the customer may mean
  * (lib/menu/choose.ts), `current` is the menu on screen.
  */
+/** How much of a message is read for its meaning. */
+const MAX_READ_CHARS = 2_000;
+
 export function understand(rawText: string, ids: ReadonlySet<number>, vocabulary: Vocabulary, match: (message: string) => Choice, current: string): Understood {
-  const trimmed = rawText.trim();
+  // A request is said in its first lines: a pasted log or letter is read that far, so no message costs more than a few ms.
+  const trimmed = rawText.slice(0, MAX_READ_CHARS).trim();
   if (trimmed === '0') return { kind: 'zero' };
   const number = numberIn(trimmed, ids);
   if (number === 'unclear') return { kind: 'none' };

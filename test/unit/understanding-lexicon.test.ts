@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { modelOf } from '../../lib/menu/candidates.js';
 import { readInput } from '../../lib/menu/engine.js';
 import { scoreItems } from '../../lib/menu/match.js';
+import { isStopIn } from '../../lib/menu/stopwords.js';
 import type { CompiledMenu } from '../../lib/menu/types.js';
 import { compileMenuText } from '../helpers/menu.js';
 
@@ -113,6 +114,13 @@ menus:
     expect(scoreItems(model, 'bist', () => true)).toEqual([]);
     expect(readInput(work, 'main', 'chasy raboty')).toMatchObject({ kind: 'choice', id: 1 });
     expect(readInput(work, 'main', 'workng hours')).toMatchObject({ kind: 'choice', id: 1 });
+  });
+
+  it('does not take a request for off-topic because of one word that also means something else', () => {
+    expect(readInput(shop, 'main', 'where is my parcel, we had so much snow')).toMatchObject({ kind: 'choice', id: 1, menu: 'orders' });
+    expect(readInput(shop, 'main', 'where is my parcel, it has been raining all week')).toMatchObject({ kind: 'choice', id: 1, menu: 'orders' });
+    expect(isStopIn('total', 'en')).toBe(false);
+    expect(isStopIn('totally', 'en')).toBe(true);
   });
 
   it('understands such a message when the menu has an item for it', () => {
