@@ -3,14 +3,13 @@
  * sent, the transfer on its way): the redelivery waits while the dead worker's claim
  * lasts, then sends only the transfer. The customer sees one reply; the operator one card.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { expect, it } from 'vitest';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { movableTime } from '../helpers/fake-time.js';
 import { customerJob } from '../helpers/jobs.js';
+import { killWorkerMidRequest } from '../helpers/kill-worker.js';
 import { useStack } from '../helpers/stack.js';
 
 const T0 = Date.now();
@@ -19,8 +18,6 @@ const CLAIM_MS = 2_000;
 // Wall time is real (the dead worker's request hangs for real) but the claim's run-out is moved, not waited for.
 const time = movableTime();
 const t = useStack({ clock: businessNow, env: { JOB_CLAIM_MS: String(CLAIM_MS) }, time });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('[defence: outbox + claim] a worker killed mid-step: the redelivery finishes the hand-over without a double reply', async () => {
   const sim = t.stack.simulator;
@@ -35,33 +32,7 @@ it('[defence: outbox + claim] a worker killed mid-step: the redelivery finishes 
   const job = customerJob(sim, portal, chat, 'operator', { receivedAt: businessNow() });
   const since = sim.lastSeq;
   sim.fail('imopenlines.bot.session.operator', { status: 500, error: 'INTERNAL_SERVER_ERROR', hangMs: 20_000 });
-  const faults = sim.stats.faultsInjected;
-
-  const config = t.stack.deps.config;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/crash-worker.ts', JSON.stringify(job), String(businessNow())], {
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'error',
-      TABLE_NAME: config.tableName,
-      DYNAMODB_ENDPOINT: config.dynamoEndpoint,
-      AWS_REGION: config.region,
-      PUBLIC_URL: config.publicUrl,
-      MENU_FILE: config.menuFile,
-      B24_CLIENT_ID: config.clientId,
-      B24_CLIENT_SECRET: config.clientSecret,
-      B24_ALLOWED_HOSTS: 'localhost,127.0.0.1',
-      JOB_CLAIM_MS: String(CLAIM_MS),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = once(child, 'exit');
-  // The transfer request has reached the portal (and hangs there): the worker dies now.
-  for (let waited = 0; sim.stats.faultsInjected === faults; waited += 20) {
-    if (waited > 20_000) throw new Error('the worker never reached the transfer');
-    await sleep(20);
-  }
-  child.kill('SIGKILL');
-  await exited;
+  await killWorkerMidRequest(sim, t.stack.deps.config, job, businessNow(), CLAIM_MS);
   const sentBeforeCrash = sim.callsFor(portal.memberId, since).filter((call) => call.method === 'imbot.message.add' && call.ok);
   expect(sentBeforeCrash).toHaveLength(2); // the card and the text
 

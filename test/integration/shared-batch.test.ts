@@ -4,8 +4,6 @@
  * when its own result came back, and each refusal judged for its own chat. Real dynalite,
  * the simulator over HTTP, the worker handler fed SQS batches as the event source does.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createWorkerHandler } from '../../lib/handlers/worker.js';
 import type { DialogJob } from '../../lib/queue/job.js';
@@ -14,6 +12,7 @@ import { sqsEvent, sqsRecord } from '../../infra/local/sqs-event.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
 import { movableTime } from '../helpers/fake-time.js';
 import { customerJob } from '../helpers/jobs.js';
+import { killWorkerMidRequest } from '../helpers/kill-worker.js';
 import { useStack } from '../helpers/stack.js';
 
 const T0 = Date.now();
@@ -170,31 +169,7 @@ describe('replies of several chats in one shared batch', () => {
       const jobs = [job(portal, a!, 'operator'), job(portal, b!, '4')];
       const since = sim.lastSeq;
       sim.fail('imopenlines.bot.session.operator', { status: 500, error: 'INTERNAL_SERVER_ERROR', hangMs: 20_000 });
-      const faults = sim.stats.faultsInjected;
-      const config = t.stack.deps.config;
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/crash-worker.ts', JSON.stringify(jobs), String(businessNow())], {
-        env: {
-          ...process.env,
-          LOG_LEVEL: 'error',
-          TABLE_NAME: config.tableName,
-          DYNAMODB_ENDPOINT: config.dynamoEndpoint,
-          AWS_REGION: config.region,
-          PUBLIC_URL: config.publicUrl,
-          MENU_FILE: config.menuFile,
-          B24_CLIENT_ID: config.clientId,
-          B24_CLIENT_SECRET: config.clientSecret,
-          B24_ALLOWED_HOSTS: 'localhost,127.0.0.1',
-          JOB_CLAIM_MS: String(CLAIM_MS),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const exited = once(child, 'exit');
-      for (let waited = 0; sim.stats.faultsInjected === faults; waited += 20) {
-        if (waited > 20_000) throw new Error('the worker never reached the transfer');
-        await sleep(20);
-      }
-      child.kill('SIGKILL');
-      await exited;
+      await killWorkerMidRequest(sim, t.stack.deps.config, jobs, businessNow(), CLAIM_MS);
       sim.clearFaults();
       const added = () => sim.callsFor(portal.memberId, since).filter((call) => call.method === 'imbot.message.add' && call.ok).length;
       expect(added()).toBe(3); // a's card and text, b's reply
