@@ -14,7 +14,7 @@
 import { BatchGetCommand, DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { writeAllInBatches } from '../store/batch-write.js';
 import type { Db } from '../store/db.js';
-import { isConditionFailure } from '../store/errors.js';
+import { conditionHeld } from '../store/errors.js';
 import { portalPk } from '../store/keys.js';
 
 export type EntryState = 'waiting' | 'taken' | 'done' | 'more' | 'failed' | 'yours';
@@ -64,15 +64,6 @@ const TTL_S = 3_600;
 
 export function createWaitingRoom(db: Db, table: string): WaitingRoom {
   const key = (memberId: string, chat: Pick<WaitingChat, 'botId' | 'dialogId'>) => ({ pk: portalPk(memberId), sk: sk(chat) });
-  const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await run();
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  };
   const entryOf = (item: Record<string, unknown>): WaitingEntry => ({
     botId: Number(item.botId),
     dialogId: String(item.dialogId),
@@ -121,7 +112,7 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
         .slice(0, limit);
       const taken = await Promise.all(
         oldest.map(async ({ entry }) =>
-          (await conditional(() =>
+          (await conditionHeld(() =>
             db.send(
               new UpdateCommand({
                 TableName: table,
@@ -149,7 +140,7 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
         set.push('failures = :failures', 'failingSince = :since', 'notBefore = :notBefore');
         Object.assign(values, { ':failures': outcome.retry.failures, ':since': outcome.retry.failingSince, ':notBefore': outcome.retry.notBefore });
       }
-      await conditional(() =>
+      await conditionHeld(() =>
         db.send(
           new UpdateCommand({
             TableName: table,
@@ -177,7 +168,7 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
     },
 
     requeue: (memberId, chat) =>
-      conditional(() =>
+      conditionHeld(() =>
         db.send(
           new UpdateCommand({
             TableName: table,
@@ -191,7 +182,7 @@ export function createWaitingRoom(db: Db, table: string): WaitingRoom {
       ),
 
     leave: (memberId, chat, state, takenAt) =>
-      conditional(() =>
+      conditionHeld(() =>
         db.send(
           new DeleteCommand({
             TableName: table,

@@ -13,7 +13,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
-import { isConditionFailure } from './errors.js';
+import { conditionHeld } from './errors.js';
 import { feedIndex, keys } from './keys.js';
 
 export interface FeedRecord {
@@ -32,16 +32,6 @@ export interface FeedPage {
 }
 
 const memberOf = (pk: unknown) => String(pk).replace(/^P#/, '');
-
-async function conditional(send: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await send();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
 
 /**
  * The feed store (DynamoDB: createFeedStore; in memory: lib/store/memory/feeds.ts; both held
@@ -73,7 +63,7 @@ export interface FeedStore {
 export function createFeedStore(db: Db, table: string): FeedStore {
   return {
     async enable(memberId, botId, now) {
-      const kept = await conditional(() =>
+      const kept = await conditionHeld(() =>
         db.send(
           new UpdateCommand({
             TableName: table,
@@ -89,7 +79,7 @@ export function createFeedStore(db: Db, table: string): FeedStore {
 
     /** An UpdateItem, not a DeleteItem, so the install functions need no new permission. */
     async disable(memberId) {
-      await conditional(() =>
+      await conditionHeld(() =>
         db.send(
           new UpdateCommand({
             TableName: table,
@@ -128,7 +118,7 @@ export function createFeedStore(db: Db, table: string): FeedStore {
     },
 
     async lease(memberId, owner, now, until) {
-      return conditional(() =>
+      return conditionHeld(() =>
         db.send(
           new UpdateCommand({
             TableName: table,
@@ -142,7 +132,7 @@ export function createFeedStore(db: Db, table: string): FeedStore {
     },
 
     async release(memberId, owner) {
-      await conditional(() =>
+      await conditionHeld(() =>
         db.send(
           new UpdateCommand({
             TableName: table,
@@ -156,7 +146,7 @@ export function createFeedStore(db: Db, table: string): FeedStore {
     },
 
     async advance(memberId, owner, botId, from, to) {
-      return conditional(() =>
+      return conditionHeld(() =>
         db.send(
           new UpdateCommand({
             TableName: table,

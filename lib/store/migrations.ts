@@ -9,7 +9,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
-import { isConditionFailure } from './errors.js';
+import { conditionHeld } from './errors.js';
 import { keys } from './keys.js';
 
 export interface PendingMigration {
@@ -18,16 +18,6 @@ export interface PendingMigration {
   readonly botCode: string;
   /** ms */
   readonly startedAt: number;
-}
-
-async function conditional(db: Db, command: UpdateCommand): Promise<boolean> {
-  try {
-    await db.send(command);
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
 }
 
 /**
@@ -47,43 +37,46 @@ export interface MigrationStore {
 export function createMigrationStore(db: Db, table: string): MigrationStore {
   return {
     markPending(memberId, v1BotId, pending, now) {
-      return conditional(
-        db,
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.portal(memberId),
-          UpdateExpression: 'SET migration = :pending, updatedAt = :now',
-          ConditionExpression: '#status = :active AND botId = :v1 AND (attribute_not_exists(botApi) OR botApi = :api)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': pending, ':now': now, ':active': 'active', ':v1': v1BotId, ':api': 'v1' },
-        }),
+      return conditionHeld(() =>
+        db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET migration = :pending, updatedAt = :now',
+            ConditionExpression: '#status = :active AND botId = :v1 AND (attribute_not_exists(botApi) OR botApi = :api)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': pending, ':now': now, ':active': 'active', ':v1': v1BotId, ':api': 'v1' },
+          }),
+        ),
       );
     },
 
     switchToV2(memberId, v1BotId, pending, now) {
-      return conditional(
-        db,
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.portal(memberId),
-          UpdateExpression: 'SET botApi = :v2, botId = :bot, botCode = :code, retiredBotId = :v1, updatedAt = :now REMOVE migration',
-          ConditionExpression: '#status = :active AND botId = :v1 AND migration.botId = :bot',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':v2': 'v2', ':bot': pending.botId, ':code': pending.botCode, ':v1': v1BotId, ':now': now, ':active': 'active' },
-        }),
+      return conditionHeld(() =>
+        db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET botApi = :v2, botId = :bot, botCode = :code, retiredBotId = :v1, updatedAt = :now REMOVE migration',
+            ConditionExpression: '#status = :active AND botId = :v1 AND migration.botId = :bot',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':v2': 'v2', ':bot': pending.botId, ':code': pending.botCode, ':v1': v1BotId, ':now': now, ':active': 'active' },
+          }),
+        ),
       );
     },
 
     retire(memberId, v1BotId, now) {
-      return conditional(
-        db,
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.portal(memberId),
-          UpdateExpression: 'SET updatedAt = :now REMOVE retiredBotId',
-          ConditionExpression: 'retiredBotId = :v1',
-          ExpressionAttributeValues: { ':v1': v1BotId, ':now': now },
-        }),
+      return conditionHeld(() =>
+        db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.portal(memberId),
+            UpdateExpression: 'SET updatedAt = :now REMOVE retiredBotId',
+            ConditionExpression: 'retiredBotId = :v1',
+            ExpressionAttributeValues: { ':v1': v1BotId, ':now': now },
+          }),
+        ),
       );
     },
   };

@@ -4,15 +4,15 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
-import { isConditionFailure } from './errors.js';
+import { conditionHeld, isConditionFailure } from './errors.js';
 import { keys } from './keys.js';
 import type { PortalStore } from './portals.js';
 
 export function dynamoRefreshLease(db: Db, table: string): Pick<PortalStore, 'takeRefreshLease' | 'releaseRefreshLease'> {
   return {
-    async takeRefreshLease(memberId, version, nowMs, leaseMs) {
-      try {
-        await db.send(
+    takeRefreshLease(memberId, version, nowMs, leaseMs) {
+      return conditionHeld(() =>
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.portal(memberId),
@@ -21,12 +21,8 @@ export function dynamoRefreshLease(db: Db, table: string): Pick<PortalStore, 'ta
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':until': nowMs + leaseMs, ':v': version, ':now': nowMs, ':active': 'active' },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async releaseRefreshLease(memberId, version) {

@@ -7,7 +7,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OAuthTokens } from '../bitrix/events.js';
 import type { Db } from './db.js';
-import { ConcurrentUpdateError, isConditionFailure } from './errors.js';
+import { ConcurrentUpdateError, conditionHeld, isConditionFailure } from './errors.js';
 import { keys, tokenIndex } from './keys.js';
 import { dynamoRefreshLease } from './portal-lease.js';
 import { type NewPortal, type PortalAddresses, type PortalRecord, portalFromItem } from './portal-record.js';
@@ -137,9 +137,9 @@ export function createPortalStore(db: Db, table: string): PortalStore {
      * domain move, iff it is still active and still at `from`. false when someone else
      * moved or re-installed it first (nothing written; the caller re-reads).
      */
-    async moveEndpoint(memberId, from, to, now) {
-      try {
-        await db.send(
+    moveEndpoint(memberId, from, to, now) {
+      return conditionHeld(() =>
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.portal(memberId),
@@ -148,12 +148,8 @@ export function createPortalStore(db: Db, table: string): PortalStore {
             ExpressionAttributeNames: { '#status': 'status', '#domain': 'domain' },
             ExpressionAttributeValues: { ':to': to.clientEndpoint, ':domain': to.domain, ':from': from, ':now': now, ':active': 'active' },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async update(memberId, changes, now) {

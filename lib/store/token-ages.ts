@@ -6,7 +6,7 @@
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
-import { isConditionFailure } from './errors.js';
+import { conditionHeld } from './errors.js';
 import { keys, tokenIndex } from './keys.js';
 import type { TokenProblem } from './portals.js';
 
@@ -49,9 +49,9 @@ export function createTokenAgeStore(db: Db, table: string): TokenAgeStore {
       return { memberIds, next: page.LastEvaluatedKey };
     },
 
-    async markTokenProblem(memberId, version, problem) {
-      try {
-        await db.send(
+    markTokenProblem(memberId, version, problem) {
+      return conditionHeld(() =>
+        db.send(
           new UpdateCommand({
             TableName: table,
             Key: keys.portal(memberId),
@@ -60,12 +60,8 @@ export function createTokenAgeStore(db: Db, table: string): TokenAgeStore {
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':problem': problem, ':v': version, ':active': 'active' },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }
