@@ -5,6 +5,7 @@
  * running `main` when the file is the entry point.
  */
 import { pathToFileURL } from 'node:url';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { redact } from '../../lib/log.js';
 
 export interface Io {
@@ -57,5 +58,17 @@ export async function runCommand<Args extends object>(
   } catch (error) {
     io.stderr(`${name}: ${failureText(error)}\n`);
     return 1;
+  }
+}
+
+/**
+ * The command line read with node's parseArgs (positionals allowed), or the reason it could
+ * not be (an unknown flag, a flag without its value) as a `Parsed` error.
+ */
+export function readCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, options });
+  } catch (error) {
+    return { error: (error as Error).message } as const;
   }
 }

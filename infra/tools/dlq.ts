@@ -5,8 +5,7 @@
  * With --stage it finds the stage's queues (infra/tools/stack.ts: the stack's outputs
  * JobsDeadLetterQueueUrl and JobsQueueUrl); otherwise DLQ_URL, QUEUE_URL and AWS_REGION.
  */
-import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
-import { parseArgs } from 'node:util';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain, readCommandLine } from './cli.js';
 import { letterJson, letterLine } from './dlq/format.js';
 import { localSource } from './dlq/local.js';
 import type { DeadLetterSource } from './dlq/source.js';
@@ -29,16 +28,9 @@ export const USAGE = `usage: npm run dlq -- list [--stage S [--region R] | --loc
 type Args = { command: 'list' | 'replay'; ids: string[]; local?: string; stage?: string; region?: string; json: boolean };
 
 function parse(argv: readonly string[]): Parsed<Args> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: targetOptions,
-    }));
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
+  const line = readCommandLine(argv, targetOptions);
+  if ('error' in line) return line;
+  const { values, positionals } = line;
   if (values.help) return { help: true };
   const [command, ...ids] = positionals;
   if (command !== 'list' && command !== 'replay') return { error: command ? `unknown command: ${command}` : 'a command is needed' };

@@ -7,14 +7,13 @@
  * works on the deployed stage itself (the table, the stored tokens, the client secret from
  * SSM for a refresh).
  */
-import { parseArgs } from 'node:util';
 import { finishMigration, MigrationError, startMigration, type MigrationReport } from '../../lib/app/migrate/migrate-v2.js';
 import { loadConfig } from '../../lib/config.js';
 import { setLogSink } from '../../lib/log.js';
 import { installProfile } from '../../lib/menu/install-profile.js';
 import { loadMenuFile } from '../../lib/menu/load-file.js';
 import { createMigrateDeps } from '../../lib/runtime/create-deps.js';
-import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain, readCommandLine } from './cli.js';
 import { missingAwsEnv, stageEnv, targetError, targetOptions } from './stack.js';
 
 export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--local URL] [--stage S [--region R]] [--json]
@@ -34,16 +33,9 @@ export const USAGE = `usage: npm run migrate-v2 -- <member_id> [--finish] [--loc
 type Args = { memberId: string; finish: boolean; local?: string; stage?: string; region?: string; json: boolean };
 
 function parse(argv: readonly string[]): Parsed<Args> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { ...targetOptions, finish: { type: 'boolean' } },
-    }));
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
+  const line = readCommandLine(argv, { ...targetOptions, finish: { type: 'boolean' } });
+  if ('error' in line) return line;
+  const { values, positionals } = line;
   if (values.help) return { help: true };
   const [memberId, ...rest] = positionals;
   if (!memberId || !/^[A-Za-z0-9]{1,64}$/.test(memberId)) return { error: memberId ? `not a member_id: ${memberId}` : 'a member_id is needed' };

@@ -7,8 +7,7 @@
  * (lib/app/repoint.ts). Resumable: portals already pointed there are skipped; run it
  * again after failures. One line per portal; tokens are never printed.
  */
-import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
-import { parseArgs } from 'node:util';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain, readCommandLine } from './cli.js';
 import { repointPortals, type RepointReport } from '../../lib/app/repoint.js';
 import { loadConfig } from '../../lib/config.js';
 import { setLogSink } from '../../lib/log.js';
@@ -44,16 +43,9 @@ interface Args {
 }
 
 function parse(argv: readonly string[]): Parsed<Args> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { ...targetOptions, url: { type: 'string' }, force: { type: 'boolean' } },
-    }));
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
+  const line = readCommandLine(argv, { ...targetOptions, url: { type: 'string' }, force: { type: 'boolean' } });
+  if ('error' in line) return line;
+  const { values, positionals } = line;
   if (values.help) return { help: true };
   if (positionals.length > 0) return { error: `unexpected argument: ${positionals[0]}` };
   if ((values.local === undefined) === (values.stage === undefined)) return { error: 'give --stage S (AWS) or --local URL (npm start)' };

@@ -9,8 +9,7 @@
  * index-existing enters portals stored before the TokensByAge index existed (once,
  * after the upgrade; lib/store/token-index-backfill.ts).
  */
-import { type Io, type Parsed, processIo, runCommand, runWhenMain } from './cli.js';
-import { parseArgs } from 'node:util';
+import { type Io, type Parsed, processIo, runCommand, runWhenMain, readCommandLine } from './cli.js';
 import { refreshStaleTokens, type KeepAliveReport } from '../../lib/app/keep-alive.js';
 import { setLogSink } from '../../lib/log.js';
 import { createKeepAliveRuntime } from '../../lib/runtime/keep-alive.js';
@@ -39,16 +38,9 @@ type Command = 'refresh-stale' | 'index-existing';
 type Args = { command: Command; days?: number; local?: string; stage?: string; region?: string; json: boolean };
 
 function parse(argv: readonly string[]): Parsed<Args> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { ...targetOptions, days: { type: 'string' } },
-    }));
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
+  const line = readCommandLine(argv, { ...targetOptions, days: { type: 'string' } });
+  if ('error' in line) return line;
+  const { values, positionals } = line;
   if (values.help) return { help: true };
   const [command, ...rest] = positionals;
   if (command !== 'refresh-stale' && command !== 'index-existing') return { error: command ? `unknown command: ${command}` : 'a command is needed' };
