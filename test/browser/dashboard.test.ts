@@ -5,16 +5,13 @@
  * -- --local` reports, charts drawn in inline SVG with nothing fetched, and "add as example
  * to item…" gives the YAML line to paste. Needs /usr/bin/chromium (as playground.test.ts).
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { createPlayground, movableClock, type Playground } from '../../infra/local/playground/server.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
 import { setLogSink } from '../../lib/log.js';
 import type { StatsReport } from '../../lib/stats/report.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+import { hasChromium, launchChromium } from '../helpers/chromium.js';
 
 let stack: LocalStack;
 let playground: Playground;
@@ -33,19 +30,7 @@ beforeAll(async () => {
     routes: (created) => (playground = createPlayground(created, clock)).routes,
   });
   await playground.start();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // CSP violations and script errors are console errors; a missing favicon is the browser's own request.
   page.on('console', (message) => void (message.type() === 'error' && !/status of 404/.test(message.text()) && problems.push(message.text())));

@@ -7,18 +7,17 @@
  * screenshot (see PLAYGROUND_SCREENSHOT).
  * Needs /usr/bin/chromium (`apt-get install chromium`, done by .ci/run).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createPlayground, movableClock, type Playground } from '../../infra/local/playground/server.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
 import { setLogSink } from '../../lib/log.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`playground browser test not run: ${CHROMIUM} is missing (apt-get install chromium)`);
 
 let stack: LocalStack;
@@ -44,19 +43,7 @@ beforeAll(async () => {
     routes: (created) => (playground = createPlayground(created, clock)).routes,
   });
   await playground.start();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
 });
 
