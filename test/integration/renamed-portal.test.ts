@@ -8,12 +8,11 @@
  * is verified. Simulator on loopback: `localhost:<port>` renamed to `127.0.0.1:<port>`
  * (both in the test stack's B24_ALLOWED_HOSTS); `127.0.0.2` is not allowed.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installBody } from '../../infra/local/simulator/event-bodies.js';
 import type { SimChat, SimPortal } from '../../infra/local/simulator/model.js';
 import { OFFICE_HOURS } from '../../infra/bench/scenarios.js';
+import { useAttacker } from '../helpers/attacker.js';
 import { useStack } from '../helpers/stack.js';
 
 // The bot's clock in office hours (the example menu's replies differ after hours), moving as real time does.
@@ -23,19 +22,7 @@ const officeClock = (
 )(OFFICE_HOURS - Date.now());
 const t = useStack({ clock: officeClock, queue: { maxAttempts: 3, retryBaseMs: 20 } });
 
-/** A server on 127.0.0.2 (not an allowed host) that counts every request: the bot must never call it. */
-let attacker: Server;
-let attackerHits = 0;
-let attackerPort = 0;
-beforeAll(async () => {
-  attacker = createServer((_req, res) => {
-    attackerHits++;
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":true}');
-  });
-  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.2', () => resolve()));
-  attackerPort = (attacker.address() as AddressInfo).port;
-});
-afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
+const attacker = useAttacker({ result: true });
 
 const replies = (chat: SimChat) => chat.messages.filter((message) => message.author === 'bot' && !message.operatorOnly).map((message) => message.text);
 /** "host:port/rest/" as the simulator records where a request came in. */
@@ -120,9 +107,9 @@ describe('a renamed portal', () => {
     const chat = await t.chat(portal);
     const before = await stored(portal);
     const logsBefore = t.logs.length;
-    t.stack.simulator.renamePortal(portal, `127.0.0.2:${attackerPort}`);
+    t.stack.simulator.renamePortal(portal, attacker.host());
     await t.say(portal, chat, '4');
-    expect(attackerHits).toBe(0);
+    expect(attacker.hits()).toBe(0);
     expect(await stored(portal)).toEqual(before);
     const letter = t.stack.queue.deadLetters.find((candidate) => candidate.job.dialogId === chat.dialogId);
     expect(letter).toMatchObject({ attempts: 1, reason: expect.stringMatching(/redirected to 127\.0\.0\.2:\d+, which is not in B24_ALLOWED_HOSTS/) });

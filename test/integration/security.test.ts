@@ -2,14 +2,13 @@
  * Every event is trusted only as far as it proves itself. Each test names the defence
  * it needs: remove that defence and the test fails.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installBody, uninstallBody } from '../../infra/local/simulator/event-bodies.js';
 import { keys, portalPk } from '../../lib/store/keys.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDb } from '../../lib/store/db.js';
+import { useAttacker } from '../helpers/attacker.js';
 import { useStack } from '../helpers/stack.js';
 
 const t = useStack({ env: { MENU_FILE: 'test/fixtures/menus/first-version.yaml' } });
@@ -17,19 +16,7 @@ const t = useStack({ env: { MENU_FILE: 'test/fixtures/menus/first-version.yaml' 
 const post = (url: string, body: string, type = 'application/x-www-form-urlencoded') =>
   fetch(url, { method: 'POST', headers: { 'content-type': type }, body }).then(async (response) => ({ status: response.status, text: await response.text() }));
 
-/** A server on 127.0.0.2 that counts every request: the bot must never call it. */
-let attacker: Server;
-let attackerHits = 0;
-let attackerPort = 0;
-beforeAll(async () => {
-  attacker = createServer((_req, res) => {
-    attackerHits++;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { CODE: 'local.playground', ID: 1 } }));
-  });
-  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.2', () => resolve()));
-  attackerPort = (attacker.address() as AddressInfo).port;
-});
-afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
+const attacker = useAttacker({ result: { CODE: 'local.playground', ID: 1 } });
 
 async function itemsOf(memberId: string) {
   const db = createDb({ region: 'local', endpoint: t.stack.dynamo.endpoint });
@@ -45,13 +32,13 @@ async function itemsOf(memberId: string) {
 
 describe('install is proven, not believed', () => {
   it('[defence: host allowlist] refuses a portal on a host outside B24_ALLOWED_HOSTS and never calls it', async () => {
-    const victim = t.stack.simulator.createPortal({ domain: `127.0.0.2:${attackerPort}` });
+    const victim = t.stack.simulator.createPortal({ domain: attacker.host() });
     victim.installed = true;
     const body = installBody(victim, { accessToken: 'a'.repeat(32), expiresAt: Date.now() + 3_600_000 }, 'r'.repeat(32), Date.now());
     const answer = await post(`${t.stack.url}/bitrix/install`, body);
     expect(answer.status).toBe(403);
     expect(answer.text).toMatch(/not in B24_ALLOWED_HOSTS/);
-    expect(attackerHits).toBe(0);
+    expect(attacker.hits()).toBe(0);
     expect(await t.stack.deps.portals.get(victim.memberId)).toBeUndefined();
   });
 
