@@ -141,7 +141,17 @@ interface Read extends Token {
  * much", "where is my", "график работы", "wo bleibt") as one token that stands for its
  * words, names its concept and matches what they matched, so nothing counts twice.
  */
-export function tokens(text: string, model: MatchModel): Token[] {
+export function tokens(text: string, model: MatchModel): readonly Token[] {
+  // One message is read several times in one decision (off-topic, each ranking, the menu's
+  // topic): the last reading is kept, so it is done once.
+  if (last?.model === model && last.text === text) return last.read;
+  const read = readTokens(text, model);
+  last = { model, text, read };
+  return read;
+}
+let last: { readonly model: MatchModel; readonly text: string; readonly read: readonly Token[] } | undefined;
+
+function readTokens(text: string, model: MatchModel): Token[] {
   const found = lookup(model);
   const { keys, stop, weak, patterns, wholes } = found;
   const concepts = conceptTerms(model);
