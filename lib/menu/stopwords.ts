@@ -49,8 +49,6 @@ const STOP_SETS = new Map([...STEMMED_SETS].map(([lang, set]) => [lang, new Set(
 const WEAK_SETS = sets(WEAK);
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Dropped words of a language (none for a language without a list). */
-export const stopWords = (lang: string): ReadonlySet<string> => STOP_SETS.get(lang) ?? EMPTY;
 /** Half-weight words of a language. */
 export const weakWords = (lang: string): ReadonlySet<string> => WEAK_SETS.get(lang) ?? EMPTY;
 
